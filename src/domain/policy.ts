@@ -1,0 +1,135 @@
+/**
+ * Project policy (report page → Settings) and the gate's own configuration (validator config screens).
+ * Pure schemas and defaults.
+ */
+import { z } from 'zod';
+import { WORKSTREAM_KEYS, WorkstreamKey } from './record';
+
+export const WorkstreamTemplate = z
+  .object({
+    key: WorkstreamKey,
+    /** Title pattern; `{epicKey}` and `{epicSummary}` are replaced. */
+    titlePattern: z.string().trim().min(1, { error: 'Title is required' }).max(200, { error: 'Title must be at most 200 characters' }),
+    /** What the workstream covers and what "done" means. Plain text; becomes the issue description. */
+    description: z.string().trim().max(4000, { error: 'Description must be at most 4000 characters' }),
+    enabled: z.boolean(),
+  })
+  .strict();
+export type WorkstreamTemplate = z.infer<typeof WorkstreamTemplate>;
+
+export const KpiMinimums = z
+  .object({
+    /** Agreed KPIs with a horizon needed in the operational categories. */
+    operational: z.number().int().min(0).max(10),
+    /** Agreed KPIs with a horizon needed in the business categories. */
+    business: z.number().int().min(0).max(10),
+  })
+  .strict();
+export type KpiMinimums = z.infer<typeof KpiMinimums>;
+
+export const ProjectSettings = z
+  .object({
+    version: z.number().int().min(0),
+    workstreamTemplates: z
+      .array(WorkstreamTemplate)
+      .length(WORKSTREAM_KEYS.length, { error: 'Every workstream needs a template' })
+      .refine((ts) => new Set(ts.map((t) => t.key)).size === ts.length, { error: 'Each workstream appears once' }),
+    /** Preferred issue type name for workstream issues (a level-0 type; falls back to Task, then any level-0). */
+    workstreamIssueType: z.string().trim().min(1).max(60),
+    kpiMinimums: KpiMinimums,
+    /** Ship signal when withdrawn / decided is strictly greater than this share (0.5 = "more than half"). */
+    shipSignalThreshold: z.number().min(0).max(1),
+    /** An initiative with no change for this many days is stalled. */
+    stallDays: z.number().int().min(1).max(365),
+    /** The owner's acceptance is required for the ownership question to count as answered. */
+    requireOwnerAcceptance: z.boolean(),
+  })
+  .strict();
+export type ProjectSettings = z.infer<typeof ProjectSettings>;
+
+/** What the project admin may send; version is the one the edit was based on. */
+export const ProjectSettingsInput = ProjectSettings;
+
+export const DEFAULT_WORKSTREAM_TEMPLATES: WorkstreamTemplate[] = [
+  {
+    key: 'data-integration',
+    titlePattern: '{epicKey} · Data integration for production',
+    description:
+      'Replace the pilot\'s data shortcuts with production pipelines: request standard access to every source the pilot used, ' +
+      'agree data contracts and refresh schedules with the owning teams, and monitor freshness. ' +
+      'Done when the model reads all its inputs through approved, monitored production feeds and no pilot-only access remains.',
+    enabled: true,
+  },
+  {
+    key: 'model-deployment',
+    titlePattern: '{epicKey} · Model deployment and operations',
+    description:
+      'Take the pilot model to the production platform: packaging, CI/CD, serving, rollback, on-call and runbooks, ' +
+      'plus monitoring for drift, accuracy in production and the human-override rate. ' +
+      'Done when the model serves production traffic behind an owned on-call rotation with alerts on the operational KPIs.',
+    enabled: true,
+  },
+  {
+    key: 'compliance-review',
+    titlePattern: '{epicKey} · Compliance, privacy and governance review',
+    description:
+      'Run the privacy impact assessment, model-risk and AI-governance review, and security review the pilot was exempted from; ' +
+      'record the decisions on every pilot exception that becomes permanent. ' +
+      'Done when each review has a recorded outcome and any conditions are tracked as issues.',
+    enabled: true,
+  },
+  {
+    key: 'stakeholder-alignment',
+    titlePattern: '{epicKey} · Stakeholder alignment and change management',
+    description:
+      'Replace the pilot\'s informal stakeholder access with a standing cadence: named business owners, a regular review slot, ' +
+      'training and communication for the people whose work changes. ' +
+      'Done when the business owners have agreed the rollout plan and the review cadence is in their calendars.',
+    enabled: true,
+  },
+  {
+    key: 'production-kpis',
+    titlePattern: '{epicKey} · Production KPIs and reporting',
+    description:
+      'Instrument the agreed production KPIs (operational and business) with their baselines, targets and data sources, ' +
+      'and put them in the steering committee\'s reporting with the agreed time horizons. ' +
+      'Done when every agreed KPI is measured automatically and its first review date is scheduled.',
+    enabled: true,
+  },
+];
+
+export const WORKSTREAM_NAMES: Record<WorkstreamKey, string> = {
+  'data-integration': 'Data integration',
+  'model-deployment': 'Model deployment',
+  'compliance-review': 'Compliance review',
+  'stakeholder-alignment': 'Stakeholder alignment',
+  'production-kpis': 'Production KPIs',
+};
+
+export function defaultProjectSettings(): ProjectSettings {
+  return {
+    version: 0,
+    workstreamTemplates: DEFAULT_WORKSTREAM_TEMPLATES.map((t) => ({ ...t })),
+    workstreamIssueType: 'Task',
+    kpiMinimums: { operational: 1, business: 1 },
+    shipSignalThreshold: 0.5,
+    stallDays: 14,
+    requireOwnerAcceptance: true,
+  };
+}
+
+/** The gate's configuration, saved by the validator's create/edit screens as a JSON string. */
+export const GateConfig = z
+  .object({
+    /** Epics carrying this label are in scope even before they have a handoff record. Empty: only epics with a record. */
+    scopeLabel: z.string().trim().max(255).default('ai-initiative'),
+    /** Also require every workstream issue to be done. */
+    requireWorkstreamsDone: z.boolean().default(false),
+    /** Override the project's KPI minimums for the gate; absent: use the project's. */
+    kpiMinimums: KpiMinimums.optional(),
+    /** Override the project's owner-acceptance rule for the gate; absent: use the project's. */
+    requireOwnerAcceptance: z.boolean().optional(),
+  })
+  .strict();
+export type GateConfig = z.infer<typeof GateConfig>;
+export const DEFAULT_GATE_CONFIG: GateConfig = { scopeLabel: 'ai-initiative', requireWorkstreamsDone: false };

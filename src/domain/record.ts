@@ -1,0 +1,224 @@
+/**
+ * The handoff record: one per epic, keyed by the epic's issue id (keys change when an issue moves).
+ * Pure data and its validation; no platform code. Limits keep a record well inside Forge storage's
+ * 240 KiB per value even at the maximum counts (see LIMITS and record-size tests).
+ */
+import { z } from 'zod';
+
+export const LIMITS = {
+  shortText: 200,
+  longText: 2000,
+  conditions: 40,
+  pilotMetrics: 20,
+  kpis: 40,
+  /** Serialized record ceiling, well under KVS's 240 KiB a value. */
+  recordBytes: 160 * 1024,
+  /** Issue-property ceiling from Jira is 32,768 characters; the summary stays far below it. */
+  summaryChars: 4096,
+  leadTimeDays: 3650,
+  horizonCount: 40,
+} as const;
+
+const trimmed = (max: number, label: string) =>
+  z
+    .string({ error: `${label} must be text` })
+    .trim()
+    .max(max, { error: `${label} must be at most ${max} characters` });
+const required = (max: number, label: string) => trimmed(max, label).min(1, { error: `${label} is required` });
+
+/** ISO calendar date, YYYY-MM-DD. */
+export const IsoDate = z
+  .string({ error: 'Date must be text' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Date must look like 2026-03-31' })
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), { error: 'Date is not a real calendar date' });
+export type IsoDate = z.infer<typeof IsoDate>;
+
+export const Id = z.string().regex(/^[a-z0-9-]{1,40}$/i, { error: 'Invalid id' });
+export const AccountId = z.string().regex(/^[A-Za-z0-9:_-]{1,128}$/, { error: 'Invalid Jira account id' });
+
+/** A Jira user as the record remembers them (display name kept for briefs and history). */
+export const UserRef = z.object({ accountId: AccountId, displayName: trimmed(LIMITS.shortText, 'Name') }).strict();
+export type UserRef = z.infer<typeof UserRef>;
+
+export const CONDITION_KINDS = ['permission', 'data-access', 'stakeholder-access', 'decision-speed', 'tooling', 'other'] as const;
+export const ConditionKind = z.enum(CONDITION_KINDS, { error: 'Pick a condition kind' });
+export type ConditionKind = z.infer<typeof ConditionKind>;
+
+/** Server-set stamp: who decided and when. Never taken from a client. */
+export const Stamp = z.object({ by: UserRef, at: z.string() }).strict();
+export type Stamp = z.infer<typeof Stamp>;
+
+export const Decision = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('undecided') }).strict(),
+  z
+    .object({
+      status: z.literal('permanent'),
+      rationale: required(LIMITS.longText, 'Rationale'),
+      /** Who sustains the condition for the production team. */
+      sustainedBy: required(LIMITS.shortText, 'Who sustains it'),
+      reviewDate: IsoDate.optional(),
+      decided: Stamp,
+    })
+    .strict(),
+  z
+    .object({
+      status: z.literal('withdrawn'),
+      rationale: required(LIMITS.longText, 'Rationale'),
+      /** The production path that replaces the pilot's exception, e.g. "standard data request". */
+      productionPath: required(LIMITS.shortText, 'Production path'),
+      leadTimeDays: z
+        .number({ error: 'Lead time must be a number of days' })
+        .int({ error: 'Lead time must be whole days' })
+        .min(0, { error: 'Lead time cannot be negative' })
+        .max(LIMITS.leadTimeDays, { error: `Lead time must be at most ${LIMITS.leadTimeDays} days` }),
+      decided: Stamp,
+    })
+    .strict(),
+]);
+export type Decision = z.infer<typeof Decision>;
+export type DecisionStatus = Decision['status'];
+
+export const PilotCondition = z
+  .object({
+    id: Id,
+    kind: ConditionKind,
+    /** What the exception was, e.g. "Direct read access to the claims database". */
+    name: required(LIMITS.shortText, 'Condition'),
+    details: trimmed(LIMITS.longText, 'Details').default(''),
+    grantedBy: trimmed(LIMITS.shortText, 'Granted by').default(''),
+    decision: Decision,
+  })
+  .strict();
+export type PilotCondition = z.infer<typeof PilotCondition>;
+
+export const PilotMetric = z
+  .object({
+    id: Id,
+    name: required(LIMITS.shortText, 'Metric name'),
+    /** The result the pilot showed, e.g. "42% faster triage on 300 claims". */
+    result: trimmed(LIMITS.shortText, 'Pilot result').default(''),
+  })
+  .strict();
+export type PilotMetric = z.infer<typeof PilotMetric>;
+
+export const OPERATIONAL_CATEGORIES = ['reliability', 'latency', 'error-rate', 'delivery-frequency', 'model-quality'] as const;
+export const BUSINESS_CATEGORIES = ['business-outcome', 'adoption', 'cost'] as const;
+export const KPI_CATEGORIES = [...OPERATIONAL_CATEGORIES, ...BUSINESS_CATEGORIES] as const;
+export const KpiCategory = z.enum(KPI_CATEGORIES, { error: 'Pick a KPI category' });
+export type KpiCategory = z.infer<typeof KpiCategory>;
+export const isBusinessCategory = (c: KpiCategory): boolean => (BUSINESS_CATEGORIES as readonly string[]).includes(c);
+
+export const HORIZON_UNITS = ['month', 'quarter'] as const;
+export const Horizon = z
+  .object({
+    count: z
+      .number({ error: 'Horizon must be a number' })
+      .int({ error: 'Horizon must be a whole number' })
+      .min(1, { error: 'Horizon must be at least 1' })
+      .max(LIMITS.horizonCount, { error: `Horizon must be at most ${LIMITS.horizonCount}` }),
+    unit: z.enum(HORIZON_UNITS, { error: 'Horizon unit must be month or quarter' }),
+  })
+  .strict();
+export type Horizon = z.infer<typeof Horizon>;
+
+export const KPI_STATUSES = ['proposed', 'agreed'] as const;
+export const ProductionKpi = z
+  .object({
+    id: Id,
+    name: required(LIMITS.shortText, 'KPI name'),
+    category: KpiCategory,
+    /** The pilot metric this KPI replaces (id of a PilotMetric), if any. */
+    replacesMetricId: Id.optional(),
+    baseline: trimmed(LIMITS.shortText, 'Baseline').default(''),
+    target: trimmed(LIMITS.shortText, 'Target').default(''),
+    unit: trimmed(LIMITS.shortText, 'Unit').default(''),
+    direction: z.enum(['higher-is-better', 'lower-is-better'], { error: 'Pick a direction' }),
+    source: trimmed(LIMITS.shortText, 'Data source').default(''),
+    owner: trimmed(LIMITS.shortText, 'KPI owner').default(''),
+    horizon: Horizon.optional(),
+    firstReviewDate: IsoDate.optional(),
+    status: z.enum(KPI_STATUSES, { error: 'Status must be proposed or agreed' }),
+  })
+  .strict();
+export type ProductionKpi = z.infer<typeof ProductionKpi>;
+
+export const WORKSTREAM_KEYS = [
+  'data-integration',
+  'model-deployment',
+  'compliance-review',
+  'stakeholder-alignment',
+  'production-kpis',
+] as const;
+export const WorkstreamKey = z.enum(WORKSTREAM_KEYS, { error: 'Unknown workstream' });
+export type WorkstreamKey = z.infer<typeof WorkstreamKey>;
+
+export const Ownership = z
+  .object({
+    deliveryOwner: UserRef.optional(),
+    /** Set by the server when the named owner says "I own this delivery"; cleared when the owner changes. */
+    accepted: Stamp.optional(),
+    pilotChampion: UserRef.optional(),
+    workstreamLeads: z.partialRecord(WorkstreamKey, UserRef).default({}),
+  })
+  .strict();
+export type Ownership = z.infer<typeof Ownership>;
+
+export const PilotTimeline = z
+  .object({
+    plannedCloseDate: IsoDate.optional(),
+    actualCloseDate: IsoDate.optional(),
+  })
+  .strict();
+export type PilotTimeline = z.infer<typeof PilotTimeline>;
+
+/** A workstream issue the app created (or recognised) under the epic. */
+export const WorkstreamIssueRef = z.object({ issueId: z.string(), issueKey: z.string() }).strict();
+export type WorkstreamIssueRef = z.infer<typeof WorkstreamIssueRef>;
+
+export const HandoffRecord = z
+  .object({
+    schemaVersion: z.literal(1),
+    issueId: z.string(),
+    /** Optimistic-concurrency version: 1 on first save, +1 on each save. */
+    version: z.number().int().min(1),
+    createdAt: z.string(),
+    updated: Stamp,
+    pilot: PilotTimeline,
+    conditions: z.array(PilotCondition).max(LIMITS.conditions, { error: `At most ${LIMITS.conditions} pilot conditions` }),
+    pilotMetrics: z.array(PilotMetric).max(LIMITS.pilotMetrics, { error: `At most ${LIMITS.pilotMetrics} pilot metrics` }),
+    kpis: z.array(ProductionKpi).max(LIMITS.kpis, { error: `At most ${LIMITS.kpis} production KPIs` }),
+    ownership: Ownership,
+    workstreams: z.partialRecord(WorkstreamKey, WorkstreamIssueRef).default({}),
+  })
+  .strict();
+export type HandoffRecord = z.infer<typeof HandoffRecord>;
+
+/** One change as the audit trail keeps it: who, when, what changed from what to what. Append-only. */
+export const HistoryChange = z.object({ field: z.string(), from: z.unknown().optional(), to: z.unknown().optional() }).strict();
+export const HistoryEntry = z
+  .object({
+    version: z.number().int().min(1),
+    at: z.string(),
+    by: UserRef,
+    action: z.string(),
+    summary: z.string(),
+    changes: z.array(HistoryChange),
+  })
+  .strict();
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
+export function emptyRecord(issueId: string, now: string, by: UserRef): HandoffRecord {
+  return {
+    schemaVersion: 1,
+    issueId,
+    version: 1,
+    createdAt: now,
+    updated: { by, at: now },
+    pilot: {},
+    conditions: [],
+    pilotMetrics: [],
+    kpis: [],
+    ownership: { workstreamLeads: {} },
+    workstreams: {},
+  };
+}

@@ -1,0 +1,61 @@
+/** The searchable readiness summary (an issue property) and the report row built from it. */
+import type { ReadinessLevel, StatusCategoryKey } from './readiness-types';
+
+/** Issue property key; must match manifest.yml's jira:entityProperty propertyKey. */
+export const SUMMARY_PROPERTY_KEY = 'production-handoff-readiness';
+/** Issue property on each workstream issue the app creates: names its epic and workstream. */
+export const WORKSTREAM_MARKER_KEY = 'production-handoff-workstream';
+
+export type ReportFlag = 'ship-signal' | 'stalled' | 'no-owner' | 'kpi-review-past' | 'pilot-closing';
+
+/**
+ * Written after every save by the same readiness computation. Only strings, numbers and dates are
+ * indexed (entity properties do not index booleans), so yes/no values are strings.
+ */
+export interface SearchSummary {
+  v: 1;
+  level: ReadinessLevel;
+  missingCount: number;
+  /** Missing answers as sentences (bounded so the property stays far below 32 KB). */
+  missing: string[];
+  shipSignal: 'yes' | 'no';
+  ownerAccountId: string;
+  ownerName: string;
+  ownerAccepted: 'yes' | 'no';
+  conditionsTotal: number;
+  conditionsDecided: number;
+  conditionsPermanent: number;
+  conditionsWithdrawn: number;
+  kpisTotal: number;
+  kpisAgreed: number;
+  workstreamsTotal: number;
+  workstreamsDone: number;
+  /** Earliest first-review date among KPIs, YYYY-MM-DD, '' if none. */
+  nextKpiReviewDate: string;
+  kpiReviewPast: 'yes' | 'no';
+  plannedCloseDate: string;
+  actualCloseDate: string;
+  /** ISO timestamp of the last change to the record. */
+  updatedAt: string;
+  version: number;
+}
+
+export interface ReportRow {
+  issueId: string;
+  key: string;
+  summary: string;
+  statusName: string;
+  statusCategory: StatusCategoryKey;
+  owner?: { accountId: string; displayName: string; accepted: boolean };
+  conditions: { decided: number; total: number; permanent: number; withdrawn: number };
+  kpis: { agreed: number; total: number };
+  workstreams: { done: number; total: number };
+  level: ReadinessLevel;
+  missing: string[];
+  missingCount: number;
+  /** Days since the pilot closed while unshipped; null when the pilot has not closed or no date is known. */
+  purgatoryDays: number | null;
+  /** ISO timestamp of the last change; absent without a record. */
+  lastChange?: string;
+  flags: ReportFlag[];
+}

@@ -1,0 +1,256 @@
+/**
+ * The one contract between the Custom UI apps and the resolvers: names, payload schemas (validated at
+ * run time on the backend) and response types. Imported by both sides, so a renamed resolver or field
+ * fails to compile instead of failing in production.
+ */
+import { z } from 'zod';
+import {
+  AccountId,
+  ConditionKind,
+  Horizon,
+  Id,
+  IsoDate,
+  KpiCategory,
+  LIMITS,
+  WorkstreamKey,
+  type HandoffRecord,
+  type HistoryEntry,
+  type UserRef,
+} from '../domain/record';
+import { ProjectSettings, type GateConfig } from '../domain/policy';
+import type { Readiness, StatusCategoryKey } from '../domain/readiness-types';
+import type { ReportRow } from '../domain/report-types';
+
+const text = (max: number, label: string) => z.string({ error: `${label} must be text` }).trim().max(max, { error: `${label} must be at most ${max} characters` });
+const req = (max: number, label: string) => text(max, label).min(1, { error: `${label} is required` });
+const BaseVersion = z.number({ error: 'baseVersion must be a number' }).int().min(0);
+
+// ---- payloads -------------------------------------------------------------------------------------
+export const Empty = z.object({}).strict();
+
+export const ConditionInput = z
+  .object({
+    id: Id.optional(),
+    kind: ConditionKind,
+    name: req(LIMITS.shortText, 'Condition'),
+    details: text(LIMITS.longText, 'Details').default(''),
+    grantedBy: text(LIMITS.shortText, 'Granted by').default(''),
+  })
+  .strict();
+export type ConditionInput = z.input<typeof ConditionInput>;
+
+export const DecisionInput = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('undecided') }).strict(),
+  z
+    .object({
+      status: z.literal('permanent'),
+      rationale: req(LIMITS.longText, 'Rationale'),
+      sustainedBy: req(LIMITS.shortText, 'Who sustains it'),
+      reviewDate: IsoDate.optional(),
+    })
+    .strict(),
+  z
+    .object({
+      status: z.literal('withdrawn'),
+      rationale: req(LIMITS.longText, 'Rationale'),
+      productionPath: req(LIMITS.shortText, 'Production path'),
+      leadTimeDays: z.number({ error: 'Lead time must be a number of days' }).int({ error: 'Lead time must be whole days' }).min(0).max(LIMITS.leadTimeDays),
+    })
+    .strict(),
+]);
+export type DecisionInput = z.input<typeof DecisionInput>;
+
+export const MetricInput = z.object({ id: Id.optional(), name: req(LIMITS.shortText, 'Metric name'), result: text(LIMITS.shortText, 'Pilot result').default('') }).strict();
+export type MetricInput = z.input<typeof MetricInput>;
+
+export const KpiInput = z
+  .object({
+    id: Id.optional(),
+    name: req(LIMITS.shortText, 'KPI name'),
+    category: KpiCategory,
+    replacesMetricId: Id.optional(),
+    baseline: text(LIMITS.shortText, 'Baseline').default(''),
+    target: text(LIMITS.shortText, 'Target').default(''),
+    unit: text(LIMITS.shortText, 'Unit').default(''),
+    direction: z.enum(['higher-is-better', 'lower-is-better'], { error: 'Pick a direction' }),
+    source: text(LIMITS.shortText, 'Data source').default(''),
+    owner: text(LIMITS.shortText, 'KPI owner').default(''),
+    horizon: Horizon.optional(),
+    firstReviewDate: IsoDate.optional(),
+    status: z.enum(['proposed', 'agreed'], { error: 'Status must be proposed or agreed' }),
+  })
+  .strict();
+export type KpiInput = z.input<typeof KpiInput>;
+
+export const Payloads = {
+  getHandoff: Empty,
+  savePilot: z
+    .object({
+      baseVersion: BaseVersion,
+      plannedCloseDate: IsoDate.nullable(),
+      actualCloseDate: IsoDate.nullable(),
+      pilotChampionAccountId: AccountId.nullable(),
+    })
+    .strict(),
+  saveCondition: z.object({ baseVersion: BaseVersion, condition: ConditionInput }).strict(),
+  removeCondition: z.object({ baseVersion: BaseVersion, conditionId: Id }).strict(),
+  decideCondition: z.object({ baseVersion: BaseVersion, conditionId: Id, decision: DecisionInput }).strict(),
+  saveMetric: z.object({ baseVersion: BaseVersion, metric: MetricInput }).strict(),
+  removeMetric: z.object({ baseVersion: BaseVersion, metricId: Id }).strict(),
+  saveKpi: z.object({ baseVersion: BaseVersion, kpi: KpiInput }).strict(),
+  removeKpi: z.object({ baseVersion: BaseVersion, kpiId: Id }).strict(),
+  setOwner: z.object({ baseVersion: BaseVersion, ownerAccountId: AccountId.nullable() }).strict(),
+  acceptOwnership: z.object({ baseVersion: BaseVersion }).strict(),
+  setWorkstreamLead: z.object({ baseVersion: BaseVersion, workstream: WorkstreamKey, accountId: AccountId.nullable() }).strict(),
+  getHistory: Empty,
+  getBrief: Empty,
+  getWorkstreams: Empty,
+  createWorkstreams: Empty,
+  getReportPage: z.object({ nextPageToken: z.string().max(2000).optional(), maxPages: z.number().int().min(1).max(50).optional() }).strict(),
+  getProjectSettings: Empty,
+  saveProjectSettings: z.object({ settings: ProjectSettings }).strict(),
+  exportAuditTrail: z.object({ format: z.enum(['csv', 'json']) }).strict(),
+  getGateConfigInfo: Empty,
+} as const;
+
+export type ResolverName = keyof typeof Payloads;
+export const RESOLVER_NAMES = Object.keys(Payloads) as ResolverName[];
+/** Resolvers that change stored state: every one checks edit permission (or more) on the server. */
+export const CHANGING_RESOLVERS = [
+  'savePilot',
+  'saveCondition',
+  'removeCondition',
+  'decideCondition',
+  'saveMetric',
+  'removeMetric',
+  'saveKpi',
+  'removeKpi',
+  'setOwner',
+  'acceptOwnership',
+  'setWorkstreamLead',
+  'createWorkstreams',
+  'saveProjectSettings',
+] as const satisfies readonly ResolverName[];
+
+/** Fields only the server sets; a client's copy is dropped before validation. */
+export const SERVER_SET_FIELDS = ['decided', 'decidedBy', 'decidedAt', 'accepted', 'acceptedAt', 'acceptedBy', 'history', 'updated', 'createdAt'] as const;
+
+// ---- results --------------------------------------------------------------------------------------
+export type ErrorCode =
+  | 'VALIDATION'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'NOT_AN_EPIC'
+  | 'CONFLICT'
+  | 'TOO_LARGE'
+  | 'BUSY'
+  | 'JIRA_ERROR'
+  | 'STORAGE_ERROR'
+  | 'INTERNAL';
+
+export interface ResolverError {
+  code: ErrorCode;
+  message: string;
+  /** Field path (dot-joined, e.g. "kpi.horizon.count") → message. */
+  fieldErrors?: Record<string, string>;
+  /** On CONFLICT: who saved the newer version and when. */
+  conflict?: { version: number; by: UserRef; at: string };
+}
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: ResolverError };
+
+export interface EpicInfo {
+  id: string;
+  key: string;
+  summary: string;
+  statusName: string;
+  statusCategory: StatusCategoryKey;
+  projectId: string;
+  projectKey: string;
+  isEpic: boolean;
+}
+
+export interface HandoffView {
+  epic: EpicInfo;
+  /** null until the first save. */
+  record: HandoffRecord | null;
+  /** The version to send as baseVersion (0 when there is no record yet). */
+  version: number;
+  readiness: Readiness;
+  me: UserRef;
+  permissions: { canEdit: boolean; canCreateIssues: boolean; isOwner: boolean; isProjectAdmin: boolean };
+  policy: { kpiMinimums: { operational: number; business: number }; shipSignalThreshold: number; requireOwnerAcceptance: boolean };
+}
+
+export interface WorkstreamItem {
+  workstream: WorkstreamKeyT;
+  name: string;
+  lead?: UserRef;
+  issue?: { id: string; key: string; summary: string; statusName: string; statusCategory: StatusCategoryKey; assignee?: UserRef };
+}
+type WorkstreamKeyT = z.infer<typeof WorkstreamKey>;
+
+export interface WorkstreamsView {
+  items: WorkstreamItem[];
+  done: number;
+  total: number;
+  canCreate: boolean;
+}
+
+export interface CreateWorkstreamsResult {
+  created: Array<{ workstream: WorkstreamKeyT; issueKey: string }>;
+  alreadyExisted: Array<{ workstream: WorkstreamKeyT; issueKey: string }>;
+  failed: Array<{ workstream: WorkstreamKeyT; message: string }>;
+  view: WorkstreamsView;
+}
+
+export interface ReportPage {
+  rows: ReportRow[];
+  nextPageToken?: string;
+  /** Jira requests this call made (for the benchmark and the page's footer). */
+  jiraRequests: number;
+  today: string;
+  stallDays: number;
+}
+
+export interface SettingsView {
+  settings: z.infer<typeof ProjectSettings>;
+  canAdminister: boolean;
+}
+
+export interface AuditExport {
+  format: 'csv' | 'json';
+  filename: string;
+  content: string;
+  entries: number;
+}
+
+export interface GateConfigInfo {
+  defaults: GateConfig;
+}
+
+/** Response type per resolver: the UI's api layer and the backend's definitions both use it. */
+export interface Responses {
+  getHandoff: HandoffView;
+  savePilot: HandoffView;
+  saveCondition: HandoffView;
+  removeCondition: HandoffView;
+  decideCondition: HandoffView;
+  saveMetric: HandoffView;
+  removeMetric: HandoffView;
+  saveKpi: HandoffView;
+  removeKpi: HandoffView;
+  setOwner: HandoffView;
+  acceptOwnership: HandoffView;
+  setWorkstreamLead: HandoffView;
+  getHistory: { entries: HistoryEntry[] };
+  getBrief: { markdown: string };
+  getWorkstreams: WorkstreamsView;
+  createWorkstreams: CreateWorkstreamsResult;
+  getReportPage: ReportPage;
+  getProjectSettings: SettingsView;
+  saveProjectSettings: SettingsView;
+  exportAuditTrail: AuditExport;
+  getGateConfigInfo: GateConfigInfo;
+}
+export type PayloadOf<N extends ResolverName> = z.input<(typeof Payloads)[N]>;
