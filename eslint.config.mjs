@@ -1,0 +1,23 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', '**/build/', 'coverage/', '.data/', 'static/*/build/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      // The app must never use UI Kit 1 or the removed storage API.
+      'no-restricted-imports': ['error', { paths: [
+        { name: '@forge/ui', message: 'UI Kit 1 is removed from Forge: use Custom UI.' },
+        { name: '@forge/api', importNames: ['storage'], message: 'Use @forge/kvs.' },
+        { name: '@forge/storage', message: 'Use @forge/kvs.' },
+      ] }],
+    },
+  },
+  { files: ['**/*.js', '**/*.mjs', '**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
+);
