@@ -1,0 +1,166 @@
+/**
+ * The one place that knows Jira REST paths. A gateway is bound to a principal: `userJira()` applies the
+ * invoking user's permissions, `appJira()` the app's (used after a permission check, or by the gate).
+ */
+import { route, type Route } from '@forge/api';
+import type { UserRef } from '../domain/record';
+import { JiraError, jiraMessages } from './errors';
+import { DEFAULT_RETRY_POLICY, sendWithRetry, type RetryPolicy } from './retry';
+import { forgeTransport, type JiraTransport, type Principal, type TransportRequest } from './transport';
+import type { BulkCreateResult, IssueTypeMeta, JiraIssue, PermissionTarget, SearchPage } from './types';
+
+export interface IssueQuery {
+  fields: readonly string[];
+  properties?: readonly string[];
+}
+
+export interface SearchQuery extends IssueQuery {
+  maxResults?: number;
+  nextPageToken?: string;
+}
+
+export interface JiraGateway {
+  readonly principal: Principal;
+  /** Jira requests sent so far, retries included (the report shows it; the benchmark checks it). */
+  readonly requestCount: number;
+  /** null when the issue does not exist or the principal cannot see it. */
+  getIssue(idOrKey: string, query: IssueQuery): Promise<JiraIssue | null>;
+  search(jql: string, query: SearchQuery): Promise<SearchPage>;
+  /** Every page of a search; `maxPages` bounds the work for a huge project. */
+  searchAll(jql: string, query: IssueQuery & { pageSize?: number; maxPages?: number }): Promise<JiraIssue[]>;
+  myPermissions(target: PermissionTarget, keys: readonly string[]): Promise<Record<string, boolean>>;
+  getUser(accountId: string): Promise<UserRef | null>;
+  getIssueProperty<T = unknown>(idOrKey: string, propertyKey: string): Promise<T | null>;
+  setIssueProperty(idOrKey: string, propertyKey: string, value: unknown): Promise<void>;
+  /** Creates up to any number of issues, 50 per request; partial success is reported per index. */
+  bulkCreate(issueUpdates: readonly unknown[]): Promise<BulkCreateResult>;
+  createmetaIssueTypes(projectKey: string): Promise<IssueTypeMeta[]>;
+}
+
+const BULK_CHUNK = 50;
+
+export function createJiraGateway(principal: Principal, transport: JiraTransport = forgeTransport, policy: RetryPolicy = DEFAULT_RETRY_POLICY): JiraGateway {
+  let requestCount = 0;
+
+  async function call(path: Route, request: TransportRequest, allow404 = false): Promise<unknown> {
+    const response = await sendWithRetry(() => {
+      requestCount += 1;
+      return transport(principal, path, request);
+    }, policy);
+    const text = await response.text();
+    if (allow404 && response.status === 404) return null;
+    if (response.status < 200 || response.status > 299) throw new JiraError(response.status, jiraMessages(text), path.value.split('?')[0]);
+    return text ? (JSON.parse(text) as unknown) : undefined;
+  }
+
+  const issueParams = (query: IssueQuery): URLSearchParams => {
+    const params = new URLSearchParams({ fields: query.fields.join(',') });
+    if (query.properties?.length) params.set('properties', query.properties.join(','));
+    return params;
+  };
+
+  const gateway: JiraGateway = {
+    principal,
+    get requestCount() {
+      return requestCount;
+    },
+
+    async getIssue(idOrKey, query) {
+      const body = await call(route`/rest/api/3/issue/${idOrKey}?${issueParams(query)}`, { method: 'GET' }, true);
+      return body === null ? null : toIssue(body);
+    },
+
+    async search(jql, query) {
+      const body = (await call(route`/rest/api/3/search/jql`, {
+        method: 'POST',
+        body: {
+          jql,
+          fields: query.fields,
+          ...(query.properties?.length ? { properties: query.properties } : {}),
+          maxResults: query.maxResults ?? 100,
+          ...(query.nextPageToken ? { nextPageToken: query.nextPageToken } : {}),
+        },
+      })) as { issues?: unknown[]; nextPageToken?: string };
+      return { issues: (body.issues ?? []).map(toIssue), ...(body.nextPageToken ? { nextPageToken: body.nextPageToken } : {}) };
+    },
+
+    async searchAll(jql, query) {
+      const all: JiraIssue[] = [];
+      let nextPageToken: string | undefined;
+      for (let page = 0; page < (query.maxPages ?? 100); page++) {
+        const result = await gateway.search(jql, { ...query, maxResults: query.pageSize ?? 100, nextPageToken });
+        all.push(...result.issues);
+        nextPageToken = result.nextPageToken;
+        if (!nextPageToken) break;
+      }
+      return all;
+    },
+
+    async myPermissions(target, keys) {
+      const params = new URLSearchParams({ ...target, permissions: keys.join(',') });
+      const body = (await call(route`/rest/api/3/mypermissions?${params}`, { method: 'GET' })) as { permissions?: Record<string, { havePermission?: boolean }> };
+      return Object.fromEntries(keys.map((k) => [k, body.permissions?.[k]?.havePermission === true]));
+    },
+
+    async getUser(accountId) {
+      const body = (await call(route`/rest/api/3/user?${new URLSearchParams({ accountId })}`, { method: 'GET' }, true)) as { accountId?: string; displayName?: string } | null;
+      if (!body?.accountId) return null;
+      return { accountId: body.accountId, displayName: body.displayName ?? body.accountId };
+    },
+
+    async getIssueProperty<T>(idOrKey: string, propertyKey: string) {
+      const body = (await call(route`/rest/api/3/issue/${idOrKey}/properties/${propertyKey}`, { method: 'GET' }, true)) as { value?: T } | null;
+      return body === null ? null : (body.value ?? null);
+    },
+
+    async setIssueProperty(idOrKey, propertyKey, value) {
+      await call(route`/rest/api/3/issue/${idOrKey}/properties/${propertyKey}`, { method: 'PUT', body: value });
+    },
+
+    async bulkCreate(issueUpdates) {
+      const result: BulkCreateResult = { issues: [], errors: [] };
+      for (let start = 0; start < issueUpdates.length; start += BULK_CHUNK) {
+        const chunk = issueUpdates.slice(start, start + BULK_CHUNK);
+        const body = (await call(route`/rest/api/3/issue/bulk`, { method: 'POST', body: { issueUpdates: chunk } })) as RawBulkResponse;
+        result.issues.push(...(body.issues ?? []).map((i) => ({ id: String(i.id), key: String(i.key) })));
+        result.errors.push(...(body.errors ?? []).map((e) => ({ index: start + Number(e.failedElementNumber ?? 0), message: bulkErrorMessage(e) })));
+      }
+      return result;
+    },
+
+    async createmetaIssueTypes(projectKey) {
+      const body = (await call(route`/rest/api/3/issue/createmeta/${projectKey}/issuetypes?${new URLSearchParams({ maxResults: '200' })}`, { method: 'GET' })) as {
+        issueTypes?: RawIssueType[];
+        values?: RawIssueType[];
+      };
+      return (body.issueTypes ?? body.values ?? []).map((t) => ({ id: String(t.id), name: String(t.name), subtask: t.subtask === true, hierarchyLevel: Number(t.hierarchyLevel ?? 0) }));
+    },
+  };
+  return gateway;
+}
+
+interface RawIssueType {
+  id: string | number;
+  name: string;
+  subtask?: boolean;
+  hierarchyLevel?: number;
+}
+
+interface RawBulkResponse {
+  issues?: Array<{ id: string | number; key: string }>;
+  errors?: Array<{ failedElementNumber?: number; status?: number; elementErrors?: { errorMessages?: string[]; errors?: Record<string, string> } }>;
+}
+
+function bulkErrorMessage(e: NonNullable<RawBulkResponse['errors']>[number]): string {
+  const messages = [...(e.elementErrors?.errorMessages ?? []), ...Object.entries(e.elementErrors?.errors ?? {}).map(([f, m]) => `${f}: ${m}`)];
+  return messages.join('; ') || `Jira refused the issue (${e.status ?? 'unknown status'})`;
+}
+
+function toIssue(raw: unknown): JiraIssue {
+  const r = raw as { id: string | number; key: string; fields?: JiraIssue['fields']; properties?: Record<string, unknown> };
+  return { id: String(r.id), key: r.key, fields: r.fields ?? {}, ...(r.properties ? { properties: r.properties } : {}) };
+}
+
+/** Gateways for one invocation (request counts are per invocation). */
+export const userJira = (): JiraGateway => createJiraGateway('user');
+export const appJira = (): JiraGateway => createJiraGateway('app');

@@ -1,0 +1,32 @@
+/** Storage failures the resolvers map to STORAGE_ERROR / TOO_LARGE. */
+export class StorageError extends Error {
+  override readonly name = 'StorageError';
+  constructor(message: string, override readonly cause?: unknown) {
+    super(message);
+  }
+}
+
+/** The record would not fit; we refuse rather than truncate anybody's answers. */
+export class TooLargeError extends Error {
+  override readonly name = 'TooLargeError';
+  constructor(readonly bytes: number, readonly limit: number) {
+    super(`The handoff record would be ${Math.ceil(bytes / 1024)} KiB; the limit is ${Math.floor(limit / 1024)} KiB. Remove or shorten some entries and save again.`);
+  }
+}
+
+/** Runs a storage call and turns any platform failure into a StorageError (keeps typed errors as they are). */
+export async function guarded<T>(what: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof StorageError || e instanceof TooLargeError) throw e;
+    throw new StorageError(`Could not ${what}: ${e instanceof Error ? e.message : String(e)}`, e);
+  }
+}
+
+/** KVS answers a failed condition / existing key with 409 or a code naming it. */
+export function isConditionFailure(e: unknown): boolean {
+  const err = e as { code?: unknown; responseDetails?: { status?: unknown } } | null;
+  const code = typeof err?.code === 'string' ? err.code : '';
+  return err?.responseDetails?.status === 409 || /CONDITION|ALREADY_EXISTS|CONFLICT/i.test(code);
+}

@@ -1,0 +1,13 @@
+/**
+ * Storage adapter: the only module that knows KVS keys, entities and versions.
+ * Records: loadRecord / saveRecord (versioned, one transaction with history + audit).
+ * Reads: listHistory (one epic), listAudit (one project). Settings: loadSettings / saveSettings.
+ * Locks: acquireLock / releaseLock (TTL-bounded).
+ */
+export { loadRecord, saveRecord, type AuditEntry, type Conflict, type HandoffEntity, type SaveOutcome, type SaveRecordInput, type StoredRecord } from './records';
+export { listAudit, listHistory, listByPrefix } from './history';
+export { loadSettings, saveSettings, type SaveSettingsOutcome } from './settings';
+export { acquireLock, releaseLock } from './locks';
+export { StorageError, TooLargeError } from './errors';
+export { assertRecordFits, byteLength } from './size';
+export * as storageKeys from './keys';

@@ -1,0 +1,88 @@
+/**
+ * Handoff records: one `handoff` entity per epic plus its append-only history and the project's audit
+ * trail, written together in one KVS transaction so a save is all-or-nothing.
+ */
+import { Filter, FilterConditions, kvs } from '@forge/kvs';
+import { HandoffRecord, type HistoryEntry, type UserRef } from '../domain/record';
+import { guarded, StorageError } from './errors';
+import { auditKey, HANDOFF_ENTITY, handoffKey, historyKey } from './keys';
+import { assertRecordFits, compactHistory } from './size';
+
+/** What the `handoff` entity holds (attributes declared in manifest.yml `app.storage.entities`). */
+export interface HandoffEntity {
+  version: number;
+  projectId: string;
+  /** Epoch ms of the last save, indexed for project-wide queries. */
+  updatedAt: number;
+  record: HandoffRecord;
+}
+
+/** An audit-trail entry: a history entry plus what it was about. */
+export type AuditEntry = HistoryEntry & { projectId: string; issueId?: string; issueKey?: string };
+
+export interface StoredRecord {
+  record: HandoffRecord;
+  version: number;
+}
+
+export interface Conflict {
+  version: number;
+  by: UserRef;
+  at: string;
+}
+
+export type SaveOutcome = { ok: true } | { ok: false; conflict: Conflict };
+
+export interface SaveRecordInput {
+  issueId: string;
+  issueKey: string;
+  projectId: string;
+  /** The version the change was based on; 0 when the epic had no record. */
+  baseVersion: number;
+  /** The next record; its version must be baseVersion + 1. */
+  record: HandoffRecord;
+  history: HistoryEntry;
+}
+
+const entity = () => kvs.entity<HandoffEntity>(HANDOFF_ENTITY);
+
+export async function loadRecord(issueId: string): Promise<StoredRecord | null> {
+  const stored = await guarded('read the handoff record', () => entity().get(handoffKey(issueId)));
+  if (!stored) return null;
+  const parsed = HandoffRecord.safeParse(stored.record);
+  if (!parsed.success) throw new StorageError(`The stored handoff record of issue ${issueId} is unreadable`);
+  return { record: parsed.data, version: stored.version };
+}
+
+/** Writes only if nobody saved since baseVersion; otherwise reports who did and when. */
+export async function saveRecord(input: SaveRecordInput): Promise<SaveOutcome> {
+  const { issueId, baseVersion, record } = input;
+  if (record.version !== baseVersion + 1) throw new StorageError(`Record version ${record.version} does not follow base version ${baseVersion}`);
+  assertRecordFits(record);
+  const history = compactHistory(input.history);
+  const audit: AuditEntry = { ...history, projectId: input.projectId, issueId, issueKey: input.issueKey };
+  const value: HandoffEntity = { version: record.version, projectId: input.projectId, updatedAt: Date.parse(history.at) || Date.now(), record };
+  const condition =
+    baseVersion === 0
+      ? new Filter<HandoffEntity>().and('version', FilterConditions.notExists())
+      : new Filter<HandoffEntity>().and('version', FilterConditions.equalTo(baseVersion));
+  try {
+    await kvs
+      .transact()
+      .set(handoffKey(issueId), value, { entityName: HANDOFF_ENTITY, conditions: condition })
+      .set(historyKey(issueId, record.version), history)
+      .set(auditKey(input.projectId, history.at, issueId, record.version), audit)
+      .execute();
+    return { ok: true };
+  } catch (e) {
+    // Whatever the platform calls a failed condition, the stored version tells us whether it was one.
+    const current = await loadRecord(issueId).catch(() => undefined);
+    if (current !== undefined && (current?.version ?? 0) !== baseVersion) return { ok: false, conflict: conflictOf(current) };
+    throw new StorageError(`Could not save the handoff record: ${e instanceof Error ? e.message : String(e)}`, e);
+  }
+}
+
+function conflictOf(current: StoredRecord | null): Conflict {
+  if (!current) return { version: 0, by: { accountId: 'unknown', displayName: 'Someone' }, at: new Date().toISOString() };
+  return { version: current.version, by: current.record.updated.by, at: current.record.updated.at };
+}

@@ -1,0 +1,63 @@
+/**
+ * Project settings (report page → Settings): one `project-settings` entity per project, versioned like
+ * records so two admins cannot overwrite each other, with an audit entry per change.
+ */
+import { Filter, FilterConditions, kvs } from '@forge/kvs';
+import { defaultProjectSettings, ProjectSettings } from '../domain/policy';
+import type { UserRef } from '../domain/record';
+import { guarded, StorageError } from './errors';
+import { auditKey, SETTINGS_ENTITY, settingsKey } from './keys';
+import type { AuditEntry, Conflict } from './records';
+
+interface SettingsEntity {
+  version: number;
+  updatedAt: number;
+  updatedBy: UserRef;
+  settings: ProjectSettings;
+}
+
+const entity = () => kvs.entity<SettingsEntity>(SETTINGS_ENTITY);
+
+/** The project's settings, or the defaults (version 0) when an admin never saved any. */
+export async function loadSettings(projectId: string): Promise<ProjectSettings> {
+  const stored = await guarded('read the project settings', () => entity().get(settingsKey(projectId)));
+  if (!stored) return defaultProjectSettings();
+  const parsed = ProjectSettings.safeParse({ ...stored.settings, version: stored.version });
+  if (!parsed.success) throw new StorageError(`The stored settings of project ${projectId} are unreadable`);
+  return parsed.data;
+}
+
+export type SaveSettingsOutcome = { ok: true; settings: ProjectSettings } | { ok: false; conflict: Conflict };
+
+export async function saveSettings(projectId: string, baseVersion: number, settings: ProjectSettings, by: UserRef): Promise<SaveSettingsOutcome> {
+  const before = await loadSettings(projectId);
+  if (before.version !== baseVersion) return { ok: false, conflict: await conflictOf(projectId, before.version) };
+  const version = baseVersion + 1;
+  const at = new Date().toISOString();
+  const next: ProjectSettings = { ...settings, version };
+  const changes = (Object.keys(next) as Array<keyof ProjectSettings>)
+    .filter((k) => k !== 'version' && JSON.stringify(before[k]) !== JSON.stringify(next[k]))
+    .map((k) => ({ field: `settings.${k}`, from: before[k], to: next[k] }));
+  const audit: AuditEntry = { version, at, by, action: 'saveProjectSettings', summary: `${by.displayName} changed the project settings`, changes, projectId };
+  const condition =
+    baseVersion === 0
+      ? new Filter<SettingsEntity>().and('version', FilterConditions.notExists())
+      : new Filter<SettingsEntity>().and('version', FilterConditions.equalTo(baseVersion));
+  try {
+    await kvs
+      .transact()
+      .set(settingsKey(projectId), { version, updatedAt: Date.parse(at), updatedBy: by, settings: next } satisfies SettingsEntity, { entityName: SETTINGS_ENTITY, conditions: condition })
+      .set(auditKey(projectId, at, 'settings', version), audit)
+      .execute();
+    return { ok: true, settings: next };
+  } catch (e) {
+    const current = await loadSettings(projectId).catch(() => undefined);
+    if (current && current.version !== baseVersion) return { ok: false, conflict: await conflictOf(projectId, current.version) };
+    throw new StorageError(`Could not save the project settings: ${e instanceof Error ? e.message : String(e)}`, e);
+  }
+}
+
+async function conflictOf(projectId: string, version: number): Promise<Conflict> {
+  const stored = await entity().get(settingsKey(projectId)).catch(() => undefined);
+  return { version, by: stored?.updatedBy ?? { accountId: 'unknown', displayName: 'Someone' }, at: stored ? new Date(stored.updatedAt).toISOString() : new Date().toISOString() };
+}
