@@ -1,0 +1,108 @@
+import type BetterSqlite3 from 'better-sqlite3';
+
+/** The Jira side of the local host: users, one project's configuration, issues and their properties. */
+export function ensureJiraSchema(db: BetterSqlite3.Database): void {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS users (
+      account_id TEXT PRIMARY KEY,
+      email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+      display_name TEXT NOT NULL,
+      active INTEGER NOT NULL DEFAULT 1,
+      time_zone TEXT NOT NULL DEFAULT 'Europe/London',
+      site_admin INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE IF NOT EXISTS projects (
+      id TEXT PRIMARY KEY,
+      key TEXT NOT NULL UNIQUE COLLATE NOCASE,
+      name TEXT NOT NULL,
+      description TEXT NOT NULL DEFAULT '',
+      project_type_key TEXT NOT NULL DEFAULT 'software',
+      style TEXT NOT NULL DEFAULT 'classic',
+      lead_account_id TEXT REFERENCES users(account_id),
+      issue_counter INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE IF NOT EXISTS issue_types (
+      id TEXT PRIMARY KEY,
+      name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+      description TEXT NOT NULL DEFAULT '',
+      subtask INTEGER NOT NULL DEFAULT 0,
+      hierarchy_level INTEGER NOT NULL DEFAULT 0,
+      icon TEXT NOT NULL DEFAULT 'task'
+    );
+    CREATE TABLE IF NOT EXISTS status_categories (
+      id INTEGER PRIMARY KEY,
+      key TEXT NOT NULL UNIQUE,
+      name TEXT NOT NULL,
+      color_name TEXT NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS statuses (
+      id TEXT PRIMARY KEY,
+      name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+      description TEXT NOT NULL DEFAULT '',
+      category_id INTEGER NOT NULL REFERENCES status_categories(id)
+    );
+    CREATE TABLE IF NOT EXISTS transitions (
+      id TEXT PRIMARY KEY,
+      name TEXT NOT NULL,
+      to_status_id TEXT NOT NULL REFERENCES statuses(id)
+    );
+    CREATE TABLE IF NOT EXISTS project_roles (
+      id TEXT PRIMARY KEY,
+      name TEXT NOT NULL UNIQUE
+    );
+    CREATE TABLE IF NOT EXISTS role_permissions (
+      role_id TEXT NOT NULL REFERENCES project_roles(id) ON DELETE CASCADE,
+      permission TEXT NOT NULL,
+      PRIMARY KEY (role_id, permission)
+    );
+    CREATE TABLE IF NOT EXISTS role_members (
+      project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+      role_id TEXT NOT NULL REFERENCES project_roles(id) ON DELETE CASCADE,
+      account_id TEXT NOT NULL REFERENCES users(account_id) ON DELETE CASCADE,
+      PRIMARY KEY (project_id, role_id, account_id)
+    );
+    CREATE TABLE IF NOT EXISTS issues (
+      id INTEGER PRIMARY KEY,
+      key TEXT NOT NULL UNIQUE COLLATE NOCASE,
+      project_id TEXT NOT NULL REFERENCES projects(id),
+      num INTEGER NOT NULL,
+      issuetype_id TEXT NOT NULL REFERENCES issue_types(id),
+      summary TEXT NOT NULL,
+      description TEXT,
+      status_id TEXT NOT NULL REFERENCES statuses(id),
+      assignee_id TEXT REFERENCES users(account_id),
+      reporter_id TEXT REFERENCES users(account_id),
+      labels TEXT NOT NULL DEFAULT '[]',
+      parent_id INTEGER REFERENCES issues(id) ON DELETE SET NULL,
+      created TEXT NOT NULL,
+      updated TEXT NOT NULL,
+      resolutiondate TEXT
+    );
+    CREATE INDEX IF NOT EXISTS issues_project_type ON issues(project_id, issuetype_id);
+    CREATE INDEX IF NOT EXISTS issues_parent ON issues(parent_id);
+    CREATE INDEX IF NOT EXISTS issues_project_num ON issues(project_id, num);
+    CREATE INDEX IF NOT EXISTS issues_status ON issues(status_id);
+    CREATE INDEX IF NOT EXISTS issues_assignee ON issues(assignee_id);
+    CREATE TABLE IF NOT EXISTS issue_properties (
+      issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
+      key TEXT NOT NULL,
+      value TEXT NOT NULL,
+      PRIMARY KEY (issue_id, key)
+    );
+    CREATE INDEX IF NOT EXISTS issue_properties_key ON issue_properties(key, issue_id);
+    CREATE TABLE IF NOT EXISTS workflow_validators (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+      issue_type_id TEXT REFERENCES issue_types(id),
+      transition_id TEXT NOT NULL,
+      module_key TEXT NOT NULL,
+      configuration TEXT NOT NULL DEFAULT '{}'
+    );
+  `);
+}
+
+/** Tables in the order they can be emptied without breaking foreign keys. */
+export const JIRA_TABLES = [
+  'workflow_validators', 'issue_properties', 'issues', 'role_members', 'role_permissions', 'project_roles',
+  'transitions', 'statuses', 'status_categories', 'issue_types', 'projects', 'users',
+] as const;

@@ -1,0 +1,217 @@
+import crypto from 'node:crypto';
+import type { Database } from '../db';
+import { JIRA_TABLES } from './schema';
+import { addValidatorRule } from './workflow-rules';
+
+/** The demo site: project AIP "AI Pilots" with AI-initiative epics, five people and the handoff gate on Done. */
+
+export const SEED_PROJECT = { id: '10000', key: 'AIP', name: 'AI Pilots' } as const;
+
+export const ISSUE_TYPE_IDS = { epic: '10000', task: '10001', story: '10002', bug: '10003', subtask: '10004' } as const;
+export const STATUS_IDS = { toDo: '10000', inProgress: '10001', done: '10002' } as const;
+export const TRANSITION_IDS = { toDo: '11', inProgress: '21', done: '31' } as const;
+export const ROLE_IDS = { administrators: '10002', members: '10003', viewers: '10004' } as const;
+export const SCOPE_LABEL = 'ai-initiative';
+
+/** Keys of the seeded issues, named by the part they play in demos and tests. */
+export const SEED_KEYS = {
+  /** Claims triage: most answers recorded, close to ready. */
+  nearlyReady: 'AIP-1',
+  /** Contract clause extraction: most pilot conditions withdrawn (the ship signal). */
+  mostlyWithdrawn: 'AIP-2',
+  /** Support reply drafting: nothing recorded yet, still To Do. */
+  untouched: 'AIP-3',
+  /** Demand forecasting: pilot closed long ago, questions still open. */
+  stalled: 'AIP-4',
+  /** Invoice anomaly detection: answers being decided. */
+  deciding: 'AIP-5',
+  /** Meeting-notes summarizer: shipped, epic Done. */
+  shipped: 'AIP-6',
+  /** An ordinary epic without the scope label. */
+  unlabelledEpic: 'AIP-7',
+  /** A level-0 task sharing the workflow. */
+  story: 'AIP-8',
+} as const;
+
+/** Deterministic Atlassian-style account id (24 hex characters) for a seeded e-mail address. */
+export function seedAccountId(email: string): string {
+  return crypto.createHash('sha256').update(`production-handoff:${email}`).digest('hex').slice(0, 24);
+}
+
+export const SEED_USERS = [
+  { email: 'admin@example.com', name: 'Avery Admin', role: ROLE_IDS.administrators, siteAdmin: true, tz: 'Europe/London' },
+  { email: 'lead@example.com', name: 'Lee Lead', role: ROLE_IDS.members, siteAdmin: false, tz: 'America/New_York' },
+  { email: 'viewer@example.com', name: 'Val Viewer', role: ROLE_IDS.viewers, siteAdmin: false, tz: 'Europe/Berlin' },
+  { email: 'priya@example.com', name: 'Priya Raman', role: ROLE_IDS.members, siteAdmin: false, tz: 'Asia/Kolkata' },
+  { email: 'marcus@example.com', name: 'Marcus Webb', role: ROLE_IDS.members, siteAdmin: false, tz: 'America/Chicago' },
+] as const;
+
+export const SEED_ACCOUNTS = {
+  admin: seedAccountId('admin@example.com'),
+  lead: seedAccountId('lead@example.com'),
+  viewer: seedAccountId('viewer@example.com'),
+  priya: seedAccountId('priya@example.com'),
+  marcus: seedAccountId('marcus@example.com'),
+} as const;
+
+const ROLE_PERMISSIONS: Record<string, string[]> = {
+  [ROLE_IDS.viewers]: ['BROWSE_PROJECTS'],
+  [ROLE_IDS.members]: ['BROWSE_PROJECTS', 'CREATE_ISSUES', 'EDIT_ISSUES', 'TRANSITION_ISSUES', 'ASSIGN_ISSUES', 'ASSIGNABLE_USER'],
+  [ROLE_IDS.administrators]: ['BROWSE_PROJECTS', 'CREATE_ISSUES', 'EDIT_ISSUES', 'TRANSITION_ISSUES', 'ASSIGN_ISSUES', 'ASSIGNABLE_USER', 'DELETE_ISSUES', 'ADMINISTER_PROJECTS'],
+};
+
+function adf(...paragraphs: string[]) {
+  return JSON.stringify({
+    type: 'doc',
+    version: 1,
+    content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),
+  });
+}
+
+interface SeedIssue {
+  key: string; type: string; summary: string; description: string; status: string; assignee: string | null;
+  reporter: string; labels: string[]; created: string; updated: string; resolved?: string;
+}
+
+const SEED_ISSUES: SeedIssue[] = [
+  {
+    key: SEED_KEYS.nearlyReady, type: ISSUE_TYPE_IDS.epic, status: STATUS_IDS.inProgress,
+    summary: 'Claims triage assistant: move from pilot to production',
+    description: adf(
+      'The pilot routed 1,200 first-notice-of-loss claims through a triage model and cut handling time by a third.',
+      'It ran with direct read access to the claims database and a weekly sponsor review. Before the pilot closes we decide which of those stay.',
+    ),
+    assignee: SEED_ACCOUNTS.priya, reporter: SEED_ACCOUNTS.lead, labels: [SCOPE_LABEL, 'claims'],
+    created: '2026-06-02T09:15:00.000Z', updated: '2026-11-20T14:05:00.000Z',
+  },
+  {
+    key: SEED_KEYS.mostlyWithdrawn, type: ISSUE_TYPE_IDS.epic, status: STATUS_IDS.inProgress,
+    summary: 'Contract clause extraction for procurement',
+    description: adf(
+      'Extracts indemnity, termination and renewal clauses from supplier contracts for the procurement team.',
+      'The pilot borrowed legal reviewers two days a week and a vendor sandbox outside the normal security review.',
+    ),
+    assignee: SEED_ACCOUNTS.marcus, reporter: SEED_ACCOUNTS.lead, labels: [SCOPE_LABEL, 'procurement'],
+    created: '2026-05-11T10:00:00.000Z', updated: '2026-11-12T16:30:00.000Z',
+  },
+  {
+    key: SEED_KEYS.untouched, type: ISSUE_TYPE_IDS.epic, status: STATUS_IDS.toDo,
+    summary: 'Customer-support reply drafting (GenAI)',
+    description: adf('Agents get a drafted reply for common tickets; the pilot measured acceptance rate in one support queue.'),
+    assignee: null, reporter: SEED_ACCOUNTS.admin, labels: [SCOPE_LABEL, 'support'],
+    created: '2026-09-01T08:30:00.000Z', updated: '2026-09-01T08:30:00.000Z',
+  },
+  {
+    key: SEED_KEYS.stalled, type: ISSUE_TYPE_IDS.epic, status: STATUS_IDS.inProgress,
+    summary: 'Demand forecasting model for regional warehouses',
+    description: adf(
+      'A weekly demand forecast per SKU and warehouse. The pilot beat the spreadsheet baseline on forecast accuracy in two regions.',
+      'The pilot team has been reassigned; nobody has taken the integration with the replenishment system.',
+    ),
+    assignee: SEED_ACCOUNTS.lead, reporter: SEED_ACCOUNTS.lead, labels: [SCOPE_LABEL, 'supply-chain'],
+    created: '2026-02-16T11:45:00.000Z', updated: '2026-07-03T09:10:00.000Z',
+  },
+  {
+    key: SEED_KEYS.deciding, type: ISSUE_TYPE_IDS.epic, status: STATUS_IDS.inProgress,
+    summary: 'Invoice anomaly detection',
+    description: adf('Flags duplicate and out-of-pattern supplier invoices before payment. Finance ops ran the pilot on last year\'s data.'),
+    assignee: SEED_ACCOUNTS.priya, reporter: SEED_ACCOUNTS.marcus, labels: [SCOPE_LABEL, 'finance'],
+    created: '2026-07-20T13:00:00.000Z', updated: '2026-11-18T10:20:00.000Z',
+  },
+  {
+    key: SEED_KEYS.shipped, type: ISSUE_TYPE_IDS.epic, status: STATUS_IDS.done,
+    summary: 'Meeting-notes summarizer for sales',
+    description: adf('Summarizes customer calls into the CRM. Shipped to all sales regions with an agreed adoption KPI.'),
+    assignee: SEED_ACCOUNTS.lead, reporter: SEED_ACCOUNTS.admin, labels: [SCOPE_LABEL, 'sales'],
+    created: '2026-03-03T09:00:00.000Z', updated: '2026-10-01T15:00:00.000Z', resolved: '2026-10-01T15:00:00.000Z',
+  },
+  {
+    key: SEED_KEYS.unlabelledEpic, type: ISSUE_TYPE_IDS.epic, status: STATUS_IDS.inProgress,
+    summary: 'Q3 platform upgrades',
+    description: adf('Database and runtime upgrades for the internal platform. Not an AI initiative.'),
+    assignee: SEED_ACCOUNTS.marcus, reporter: SEED_ACCOUNTS.admin, labels: ['platform'],
+    created: '2026-07-01T09:00:00.000Z', updated: '2026-11-02T11:00:00.000Z',
+  },
+  {
+    key: SEED_KEYS.story, type: ISSUE_TYPE_IDS.task, status: STATUS_IDS.inProgress,
+    summary: 'Refresh the pilot demo environment',
+    description: adf('Rebuild the demo environment with this quarter\'s anonymised data for the steering committee.'),
+    assignee: SEED_ACCOUNTS.lead, reporter: SEED_ACCOUNTS.lead, labels: ['demo'],
+    created: '2026-11-03T09:00:00.000Z', updated: '2026-11-19T09:00:00.000Z',
+  },
+];
+
+export function isJiraEmpty(db: Database): boolean {
+  return (db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n === 0;
+}
+
+/** Seeds the demo site when the database holds no Jira data; otherwise leaves it alone. */
+export function seedJira(db: Database): void {
+  if (!isJiraEmpty(db)) return;
+  db.transaction(() => {
+    const insertUser = db.prepare('INSERT INTO users (account_id, email, display_name, active, time_zone, site_admin) VALUES (?, ?, ?, 1, ?, ?)');
+    for (const u of SEED_USERS) insertUser.run(seedAccountId(u.email), u.email, u.name, u.tz, u.siteAdmin ? 1 : 0);
+
+    db.prepare(`INSERT INTO projects (id, key, name, description, project_type_key, style, lead_account_id, issue_counter)
+      VALUES (?, ?, ?, ?, 'software', 'classic', ?, 0)`).run(
+      SEED_PROJECT.id, SEED_PROJECT.key, SEED_PROJECT.name, 'AI initiatives moving from pilot to production.', SEED_ACCOUNTS.lead);
+
+    const insertType = db.prepare('INSERT INTO issue_types (id, name, description, subtask, hierarchy_level, icon) VALUES (?, ?, ?, ?, ?, ?)');
+    insertType.run(ISSUE_TYPE_IDS.epic, 'Epic', 'A big user story that needs to be broken down.', 0, 1, 'epic');
+    insertType.run(ISSUE_TYPE_IDS.task, 'Task', 'A small, distinct piece of work.', 0, 0, 'task');
+    insertType.run(ISSUE_TYPE_IDS.story, 'Story', 'Functionality or a feature expressed as a user goal.', 0, 0, 'story');
+    insertType.run(ISSUE_TYPE_IDS.bug, 'Bug', 'A problem or error.', 0, 0, 'bug');
+    insertType.run(ISSUE_TYPE_IDS.subtask, 'Sub-task', 'A small piece of work that is part of a larger task.', 1, -1, 'subtask');
+
+    const insertCategory = db.prepare('INSERT INTO status_categories (id, key, name, color_name) VALUES (?, ?, ?, ?)');
+    insertCategory.run(2, 'new', 'To Do', 'blue-gray');
+    insertCategory.run(4, 'indeterminate', 'In Progress', 'yellow');
+    insertCategory.run(3, 'done', 'Done', 'green');
+
+    const insertStatus = db.prepare('INSERT INTO statuses (id, name, description, category_id) VALUES (?, ?, ?, ?)');
+    insertStatus.run(STATUS_IDS.toDo, 'To Do', 'Work that has not started.', 2);
+    insertStatus.run(STATUS_IDS.inProgress, 'In Progress', 'Work that is under way.', 4);
+    insertStatus.run(STATUS_IDS.done, 'Done', 'Work that is finished.', 3);
+
+    const insertTransition = db.prepare('INSERT INTO transitions (id, name, to_status_id) VALUES (?, ?, ?)');
+    insertTransition.run(TRANSITION_IDS.toDo, 'To Do', STATUS_IDS.toDo);
+    insertTransition.run(TRANSITION_IDS.inProgress, 'In Progress', STATUS_IDS.inProgress);
+    insertTransition.run(TRANSITION_IDS.done, 'Done', STATUS_IDS.done);
+
+    const insertRole = db.prepare('INSERT INTO project_roles (id, name) VALUES (?, ?)');
+    insertRole.run(ROLE_IDS.administrators, 'Administrators');
+    insertRole.run(ROLE_IDS.members, 'Members');
+    insertRole.run(ROLE_IDS.viewers, 'Viewers');
+    const insertPermission = db.prepare('INSERT INTO role_permissions (role_id, permission) VALUES (?, ?)');
+    for (const [role, permissions] of Object.entries(ROLE_PERMISSIONS)) for (const p of permissions) insertPermission.run(role, p);
+    const insertMember = db.prepare('INSERT INTO role_members (project_id, role_id, account_id) VALUES (?, ?, ?)');
+    for (const u of SEED_USERS) insertMember.run(SEED_PROJECT.id, u.role, seedAccountId(u.email));
+
+    const insertIssue = db.prepare(`INSERT INTO issues (id, key, project_id, num, issuetype_id, summary, description, status_id,
+      assignee_id, reporter_id, labels, parent_id, created, updated, resolutiondate)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)`);
+    SEED_ISSUES.forEach((issue, index) => {
+      const num = Number(issue.key.split('-')[1]);
+      insertIssue.run(10000 + index, issue.key, SEED_PROJECT.id, num, issue.type, issue.summary, issue.description, issue.status,
+        issue.assignee, issue.reporter, JSON.stringify(issue.labels), issue.created, issue.updated, issue.resolved ?? null);
+    });
+    db.prepare('UPDATE projects SET issue_counter = ? WHERE id = ?').run(SEED_ISSUES.length, SEED_PROJECT.id);
+
+    addValidatorRule(db, {
+      projectId: SEED_PROJECT.id,
+      issueTypeId: ISSUE_TYPE_IDS.epic,
+      transitionId: TRANSITION_IDS.done,
+      moduleKey: 'production-handoff-gate',
+      configuration: { scopeLabel: SCOPE_LABEL },
+    });
+  })();
+}
+
+/** Empties every Jira table and seeds the demo site again. */
+export function resetJira(db: Database): void {
+  db.transaction(() => {
+    for (const table of JIRA_TABLES) db.prepare(`DELETE FROM ${table}`).run();
+    db.prepare(`DELETE FROM sqlite_sequence WHERE name = 'workflow_validators'`).run();
+  })();
+  seedJira(db);
+}
