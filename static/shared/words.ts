@@ -1,0 +1,53 @@
+/** Product words as the UI shows them: one place, so panel, report and settings say the same thing. */
+import type { ConditionKind, KpiCategory } from '../../src/domain/record';
+import type { ReadinessLevel } from '../../src/domain/readiness-types';
+
+export const LEVEL_LABELS: Record<ReadinessLevel, string> = {
+  'not-started': 'Not started',
+  deciding: 'Deciding',
+  ready: 'Ready',
+  shipped: 'Shipped',
+};
+
+export const CONDITION_KIND_LABELS: Record<ConditionKind, string> = {
+  permission: 'Permission',
+  'data-access': 'Data access',
+  'stakeholder-access': 'Stakeholder access',
+  'decision-speed': 'Decision speed',
+  tooling: 'Tooling',
+  other: 'Other',
+};
+
+export const KPI_CATEGORY_LABELS: Record<KpiCategory, string> = {
+  reliability: 'Reliability',
+  latency: 'Latency',
+  'error-rate': 'Error rate',
+  'delivery-frequency': 'Delivery frequency',
+  'model-quality': 'Model quality',
+  'business-outcome': 'Business outcome',
+  adoption: 'Adoption',
+  cost: 'Cost',
+};
+
+export const WORKSTREAM_LABELS = {
+  'data-integration': 'Data integration',
+  'model-deployment': 'Model deployment',
+  'compliance-review': 'Compliance review',
+  'stakeholder-alignment': 'Stakeholder alignment',
+  'production-kpis': 'Production KPIs',
+} as const;
+
+/** "12 Mar 2026" from an ISO date or timestamp, in the viewer's locale. */
+export function formatDate(iso: string | undefined): string {
+  if (!iso) return '';
+  const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: iso.length === 10 ? 'UTC' : undefined });
+}
+
+export function formatDateTime(iso: string | undefined): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleString(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+}
