@@ -1,0 +1,298 @@
+/*
+ * Production Handoff local host: the Custom UI bridge.
+ *
+ * Atlassian's host page gives every Custom UI iframe a `window.__bridge` whose
+ * `callBridge(name, payload)` the unmodified `@forge/bridge` package calls. This
+ * file is that object for the offline host. It runs inside the iframe (so callbacks
+ * and history objects stay in the iframe's window) and talks to:
+ *   - the host server (same origin): /__local/invoke, /rest/api/3/...
+ *   - the shell page (window.parent) with postMessage {source:'ph-bridge', ...}
+ *
+ * Context comes from `window.__PH_CONTEXT__` / `window.__PH_FRAME__`, injected by
+ * the server before this script.
+ */
+(function () {
+  'use strict';
+  var root = typeof window !== 'undefined' ? window : globalThis;
+  if (root.__bridge && root.__bridge.__phLocal) return;
+
+  var context = root.__PH_CONTEXT__ || {};
+  var frame = root.__PH_FRAME__ || {};
+  var SOURCE = 'ph-bridge';
+  var parentWin = root.parent && root.parent !== root ? root.parent : null;
+
+  function clone(v) {
+    return v === undefined ? undefined : JSON.parse(JSON.stringify(v));
+  }
+
+  function post(message) {
+    message.source = SOURCE;
+    message.frameId = frame.frameId;
+    if (parentWin) parentWin.postMessage(message, root.location ? root.location.origin : '*');
+  }
+
+  function frameContext() {
+    var c = {};
+    if (frame.issueKey) c.issueKey = frame.issueKey;
+    if (frame.projectKey) c.projectKey = frame.projectKey;
+    if (frame.entryPoint) c.entryPoint = frame.entryPoint;
+    if (frame.validatorConfig !== undefined) c.validatorConfig = frame.validatorConfig;
+    return c;
+  }
+
+  function invoke(payload) {
+    payload = payload || {};
+    return fetch('/__local/invoke', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        moduleKey: frame.moduleKey || context.moduleKey,
+        functionKey: payload.functionKey,
+        payload: payload.payload,
+        context: frameContext(),
+      }),
+    }).then(function (res) {
+      if (res.status === 204) return undefined;
+      return res.text().then(function (text) {
+        var body;
+        try { body = text ? JSON.parse(text) : undefined; } catch (e) { body = undefined; }
+        if (!res.ok) {
+          var msg = body && body.error && body.error.message ? body.error.message : 'Resolver invocation failed with HTTP ' + res.status;
+          var err = new Error(msg);
+          if (body && body.error && body.error.name) err.name = body.error.name;
+          throw err;
+        }
+        return body;
+      });
+    });
+  }
+
+  function fetchProduct(payload) {
+    if (!payload || payload.product !== 'jira') {
+      return Promise.reject(new Error('The local host only answers requestJira (product "' + (payload && payload.product) + '")'));
+    }
+    var restPath = String(payload.restPath || '');
+    if (restPath.charAt(0) !== '/') restPath = '/' + restPath;
+    var init = payload.fetchRequestInit || {};
+    var headers = {};
+    (init.headers || []).forEach(function (pair) { headers[pair[0]] = pair[1]; });
+    var method = (init.method || 'GET').toUpperCase();
+    return fetch(restPath, {
+      method: method,
+      credentials: 'same-origin',
+      headers: headers,
+      body: method === 'GET' || method === 'HEAD' ? undefined : init.body == null ? undefined : init.body,
+    }).then(function (res) {
+      var outHeaders = {};
+      res.headers.forEach(function (v, k) { outHeaders[k] = v; });
+      return res.text().then(function (text) {
+        return { status: res.status, statusText: res.statusText, headers: outHeaders, body: text, isAttachment: false };
+      });
+    });
+  }
+
+  // ---- events (on/emit) across frames via the shell ----
+  var listeners = {};
+  var nextSub = 1;
+  function on(payload, isPublic) {
+    var name = (isPublic ? 'public:' : '') + payload.event;
+    var id = nextSub++;
+    (listeners[name] = listeners[name] || {})[id] = payload.callback;
+    return Promise.resolve({ unsubscribe: function () { if (listeners[name]) delete listeners[name][id]; } });
+  }
+  function emit(payload, isPublic) {
+    var name = (isPublic ? 'public:' : '') + payload.event;
+    if (parentWin) post({ type: 'emit', event: name, payload: clone(payload.payload) });
+    else deliver(name, payload.payload);
+    return Promise.resolve();
+  }
+  function deliver(name, payload) {
+    var subs = listeners[name] || {};
+    Object.keys(subs).forEach(function (id) {
+      try { subs[id](clone(payload)); } catch (e) { setTimeout(function () { throw e; }); }
+    });
+  }
+
+  // ---- workflow rule configuration (@forge/jira-bridge workflowRules.onConfigure) ----
+  var onConfigureFn = null;
+
+  // ---- history (view.createHistory) over the iframe's own URL hash ----
+  function parsePath(p) {
+    var loc = { pathname: '/', search: '', hash: '', state: undefined, key: 'default' };
+    if (typeof p === 'object' && p) {
+      loc.pathname = p.pathname || '/';
+      loc.search = p.search || '';
+      loc.hash = p.hash || '';
+      return loc;
+    }
+    p = String(p || '/');
+    var h = p.indexOf('#');
+    if (h >= 0) { loc.hash = p.slice(h); p = p.slice(0, h); }
+    var q = p.indexOf('?');
+    if (q >= 0) { loc.search = p.slice(q); p = p.slice(0, q); }
+    loc.pathname = p.charAt(0) === '/' ? p : '/' + p;
+    return loc;
+  }
+  function currentAppLocation() {
+    var h = root.location.hash || '';
+    return parsePath(h.indexOf('#!') === 0 ? h.slice(2) : '/');
+  }
+  function createHistory() {
+    var subs = [];
+    var history = {
+      action: 'POP',
+      location: currentAppLocation(),
+      get length() { return root.history.length; },
+      listen: function (cb) {
+        subs.push(cb);
+        return function () { subs = subs.filter(function (s) { return s !== cb; }); };
+      },
+      push: function (to, state) { change('PUSH', to, state); },
+      replace: function (to, state) { change('REPLACE', to, state); },
+      go: function (n) { root.history.go(n); },
+      back: function () { root.history.back(); },
+      forward: function () { root.history.forward(); },
+      block: function () { return function () {}; },
+      createHref: function (to) { var l = parsePath(to); return l.pathname + l.search + l.hash; },
+    };
+    function notify(action) {
+      history.action = action;
+      history.location = currentAppLocation();
+      subs.slice().forEach(function (cb) { cb(history.location, action); });
+      post({ type: 'history', location: history.location });
+    }
+    function change(action, to, state) {
+      var l = parsePath(to);
+      var url = '#!' + l.pathname + l.search + l.hash;
+      if (action === 'PUSH') root.history.pushState(state === undefined ? null : state, '', url);
+      else root.history.replaceState(state === undefined ? null : state, '', url);
+      notify(action);
+    }
+    root.addEventListener('popstate', function () { notify('POP'); });
+    return Promise.resolve(history);
+  }
+
+  // ---- navigation targets (router.navigate / getUrl) ----
+  function urlFor(loc) {
+    if (!loc) throw new Error('navigation needs a url or a target');
+    if (loc.url) return new URL(loc.url, root.location.origin).toString();
+    var origin = root.location.origin;
+    var projectKey = loc.projectKey || loc.projectId || (context.extension && context.extension.project && context.extension.project.key);
+    switch (loc.target) {
+      case 'issue': return origin + '/browse/' + encodeURIComponent(loc.issueKey || loc.issueId);
+      case 'projectSettingsDetails':
+      case 'project':
+        return origin + '/projects/' + encodeURIComponent(projectKey);
+      case 'module':
+        if (loc.moduleKey && projectKey) return origin + '/projects/' + encodeURIComponent(projectKey) + '/apps/' + encodeURIComponent(loc.moduleKey);
+        return origin + '/';
+      case 'dashboard': return origin + '/';
+      case 'userProfile': return origin + '/';
+      default: throw new Error('The local host cannot navigate to target "' + loc.target + '"');
+    }
+  }
+
+  function enableTheming() {
+    var mode = (context.theme && context.theme.colorMode) || 'light';
+    var el = root.document && root.document.documentElement;
+    if (el) {
+      el.setAttribute('data-color-mode', mode);
+      el.setAttribute('data-theme', 'dark:dark light:light spacing:spacing typography:typography');
+    }
+    return Promise.resolve();
+  }
+
+  // ---- messages from the shell ----
+  if (root.addEventListener) {
+    root.addEventListener('message', function (ev) {
+      var m = ev.data;
+      if (!m || m.source !== 'ph-shell') return;
+      if (m.type === 'event') deliver(m.event, m.payload);
+      else if (m.type === 'collect-config') {
+        var reply = function (ok, value) { post({ type: 'config', requestId: m.requestId, ok: ok, value: value }); };
+        if (!onConfigureFn) { reply(false, 'This configuration screen did not register workflowRules.onConfigure'); return; }
+        Promise.resolve()
+          .then(function () { return onConfigureFn(); })
+          .then(function (v) {
+            if (v === undefined || v === null) reply(false, 'The configuration screen refused to save (onConfigure returned ' + v + ')');
+            else reply(true, typeof v === 'string' ? v : JSON.stringify(v));
+          }, function (e) { reply(false, e && e.message ? e.message : String(e)); });
+      } else if (m.type === 'theme') {
+        context.theme = { colorMode: m.colorMode };
+      }
+    });
+  }
+
+  // ---- auto height ----
+  function startResize() {
+    if (!parentWin || !root.document) return;
+    var last = 0;
+    var measure = function () {
+      var d = root.document;
+      var h = Math.max(d.documentElement ? d.documentElement.scrollHeight : 0, d.body ? d.body.scrollHeight : 0);
+      if (h !== last) { last = h; post({ type: 'resize', height: h }); }
+    };
+    if (typeof ResizeObserver !== 'undefined') {
+      var ro = new ResizeObserver(measure);
+      var attach = function () { ro.observe(root.document.documentElement); if (root.document.body) ro.observe(root.document.body); measure(); };
+      if (root.document.readyState === 'loading') root.document.addEventListener('DOMContentLoaded', attach);
+      else attach();
+    }
+    root.addEventListener('load', measure);
+    setInterval(measure, 500);
+  }
+  startResize();
+
+  var handlers = {
+    invoke: invoke,
+    getContext: function () { return Promise.resolve(clone(context)); },
+    fetchProduct: fetchProduct,
+    showFlag: function (p) { post({ type: 'flag', flag: clone(p) }); return Promise.resolve(true); },
+    closeFlag: function (p) { post({ type: 'closeFlag', id: p && p.id }); return Promise.resolve(true); },
+    navigate: function (p) {
+      var url = urlFor(p);
+      if (p.type === 'new-tab') root.open(url, '_blank', 'noopener');
+      else if (parentWin) post({ type: 'navigate', url: url });
+      else root.location.assign(url);
+      return Promise.resolve();
+    },
+    getUrl: function (p) { return Promise.resolve(urlFor(p)); },
+    reload: function () { if (parentWin) post({ type: 'reload' }); else root.location.reload(); return Promise.resolve(); },
+    open: function () { return Promise.resolve(false); },
+    submit: function () { return Promise.resolve(false); },
+    close: function () { return Promise.resolve(false); },
+    onClose: function () { return Promise.resolve(false); },
+    refresh: function () { post({ type: 'refresh' }); return Promise.resolve(true); },
+    createHistory: createHistory,
+    on: function (p) { return on(p, false); },
+    emit: function (p) { return emit(p, false); },
+    onPublic: function (p) { return on(p, true); },
+    emitPublic: function (p) { return emit(p, true); },
+    enableTheming: enableTheming,
+    changeWindowTitle: function (title) { post({ type: 'title', title: String(title) }); return Promise.resolve(); },
+    resize: function (p) { post({ type: 'resize', height: p && p.height }); return Promise.resolve(); },
+    setWorkflowRuleConfigurationCallback: function (p) {
+      var fn = p && p.data && p.data.onConfigure;
+      if (typeof fn !== 'function') return Promise.resolve(false);
+      onConfigureFn = fn;
+      post({ type: 'configReady' });
+      return Promise.resolve(true);
+    },
+    getFrameDispatch: function () { return Promise.resolve(undefined); },
+    emitReadyEvent: function () { return Promise.resolve(); },
+  };
+
+  root.__bridge = {
+    __phLocal: true,
+    callBridge: function (name, payload) {
+      var h = Object.prototype.hasOwnProperty.call(handlers, name) ? handlers[name] : null;
+      if (!h) return Promise.reject(new Error('The Production Handoff local host does not implement the bridge call "' + name + '"'));
+      try {
+        return Promise.resolve(h(payload));
+      } catch (e) {
+        return Promise.reject(e);
+      }
+    },
+  };
+})();

@@ -1,0 +1,240 @@
+/**
+ * The offline local host of Production Handoff: one HTTP server on 127.0.0.1 that
+ * answers Jira REST (/rest/api/3), Forge storage (/__kvs), resolver invocations
+ * (/__local/invoke), the Custom UI resources (/__ui) and the Jira-like shell.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import express, { type Request, type Response } from 'express';
+import { openDatabase, type Database } from './db';
+import { authenticate, resolvePrincipal, type Principal } from './auth';
+import { findUserByEmail, type UserRow } from './jira/catalog';
+import { createJiraRouter } from './jira/router';
+import { getRequestStats, resetRequestStats } from './jira/request-log';
+import { seedJira } from './jira/seed';
+import { ForgeApp } from './forge/app';
+import { createKvsRouter, ensureKvsSchema, KvsStore } from './forge/kvs';
+import { createCustomUiRouter } from './forge/custom-ui';
+import { INTERNAL_SECRET } from './forge/runtime';
+import { Faults, HostStats } from './forge/stats';
+import { createShellRouter } from './shell';
+
+export const REPO_ROOT = path.resolve(__dirname, '..');
+export const DEFAULT_USER_EMAIL = 'admin@example.com';
+export const DB_FILE_NAME = 'production-handoff.sqlite';
+
+export interface StartHostOptions {
+  /** 0 or undefined = a free port. */
+  port?: number;
+  /** Where the SQLite file lives; default `<repo>/.data`. */
+  dataDir?: string;
+  /** The Forge app to load (manifest.yml + src/); default the repo root. */
+  appDir?: string;
+  /** Seed the demo data when the database is new (default true). */
+  seed?: boolean;
+}
+
+export interface Host {
+  url: string;
+  port: number;
+  db: Database;
+  app: ForgeApp;
+  stats: HostStats;
+  faults: Faults;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+function ensureMeta(db: Database): void {
+  db.exec('CREATE TABLE IF NOT EXISTS local_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
+}
+
+export function isSeeded(db: Database): boolean {
+  ensureMeta(db);
+  return !!db.prepare("SELECT value FROM local_meta WHERE key = 'seeded'").get();
+}
+
+function markSeeded(db: Database): void {
+  db.prepare("INSERT OR REPLACE INTO local_meta (key, value) VALUES ('seeded', ?)").run(new Date().toISOString());
+}
+
+/** Runs `seedJira` and then the optional app-record seeder `local/seed-app.ts`. */
+export async function seedHost(host: Host): Promise<void> {
+  seedJira(host.db);
+  const seedAppFile = ['seed-app.ts', 'seed-app.js'].map((f) => path.join(__dirname, f)).find((f) => fs.existsSync(f));
+  if (seedAppFile) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require(seedAppFile) as { seedApp?: (h: Host) => unknown };
+    if (typeof mod.seedApp === 'function') await mod.seedApp(host);
+  }
+  markSeeded(host.db);
+}
+
+/** Empties every table (Jira, KVS, meta) so `seedHost` starts from scratch. */
+export function wipeDatabase(db: Database): void {
+  ensureMeta(db);
+  ensureKvsSchema(db);
+  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as Array<{ name: string }>).map((r) => r.name);
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const t of tables) db.exec(`DELETE FROM "${t.replace(/"/g, '""')}"`);
+      if (tables.includes('sqlite_sequence')) db.exec('DELETE FROM sqlite_sequence');
+    })();
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
+  new KvsStore(db).clear();
+}
+
+export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
+  const dataDir = path.resolve(opts.dataDir ?? path.join(REPO_ROOT, '.data'));
+  fs.mkdirSync(dataDir, { recursive: true });
+  const db = openDatabase(path.join(dataDir, DB_FILE_NAME));
+  ensureKvsSchema(db);
+  ensureMeta(db);
+
+  let baseUrl = '';
+  const getBaseUrl = () => baseUrl;
+  const stats = new HostStats();
+  const faults = new Faults();
+  const appDir = path.resolve(opts.appDir ?? REPO_ROOT);
+  const forgeApp = new ForgeApp({ appDir, getBaseUrl, stats });
+
+  /** The shell's user: the `ph_user` cookie, else the default admin. */
+  const userOf = (req: Request): UserRow | undefined => {
+    const p = resolvePrincipal(db, INTERNAL_SECRET, req) as Principal | undefined;
+    if (p && p.kind === 'user') return findUserByEmail(db, p.email);
+    if (p && p.kind === 'app') return undefined;
+    return findUserByEmail(db, DEFAULT_USER_EMAIL);
+  };
+
+  const web = express();
+  web.disable('x-powered-by');
+  web.set('etag', false);
+
+  // Forge storage: only the app's invocations (secret header) reach it.
+  web.use('/__kvs', createKvsRouter({ db, secret: INTERNAL_SECRET, stats, faults, entities: forgeApp.manifest.entities }));
+
+  // Local control endpoints.
+  const local = express.Router();
+  local.use(express.json({ limit: '6mb' }));
+  local.post('/invoke', async (req: Request, res: Response) => {
+    const body = (req.body ?? {}) as { moduleKey?: unknown; functionKey?: unknown; payload?: unknown; context?: unknown; user?: unknown };
+    let user: UserRow | undefined;
+    if (typeof body.user === 'string' && body.user) {
+      user = findUserByEmail(db, body.user);
+      if (!user) {
+        res.status(400).json({ error: { message: `Unknown user ${body.user}` } });
+        return;
+      }
+    } else {
+      user = userOf(req);
+    }
+    const ctx = (body.context && typeof body.context === 'object' ? body.context : {}) as Record<string, unknown>;
+    const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+    const payloadSize = Buffer.byteLength(JSON.stringify(body.payload ?? {}), 'utf8');
+    if (payloadSize > 500 * 1024) {
+      res.status(413).json({ error: { message: 'Invocation payload exceeds the 500 KB Forge limit' } });
+      return;
+    }
+    const outcome = await forgeApp.invokeResolver({
+      moduleKey: String(body.moduleKey ?? ''),
+      functionKey: String(body.functionKey ?? ''),
+      payload: body.payload,
+      context: {
+        issueKey: str(ctx.issueKey),
+        projectKey: str(ctx.projectKey),
+        entryPoint: str(ctx.entryPoint),
+        validatorConfig: typeof ctx.validatorConfig === 'string' ? ctx.validatorConfig : undefined,
+      },
+      accountId: user?.account_id,
+    });
+    res.setHeader('x-invocation-ms', String(outcome.ms));
+    if (!outcome.ok) {
+      res.status(outcome.status).json({ error: outcome.error });
+      return;
+    }
+    if (outcome.result === undefined) {
+      res.status(204).end();
+      return;
+    }
+    const text = JSON.stringify(outcome.result);
+    if (text.length > 5 * 1024 * 1024) {
+      res.status(500).json({ error: { message: 'Resolver response exceeds the 5 MB Forge limit' } });
+      return;
+    }
+    res.status(200).type('application/json').send(text);
+  });
+  local.get('/stats', (_req, res) => {
+    res.json({ jira: getRequestStats(), ...stats.toJSON(), faults: faults.toJSON() });
+  });
+  local.post('/stats/reset', (_req, res) => {
+    resetRequestStats();
+    stats.reset();
+    res.json({ ok: true });
+  });
+  local.get('/faults', (_req, res) => {
+    res.json(faults.toJSON());
+  });
+  local.post('/faults', (req, res) => {
+    try {
+      faults.set((req.body ?? {}) as { kvs?: unknown });
+      res.json(faults.toJSON());
+    } catch (e) {
+      res.status(400).json({ error: { message: e instanceof Error ? e.message : String(e) } });
+    }
+  });
+  // Custom UI first: it also serves /__local/bridge.js.
+  const uiUser = (req: Request) => {
+    const u = userOf(req);
+    return { accountId: u?.account_id, timeZone: u?.time_zone };
+  };
+  web.use(createCustomUiRouter({ app: forgeApp, getBaseUrl, userOf: uiUser }));
+  web.use('/__local', local);
+
+  // Jira REST.
+  web.use('/rest/api/3', authenticate(db, INTERNAL_SECRET), createJiraRouter({ db, manifestPath: path.join(appDir, 'manifest.yml'), validators: forgeApp.runValidators }));
+
+  // The Jira-like shell.
+  web.use(createShellRouter({ db, app: forgeApp, getBaseUrl, userOf }));
+
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = web.listen(opts.port ?? 0, '127.0.0.1', () => resolve(s));
+    s.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  baseUrl = `http://127.0.0.1:${port}`;
+
+  let closed = false;
+  const host: Host = {
+    url: baseUrl,
+    port,
+    db,
+    app: forgeApp,
+    stats,
+    faults,
+    dataDir,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections?.();
+      });
+      db.close();
+    },
+  };
+
+  if (opts.seed !== false && !isSeeded(db)) {
+    try {
+      await seedHost(host);
+    } catch (e) {
+      await host.close();
+      throw e;
+    }
+  }
+  return host;
+}

@@ -1,0 +1,155 @@
+/* The shell page's script: user switcher, transitions, Custom UI iframe host side (resize, flags, events, config save). */
+(function () {
+  'use strict';
+
+  // ---- user switcher ----
+  var switcher = document.getElementById('user-switcher');
+  if (switcher) {
+    switcher.addEventListener('change', function () {
+      document.cookie = 'ph_user=' + encodeURIComponent(switcher.value) + '; path=/; SameSite=Lax';
+      location.reload();
+    });
+  }
+
+  function esc(s) {
+    return String(s == null ? '' : s).replace(/[&<>"']/g, function (c) {
+      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
+    });
+  }
+
+  // ---- transitions ----
+  function showTransitionError(body, status) {
+    var box = document.getElementById('transition-error');
+    if (!box) return;
+    var messages = [];
+    if (body && Array.isArray(body.errorMessages)) messages = messages.concat(body.errorMessages);
+    if (body && body.errors && typeof body.errors === 'object') {
+      Object.keys(body.errors).forEach(function (k) { messages.push(k + ': ' + body.errors[k]); });
+    }
+    if (!messages.length) messages.push('Jira answered HTTP ' + status + '.');
+    box.innerHTML = '<div class="error-box" role="alert"><h3>We couldn\'t transition this issue</h3><ul>' +
+      messages.map(function (m) { return '<li>' + esc(m) + '</li>'; }).join('') + '</ul></div>';
+  }
+  Array.prototype.forEach.call(document.querySelectorAll('.transition-btn'), function (btn) {
+    btn.addEventListener('click', function () {
+      var key = btn.getAttribute('data-issue-key');
+      var id = btn.getAttribute('data-transition-id');
+      var buttons = document.querySelectorAll('.transition-btn');
+      Array.prototype.forEach.call(buttons, function (b) { b.disabled = true; });
+      fetch('/rest/api/3/issue/' + encodeURIComponent(key) + '/transitions', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ transition: { id: id } }),
+      }).then(function (res) {
+        if (res.ok) { location.reload(); return; }
+        return res.text().then(function (t) {
+          var body; try { body = JSON.parse(t); } catch (e) { body = { errorMessages: [t] }; }
+          showTransitionError(body, res.status);
+        });
+      }).catch(function (e) { showTransitionError({ errorMessages: [String(e)] }, 0); })
+        .then(function () { Array.prototype.forEach.call(buttons, function (b) { b.disabled = false; }); });
+    });
+  });
+
+  // ---- flags ----
+  var flagsEl = document.getElementById('flags');
+  function closeFlag(id) {
+    var el = flagsEl && flagsEl.querySelector('[data-flag-id="' + CSS.escape(String(id)) + '"]');
+    if (el) el.remove();
+  }
+  function showFlag(flag) {
+    if (!flagsEl || !flag) return;
+    closeFlag(flag.id);
+    var el = document.createElement('div');
+    el.className = 'flag ' + (flag.type || 'info');
+    el.setAttribute('data-flag-id', String(flag.id));
+    el.setAttribute('role', 'status');
+    el.innerHTML = '<button class="flag-close" aria-label="Dismiss">×</button><div class="flag-title">' + esc(flag.title) + '</div>' +
+      (flag.description ? '<div class="flag-desc">' + esc(flag.description) + '</div>' : '');
+    el.querySelector('.flag-close').addEventListener('click', function () { el.remove(); });
+    flagsEl.appendChild(el);
+    if (flag.isAutoDismiss !== false && flag.type !== 'error' && flag.type !== 'warning') {
+      setTimeout(function () { el.remove(); }, 8000);
+    }
+  }
+
+  // ---- iframes ----
+  function frames() { return Array.prototype.slice.call(document.querySelectorAll('iframe.forge-frame')); }
+  function frameById(id) {
+    return frames().filter(function (f) { return f.getAttribute('data-frame-id') === id; })[0];
+  }
+  function send(frame, message) {
+    message.source = 'ph-shell';
+    if (frame && frame.contentWindow) frame.contentWindow.postMessage(message, location.origin);
+  }
+  var pendingConfig = {};
+  var nextRequest = 1;
+
+  window.addEventListener('message', function (ev) {
+    if (ev.origin !== location.origin) return;
+    var m = ev.data;
+    if (!m || m.source !== 'ph-bridge') return;
+    var frame = frameById(m.frameId);
+    switch (m.type) {
+      case 'resize':
+        if (frame && typeof m.height === 'number' && m.height > 0) frame.style.height = Math.min(m.height, 20000) + 'px';
+        break;
+      case 'flag': showFlag(m.flag); break;
+      case 'closeFlag': closeFlag(m.id); break;
+      case 'emit':
+        frames().forEach(function (f) { send(f, { type: 'event', event: m.event, payload: m.payload }); });
+        break;
+      case 'navigate': location.assign(m.url); break;
+      case 'reload': location.reload(); break;
+      case 'refresh': location.reload(); break;
+      case 'title': document.title = m.title; break;
+      case 'config':
+        var p = pendingConfig[m.requestId];
+        if (p) { delete pendingConfig[m.requestId]; p(m); }
+        break;
+      default: break;
+    }
+  });
+
+  /** Asks a config iframe for its workflowRules.onConfigure value. */
+  function collectConfig(frame) {
+    return new Promise(function (resolve, reject) {
+      var id = nextRequest++;
+      var timer = setTimeout(function () { delete pendingConfig[id]; reject(new Error('The configuration screen did not answer (did it call workflowRules.onConfigure?)')); }, 10000);
+      pendingConfig[id] = function (m) {
+        clearTimeout(timer);
+        if (m.ok) resolve(m.value); else reject(new Error(m.value || 'The configuration screen refused to save'));
+      };
+      send(frame, { type: 'collect-config', requestId: id });
+    });
+  }
+  window.__phCollectConfig = collectConfig;
+
+  var save = document.getElementById('save-config');
+  if (save) {
+    save.addEventListener('click', function () {
+      var errEl = document.getElementById('config-error');
+      errEl.textContent = '';
+      save.disabled = true;
+      collectConfig(frameById('config')).then(function (value) {
+        var body = { configuration: value };
+        if (save.getAttribute('data-module-key')) {
+          body.moduleKey = save.getAttribute('data-module-key');
+          body.transitionId = save.getAttribute('data-transition-id');
+          body.issueTypeId = save.getAttribute('data-issue-type-id');
+        }
+        return fetch(save.getAttribute('data-action'), {
+          method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+        }).then(function (res) {
+          if (!res.ok) return res.text().then(function (t) { throw new Error('Saving failed (HTTP ' + res.status + '): ' + t); });
+          location.assign(location.pathname);
+        });
+      }).catch(function (e) {
+        errEl.textContent = ' ' + e.message;
+        errEl.style.color = '#AE2E24';
+        save.disabled = false;
+      });
+    });
+  }
+})();
