@@ -1,0 +1,30 @@
+/** Calendar-date helpers. Dates are YYYY-MM-DD and compared as UTC midnights, so no DST shift can change a count. */
+
+const DAY_MS = 86_400_000;
+
+function utcMidnight(isoDate: string): number {
+  const ms = Date.parse(`${isoDate.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(ms)) throw new Error(`Not a calendar date: ${isoDate}`);
+  return ms;
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). Accepts ISO timestamps too: only the date part counts. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((utcMidnight(to) - utcMidnight(from)) / DAY_MS);
+}
+
+/** The calendar date of `date` in `timeZone` (an IANA name, e.g. "Europe/Berlin"); UTC when the zone is unknown. */
+export function isoToday(date: Date, timeZone = 'UTC'): string {
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(date);
+  } catch {
+    return date.toISOString().slice(0, 10);
+  }
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+export function addDays(isoDate: string, days: number): string {
+  return new Date(utcMidnight(isoDate) + days * DAY_MS).toISOString().slice(0, 10);
+}

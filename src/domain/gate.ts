@@ -1,0 +1,76 @@
+/**
+ * The gate's decision: may this epic move to Done? Pure, so the validator entry point only gathers
+ * facts (epic, record, config, settings, today) and returns what this says.
+ */
+import type { HandoffRecord } from './record';
+import type { GateConfig, ProjectSettings } from './policy';
+import type { MissingAnswer, StatusCategoryKey, WorkstreamFacts } from './readiness-types';
+import { computeReadiness, readinessPolicy } from './readiness';
+import { clip, continueSentence, undecidedConditionsSentence, type NameListOptions } from './sentences';
+
+export interface GateInput {
+  epic: { key: string; isEpic: boolean; labels: string[]; statusCategory: StatusCategoryKey };
+  record: HandoffRecord | null;
+  config: GateConfig;
+  settings: ProjectSettings;
+  workstreams?: WorkstreamFacts;
+  today: string;
+}
+
+export interface GateDecision {
+  result: boolean;
+  errorMessage?: string;
+  inScope: boolean;
+}
+
+/** Jira shows the message in the transition dialog; beyond this it stops being read. */
+export const GATE_MESSAGE_MAX = 600;
+
+export function isInScope(epic: GateInput['epic'], record: HandoffRecord | null, config: GateConfig): boolean {
+  if (!epic.isEpic) return false;
+  if (record) return true;
+  const label = config.scopeLabel.trim();
+  return label !== '' && epic.labels.includes(label);
+}
+
+export function decideGate(input: GateInput): GateDecision {
+  const { epic, record, config, settings, workstreams, today } = input;
+  if (!isInScope(epic, record, config)) return { result: true, inScope: false };
+  // The epic is on its way to Done: judge it as it stands now, not as already shipped.
+  const readiness = computeReadiness(record, { key: epic.key, statusCategory: 'indeterminate', today }, readinessPolicy(settings, config), workstreams);
+  if (readiness.missing.length === 0) return { result: true, inScope: true };
+  return { result: false, inScope: true, errorMessage: notDecidedMessage(epic.key, readiness.missing) };
+}
+
+export function notDecidedMessage(key: string, missing: MissingAnswer[]): string {
+  // Shrink the name lists step by step until the message fits; the panel has the full picture.
+  const attempts: NameListOptions[] = [{ max: 5, clipAt: 40 }, { max: 3, clipAt: 30 }, { max: 1, clipAt: 30 }, { max: 0 }];
+  let message = '';
+  for (const options of attempts) {
+    message = compose(key, missing, options);
+    if (message.length <= GATE_MESSAGE_MAX) return message;
+  }
+  return message;
+}
+
+function compose(key: string, missing: MissingAnswer[], options: NameListOptions): string {
+  const parts = missing.map((m) => gateClause(m, options));
+  return `Production handoff for ${key} is not decided: ${parts.join('; ')}. Decide them in the Production Handoff panel on ${key}.`;
+}
+
+function gateClause(answer: MissingAnswer, options: NameListOptions): string {
+  if (answer.code === 'undecided-conditions' && answer.names) {
+    return continueSentence(undecidedConditionsSentence(answer.names, options));
+  }
+  if (answer.code === 'owner-not-accepted') {
+    // Starts with the owner's name, which keeps its capital; clipped like the condition names.
+    const who = answer.names?.[0];
+    const name = who && who !== 'The delivery owner' ? clip(who, options.clipAt ?? 40) : 'the delivery owner';
+    return `${name} has not yet accepted delivery ownership`;
+  }
+  return continueSentence(answer.sentence);
+}
+
+export function couldNotVerifyMessage(key: string): string {
+  return `Production handoff for ${key} could not be verified (the app could not read its records). Nothing was changed; try the transition again in a minute.`;
+}
