@@ -1,0 +1,83 @@
+/**
+ * The handoff gate (`jira:workflowValidator`): may this epic move to Done? It gathers the facts with as
+ * few reads as possible — one Jira request as the app, then the record and (only when in scope) the
+ * project settings from app storage — and lets `decideGate` answer. It never reads the readiness issue
+ * property: anyone who can edit the issue can edit that. Any failure for an issue that is or might be
+ * in scope blocks the transition with a message saying so: the gate fails closed.
+ */
+import { appJira, isEpic, statusCategoryOf, type JiraGateway, type JiraIssue } from '../jira';
+import { loadRecord, loadSettings } from '../storage';
+import { couldNotVerifyMessage, decideGate, isInScope } from '../domain/gate';
+import { isoToday } from '../domain/dates';
+import type { HandoffRecord } from '../domain/record';
+import type { ProjectSettings } from '../domain/policy';
+import type { WorkstreamFacts } from '../domain/readiness-types';
+import { parseGateConfig } from './config';
+import { countWorkstreams } from '../workstreams/find-existing';
+
+export interface ValidatorArgs {
+  issue: { key: string };
+  configuration?: unknown;
+  transition?: { from?: { id?: string }; to?: { id?: string } };
+}
+
+export interface ValidatorResult {
+  result: boolean;
+  errorMessage?: string;
+}
+
+/** What the gate reads; a parameter so the benchmark and tests can count and the entry point stays thin. */
+export interface GateSources {
+  jira: JiraGateway;
+  loadRecord(issueId: string): Promise<HandoffRecord | null>;
+  loadSettings(projectId: string): Promise<ProjectSettings>;
+  today(): string;
+}
+
+export const forgeGateSources = (): GateSources => ({
+  jira: appJira(),
+  loadRecord: async (issueId) => (await loadRecord(issueId))?.record ?? null,
+  loadSettings,
+  today: () => isoToday(new Date()),
+});
+
+const GATE_FIELDS = ['issuetype', 'labels', 'status', 'project'] as const;
+
+export async function validate(args: ValidatorArgs, _context?: unknown): Promise<ValidatorResult> {
+  return decideTransition(args, forgeGateSources());
+}
+
+export async function decideTransition(args: ValidatorArgs, sources: GateSources): Promise<ValidatorResult> {
+  const key = typeof args?.issue?.key === 'string' ? args.issue.key : '';
+  if (!key) return { result: false, errorMessage: couldNotVerifyMessage('this issue') };
+  const { config } = parseGateConfig(args.configuration);
+  try {
+    const issue = await sources.jira.getIssue(key, { fields: GATE_FIELDS });
+    // The app can always see the issue being transitioned; not seeing it means we cannot tell what it is.
+    if (!issue) return { result: false, errorMessage: couldNotVerifyMessage(key) };
+    if (!isEpic(issue)) return { result: true };
+    const record = await sources.loadRecord(issue.id);
+    const epic = epicFacts(issue);
+    if (!isInScope(epic, record, config)) return { result: true };
+    const settings = await sources.loadSettings(projectIdOf(issue));
+    const workstreams = config.requireWorkstreamsDone ? await workstreamFacts(sources.jira, issue) : undefined;
+    const decision = decideGate({ epic, record, config, settings, workstreams, today: sources.today() });
+    return decision.result ? { result: true } : { result: false, errorMessage: decision.errorMessage };
+  } catch {
+    return { result: false, errorMessage: couldNotVerifyMessage(key) };
+  }
+}
+
+function epicFacts(issue: JiraIssue) {
+  return { key: issue.key, isEpic: true, labels: issue.fields.labels ?? [], statusCategory: statusCategoryOf(issue) };
+}
+
+function projectIdOf(issue: JiraIssue): string {
+  const id = issue.fields.project?.id;
+  if (!id) throw new Error(`Jira did not say which project ${issue.key} is in`);
+  return id;
+}
+
+async function workstreamFacts(jira: JiraGateway, epic: JiraIssue): Promise<WorkstreamFacts> {
+  return countWorkstreams(jira, { id: epic.id, key: epic.key });
+}
