@@ -34,6 +34,8 @@ export interface StartHostOptions {
   appDir?: string;
   /** Seed the demo data when the database is new (default true). */
   seed?: boolean;
+  /** Also run local/seed-app.ts when seeding (default: only when appDir is this repository). */
+  seedApp?: boolean;
 }
 
 export interface Host {
@@ -61,10 +63,11 @@ function markSeeded(db: Database): void {
 }
 
 /** Runs `seedJira` and then the optional app-record seeder `local/seed-app.ts`. */
-export async function seedHost(host: Host): Promise<void> {
+export async function seedHost(host: Host, opts: { app?: boolean } = {}): Promise<void> {
   seedJira(host.db);
+  const withApp = opts.app ?? host.app.appDir === REPO_ROOT;
   const seedAppFile = ['seed-app.ts', 'seed-app.js'].map((f) => path.join(__dirname, f)).find((f) => fs.existsSync(f));
-  if (seedAppFile) {
+  if (withApp && seedAppFile) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require(seedAppFile) as { seedApp?: (h: Host) => unknown };
     if (typeof mod.seedApp === 'function') await mod.seedApp(host);
@@ -230,7 +233,7 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
 
   if (opts.seed !== false && !isSeeded(db)) {
     try {
-      await seedHost(host);
+      await seedHost(host, { app: opts.seedApp });
     } catch (e) {
       await host.close();
       throw e;

@@ -260,7 +260,8 @@ export class ForgeApp {
   private invocationBase(mod: ManifestModule, functionKey: string, accountId?: string) {
     return {
       baseUrl: this.getBaseUrl(),
-      appId: this.manifest.appId,
+      // The runtime carries the bare app id; @forge/api builds the ARI from it.
+      appId: this.manifest.appId.replace(/^ari:cloud:ecosystem::app\//, ''),
       appVersion: '1.0.0-local',
       environmentId: LOCAL_ENVIRONMENT_ID,
       installationId: LOCAL_INSTALLATION_ID,
