@@ -1,0 +1,27 @@
+/** getReportPage: up to `maxPages` pages of the project's initiatives as report rows, and where to continue. */
+import type { ReportPage } from '../shared/contract';
+import { toReportRow } from '../domain/report';
+import { SUMMARY_PROPERTY_KEY } from '../domain/report-types';
+import { isoToday } from '../domain/dates';
+import { loadSettings } from '../storage';
+import { requireProject, type CallContext } from '../resolvers/context';
+import { REPORT_FIELDS, REPORT_PAGE_SIZE, reportIssueOf, reportJql, summaryOf } from './report-search';
+
+/** 10 pages = 1,000 rows a call: well inside the 5 MB response limit and the 25 s budget. */
+export const DEFAULT_MAX_PAGES = 10;
+
+export async function getReportPage(ctx: CallContext, payload: { nextPageToken?: string; maxPages?: number }): Promise<ReportPage> {
+  const { project } = requireProject(ctx);
+  const settings = await loadSettings(project.id);
+  const today = isoToday(new Date(), ctx.timezone);
+  const jql = reportJql(project.id);
+  const rows: ReportPage['rows'] = [];
+  let nextPageToken = payload.nextPageToken;
+  for (let page = 0; page < (payload.maxPages ?? DEFAULT_MAX_PAGES); page++) {
+    const result = await ctx.userJira.search(jql, { fields: REPORT_FIELDS, properties: [SUMMARY_PROPERTY_KEY], maxResults: REPORT_PAGE_SIZE, nextPageToken });
+    for (const issue of result.issues) rows.push(toReportRow(reportIssueOf(issue), summaryOf(issue), today, settings));
+    nextPageToken = result.nextPageToken;
+    if (!nextPageToken) break;
+  }
+  return { rows, ...(nextPageToken ? { nextPageToken } : {}), jiraRequests: ctx.userJira.requestCount, today, stallDays: settings.stallDays };
+}

@@ -1,0 +1,40 @@
+/**
+ * The report's one Jira query. Every epic of the project is an initiative (simplest rule to explain:
+ * an epic without a record shows as "not started", which is exactly what a sponsor needs to see).
+ * Only summary and status come back, with the readiness summary property riding along, so the report
+ * costs one request per 100 epics and never one per epic. Jira filters by the user's browse permission.
+ */
+import { SUMMARY_PROPERTY_KEY, type SearchSummary } from '../domain/report-types';
+import { READINESS_LEVELS } from '../domain/readiness-types';
+import type { ReportIssue } from '../domain/report';
+import { statusCategoryOf, type JiraIssue } from '../jira';
+
+export const REPORT_FIELDS = ['summary', 'status'] as const;
+/** Jira's maximum page size when fields are asked for. */
+export const REPORT_PAGE_SIZE = 100;
+
+export function reportJql(projectId: string): string {
+  if (!/^\d+$/.test(projectId)) throw new Error(`Not a project id: ${projectId}`);
+  return `project = ${projectId} AND issuetype = Epic ORDER BY key ASC`;
+}
+
+export function reportIssueOf(issue: JiraIssue): ReportIssue {
+  return {
+    id: issue.id,
+    key: issue.key,
+    summary: issue.fields.summary ?? '',
+    statusName: issue.fields.status?.name ?? '',
+    statusCategory: statusCategoryOf(issue),
+  };
+}
+
+/**
+ * The summary property as stored on the issue. Anyone who can edit the issue can edit it, so a value
+ * that does not look like ours is ignored rather than shown (the gate never reads it at all).
+ */
+export function summaryOf(issue: JiraIssue): SearchSummary | undefined {
+  const value = issue.properties?.[SUMMARY_PROPERTY_KEY] as Partial<SearchSummary> | undefined;
+  if (!value || typeof value !== 'object' || value.v !== 1) return undefined;
+  if (!(READINESS_LEVELS as readonly string[]).includes(String(value.level))) return undefined;
+  return { ...value, missing: Array.isArray(value.missing) ? value.missing.filter((m) => typeof m === 'string') : [] } as SearchSummary;
+}
