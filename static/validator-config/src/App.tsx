@@ -1,0 +1,40 @@
+import { useEffect, useMemo, useState } from 'react';
+import SectionMessage from '@atlaskit/section-message';
+import Spinner from '@atlaskit/spinner';
+import { Box, Text } from '@atlaskit/primitives';
+import { ConfigForm } from './ConfigForm';
+import { loadScreenContext, type ScreenContext } from './context';
+import { configFromForm, describeConfig, formFromConfig, parseStoredConfig, type GateForm } from './gate-config';
+import { useOnConfigure } from './useOnConfigure';
+
+function EditScreen({ initial, problem }: { initial: GateForm; problem?: string }) {
+  const [form, setForm] = useState(initial);
+  const result = useMemo(() => configFromForm(form), [form]);
+  const registerError = useOnConfigure(result, true);
+  return (
+    <Box padding="space.100">
+      {problem && <SectionMessage appearance="warning">{problem}</SectionMessage>}
+      {registerError && <SectionMessage appearance="error" title="Jira did not accept this screen">{registerError}</SectionMessage>}
+      <ConfigForm form={form} errors={result.ok ? {} : result.errors} onChange={setForm} />
+    </Box>
+  );
+}
+
+export function App() {
+  const [ctx, setCtx] = useState<ScreenContext>();
+  const [loadError, setLoadError] = useState<string>();
+  useEffect(() => {
+    loadScreenContext().then(setCtx, (e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)));
+  }, []);
+  if (loadError) return <SectionMessage appearance="error" title="The gate's configuration could not load">{loadError}</SectionMessage>;
+  if (!ctx) return <Spinner size="small" label="Loading the gate's configuration" />;
+  const stored = parseStoredConfig(ctx.validatorConfig);
+  if (ctx.mode === 'view') {
+    return (
+      <Text as="p" testId="gate-config-summary">
+        {describeConfig(stored.config)}
+      </Text>
+    );
+  }
+  return <EditScreen initial={formFromConfig(stored.config)} problem={stored.problem} />;
+}

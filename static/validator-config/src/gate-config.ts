@@ -1,0 +1,96 @@
+/**
+ * The gate's configuration as the screens edit it: parsing what Jira stored, turning the form into a
+ * validated GateConfig, and describing a config in one line for the view screen.
+ */
+import { GateConfig, DEFAULT_GATE_CONFIG, type KpiMinimums } from '../../../src/domain/policy';
+
+export type OwnerAcceptanceChoice = 'project' | 'yes' | 'no';
+
+/** What the form holds: strings for number inputs so a half-typed value is not lost. */
+export interface GateForm {
+  scopeLabel: string;
+  requireWorkstreamsDone: boolean;
+  useProjectKpiMinimums: boolean;
+  operational: string;
+  business: string;
+  ownerAcceptance: OwnerAcceptanceChoice;
+}
+
+export type GateFormErrors = Partial<Record<keyof GateForm, string>>;
+
+export type StoredConfig = { config: GateConfig; problem?: string };
+
+/** Jira hands back what onConfigure returned (a JSON string); some hosts parse it first. Accept both. */
+export function parseStoredConfig(raw: unknown): StoredConfig {
+  if (raw === undefined || raw === null || raw === '') return { config: { ...DEFAULT_GATE_CONFIG } };
+  let value: unknown = raw;
+  if (typeof raw === 'string') {
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      return { config: { ...DEFAULT_GATE_CONFIG }, problem: 'The saved configuration is not valid JSON; showing the defaults.' };
+    }
+  }
+  const parsed = GateConfig.safeParse(value);
+  if (!parsed.success) return { config: { ...DEFAULT_GATE_CONFIG }, problem: 'The saved configuration could not be read; showing the defaults.' };
+  return { config: parsed.data };
+}
+
+export function formFromConfig(config: GateConfig): GateForm {
+  const ownerAcceptance: OwnerAcceptanceChoice = config.requireOwnerAcceptance === undefined ? 'project' : config.requireOwnerAcceptance ? 'yes' : 'no';
+  return {
+    scopeLabel: config.scopeLabel,
+    requireWorkstreamsDone: config.requireWorkstreamsDone,
+    useProjectKpiMinimums: config.kpiMinimums === undefined,
+    operational: String(config.kpiMinimums?.operational ?? 1),
+    business: String(config.kpiMinimums?.business ?? 1),
+    ownerAcceptance,
+  };
+}
+
+function parseMinimum(text: string, label: string): { value?: number; error?: string } {
+  const trimmed = text.trim();
+  if (!/^\d+$/.test(trimmed)) return { error: `${label} must be a whole number from 0 to 10` };
+  const value = Number(trimmed);
+  if (value > 10) return { error: `${label} must be at most 10` };
+  return { value };
+}
+
+export type FormResult = { ok: true; config: GateConfig } | { ok: false; errors: GateFormErrors };
+
+export function configFromForm(form: GateForm): FormResult {
+  const errors: GateFormErrors = {};
+  const scopeLabel = form.scopeLabel.trim();
+  // Jira labels cannot contain spaces; a label with one would never match an epic.
+  if (/\s/.test(scopeLabel)) errors.scopeLabel = 'A Jira label has no spaces';
+  let kpiMinimums: KpiMinimums | undefined;
+  if (!form.useProjectKpiMinimums) {
+    const op = parseMinimum(form.operational, 'Operational KPIs');
+    const biz = parseMinimum(form.business, 'Business KPIs');
+    if (op.error) errors.operational = op.error;
+    if (biz.error) errors.business = biz.error;
+    if (op.value !== undefined && biz.value !== undefined) kpiMinimums = { operational: op.value, business: biz.value };
+  }
+  const candidate: Record<string, unknown> = { scopeLabel, requireWorkstreamsDone: form.requireWorkstreamsDone };
+  if (kpiMinimums) candidate.kpiMinimums = kpiMinimums;
+  if (form.ownerAcceptance !== 'project') candidate.requireOwnerAcceptance = form.ownerAcceptance === 'yes';
+  const parsed = GateConfig.safeParse(candidate);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? 'scopeLabel') as keyof GateForm;
+      errors[field] ??= issue.message;
+    }
+  }
+  if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors };
+  return { ok: true, config: parsed.data };
+}
+
+/** One line for the view screen, e.g. "… · scope: label ai-initiative · workstreams must be done". */
+export function describeConfig(config: GateConfig): string {
+  const parts = ['Blocks Done until pilot conditions, KPIs and the delivery owner are decided'];
+  parts.push(config.scopeLabel ? `scope: label ${config.scopeLabel}` : 'scope: epics with a handoff record');
+  if (config.requireWorkstreamsDone) parts.push('workstreams must be done');
+  if (config.kpiMinimums) parts.push(`KPI minimums: ${config.kpiMinimums.operational} operational, ${config.kpiMinimums.business} business`);
+  if (config.requireOwnerAcceptance !== undefined) parts.push(config.requireOwnerAcceptance ? 'owner must accept' : 'owner acceptance not required');
+  return parts.join(' · ');
+}
