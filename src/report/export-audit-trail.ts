@@ -6,15 +6,14 @@ import type { AuditExport } from '../shared/contract';
 import { toCsv } from '../domain/csv';
 import { isoToday } from '../domain/dates';
 import { listAudit, type AuditEntry } from '../storage';
-import { AppError } from '../resolvers/errors';
+import { requireProjectPermission } from '../permissions';
 import { requireProject, type CallContext } from '../resolvers/context';
 
 const HEADER = ['At', 'By', 'Account id', 'Issue', 'Version', 'Action', 'Summary', 'Changes'];
 
 export async function exportAuditTrail(ctx: CallContext, payload: { format: 'csv' | 'json' }): Promise<AuditExport> {
   const { project } = requireProject(ctx);
-  const can = await ctx.userJira.myPermissions({ projectKey: project.key }, ['BROWSE_PROJECTS', 'EDIT_ISSUES']);
-  if (!can.BROWSE_PROJECTS || !can.EDIT_ISSUES) throw new AppError('FORBIDDEN', `Only people who can edit issues in ${project.key} can export its audit trail.`);
+  await requireProjectPermission(ctx.userJira, project.key, 'EDIT_ISSUES');
   const entries = await listAudit(project.id);
   const base = `production-handoff-audit-${project.key}-${isoToday(new Date(), ctx.timezone)}`;
   if (payload.format === 'json') {

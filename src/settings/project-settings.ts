@@ -7,24 +7,18 @@ import type { SettingsView } from '../shared/contract';
 import type { ProjectSettings } from '../domain/policy';
 import { loadSettings, saveSettings } from '../storage';
 import { AppError } from '../resolvers/errors';
+import { projectPermissions, requireProjectAdmin } from '../permissions';
 import { requireProject, type CallContext } from '../resolvers/context';
-
-async function projectPermissions(ctx: CallContext, projectKey: string): Promise<{ browse: boolean; admin: boolean }> {
-  const can = await ctx.userJira.myPermissions({ projectKey }, ['BROWSE_PROJECTS', 'ADMINISTER_PROJECTS']);
-  return { browse: can.BROWSE_PROJECTS === true, admin: can.ADMINISTER_PROJECTS === true };
-}
 
 export async function getProjectSettings(ctx: CallContext): Promise<SettingsView> {
   const { project } = requireProject(ctx);
-  const can = await projectPermissions(ctx, project.key);
-  if (!can.browse) throw new AppError('FORBIDDEN', `You do not have permission to see project ${project.key}.`);
-  return { settings: await loadSettings(project.id), canAdminister: can.admin };
+  const can = await projectPermissions(ctx.userJira, project.key);
+  return { settings: await loadSettings(project.id), canAdminister: can.ADMINISTER_PROJECTS };
 }
 
 export async function saveProjectSettings(ctx: CallContext, payload: { settings: ProjectSettings }): Promise<SettingsView> {
   const { project, accountId } = requireProject(ctx);
-  const can = await projectPermissions(ctx, project.key);
-  if (!can.admin) throw new AppError('FORBIDDEN', `Only administrators of project ${project.key} can change its Production Handoff settings.`);
+  await requireProjectAdmin(ctx.userJira, project.key);
   const by = (await ctx.userJira.getUser(accountId).catch(() => null)) ?? { accountId, displayName: accountId };
   const outcome = await saveSettings(project.id, payload.settings.version, payload.settings, by);
   if (!outcome.ok) {

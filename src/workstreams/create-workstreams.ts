@@ -8,12 +8,18 @@
 import type { CreateWorkstreamsResult } from '../shared/contract';
 import { planWorkstreams, type ExistingWorkstream, type WorkstreamToCreate } from '../domain/workstream-plan';
 import type { ProjectSettings } from '../domain/policy';
-import type { UserRef, WorkstreamIssueRef, WorkstreamKey } from '../domain/record';
-import { isEpic, type JiraGateway } from '../jira';
+import type { HandoffRecord, UserRef, WorkstreamIssueRef, WorkstreamKey } from '../domain/record';
+import type { JiraGateway } from '../jira';
 import { loadRecord, loadSettings } from '../storage';
 import { AppError } from '../resolvers/errors';
+import { requireIssuePermission } from '../permissions';
+import { loadEpic, type Epic } from '../handoff/epic';
+import { publishSummary } from '../handoff/summary-sync';
+import { computeReadiness, readinessPolicy } from '../domain/readiness';
+import { isoToday } from '../domain/dates';
+import type { WorkstreamFacts } from '../domain/readiness-types';
 import { requireIssue, type CallContext, type IssueRef, type ProjectRef } from '../resolvers/context';
-import { findWorkstreams, onePerWorkstream, reconcileWithRecord, type FoundWorkstream } from './find-existing';
+import { findWorkstreams, onePerWorkstream, reconcileWithRecord, workstreamProgress, type FoundWorkstream } from './find-existing';
 import { chooseWorkstreamIssueType } from './issue-type';
 import { workstreamIssueUpdate } from './issue-updates';
 import { LockBusyError, withEpicLock } from './lock';
@@ -22,35 +28,32 @@ import { workstreamsView } from './view';
 
 export async function createWorkstreams(ctx: CallContext): Promise<CreateWorkstreamsResult> {
   const { issue, project, accountId } = requireIssue(ctx);
-  const can = await ctx.userJira.myPermissions({ issueKey: issue.key }, ['BROWSE_PROJECTS', 'CREATE_ISSUES']);
-  if (!can.BROWSE_PROJECTS) throw new AppError('FORBIDDEN', 'You do not have permission to see this epic.');
-  if (!can.CREATE_ISSUES) throw new AppError('FORBIDDEN', `You cannot create issues in project ${project.key}, so you cannot create the workstream issues. Ask a project admin for the "Create issues" permission.`);
+  // Refused before anything else happens: nothing is locked, searched or created for a refused user.
+  await requireIssuePermission(ctx.userJira, issue.key, 'CREATE_ISSUES');
   try {
-    return await withEpicLock(issue.id, `${accountId}:${Date.now()}:${Math.random()}`, () => createUnderLock(ctx.userJira, issue, project, accountId));
+    return await withEpicLock(issue.id, `${accountId}:${Date.now()}:${Math.random()}`, () => createUnderLock(ctx, issue, project, accountId));
   } catch (e) {
     if (e instanceof LockBusyError) throw new AppError('BUSY', e.message);
     throw e;
   }
 }
 
-async function createUnderLock(jira: JiraGateway, epicRef: IssueRef, project: ProjectRef, accountId: string): Promise<CreateWorkstreamsResult> {
-  const epic = await jira.getIssue(epicRef.key, { fields: ['summary', 'issuetype'] });
-  if (!epic) throw new AppError('NOT_FOUND', 'This epic does not exist or you do not have permission to see it.');
-  if (!isEpic(epic)) throw new AppError('NOT_AN_EPIC', 'Workstream issues are created under an epic; this issue is not an epic.');
+async function createUnderLock(ctx: CallContext, epicRef: IssueRef, project: ProjectRef, accountId: string): Promise<CreateWorkstreamsResult> {
+  const jira = ctx.userJira;
+  const epic = await loadEpic(jira, epicRef.key);
   const [searched, stored, settings] = await Promise.all([findWorkstreams(jira, epicRef), loadRecord(epicRef.id), loadSettings(project.id)]);
   const found = await reconcileWithRecord(jira, epicRef, searched, stored?.record.workstreams ?? {});
   const leads = stored?.record.ownership.workstreamLeads ?? {};
   const existing = onePerWorkstream(found).map(toExisting);
-  const plan = planWorkstreams({ epic: { id: epicRef.id, key: epicRef.key, summary: epic.fields.summary ?? '' }, templates: settings.workstreamTemplates, existing, leads });
+  const plan = planWorkstreams({ epic: { id: epicRef.id, key: epicRef.key, summary: epic.summary }, templates: settings.workstreamTemplates, existing, leads });
   const outcome = plan.toCreate.length > 0 ? await createMissing(jira, plan.toCreate, epicRef, project, settings) : { created: [], failed: [] };
 
   const refs: Partial<Record<WorkstreamKey, WorkstreamIssueRef>> = {};
   for (const e of plan.existing) refs[e.workstream] = { issueId: e.issueId, issueKey: e.issueKey };
   for (const c of outcome.created) refs[c.workstream] = { issueId: c.issueId, issueKey: c.issueKey };
-  if (Object.keys(refs).length > 0) {
-    await rememberWorkstreamIssues({ epic: epicRef, projectId: project.id, refs, by: await whoIs(jira, accountId) });
-  }
+  const saved = Object.keys(refs).length > 0 ? await rememberWorkstreamIssues({ epic: epicRef, projectId: project.id, refs, by: await whoIs(jira, accountId) }) : null;
   const after = outcome.created.length > 0 ? await reconcileWithRecord(jira, epicRef, await findWorkstreams(jira, epicRef), refs) : found;
+  if (saved) await publishWorkstreamSummary(ctx, epic, saved, settings, workstreamProgress(after));
   return {
     created: outcome.created.map(({ workstream, issueKey }) => ({ workstream, issueKey })),
     alreadyExisted: plan.existing.map(({ workstream, issueKey }) => ({ workstream, issueKey })),
@@ -93,4 +96,11 @@ async function createMissing(jira: JiraGateway, toCreate: WorkstreamToCreate[], 
 
 async function whoIs(jira: JiraGateway, accountId: string): Promise<UserRef> {
   return (await jira.getUser(accountId).catch(() => null)) ?? { accountId, displayName: accountId };
+}
+
+/** Keeps the searchable summary's workstream counts in step; the record is saved already, so this never fails the call. */
+async function publishWorkstreamSummary(ctx: CallContext, epic: Epic, record: HandoffRecord, settings: ProjectSettings, workstreams: WorkstreamFacts): Promise<void> {
+  const today = isoToday(new Date(), ctx.timezone);
+  const readiness = computeReadiness(record, { key: epic.key, statusCategory: epic.statusCategory, today }, readinessPolicy(settings), workstreams);
+  await publishSummary(ctx.appJira, epic.id, record, readiness, workstreams);
 }

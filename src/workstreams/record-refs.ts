@@ -15,14 +15,15 @@ export interface RememberInput {
   by: UserRef;
 }
 
-export async function rememberWorkstreamIssues(input: RememberInput): Promise<void> {
+/** The record as saved (or as found, when it already named every issue). */
+export async function rememberWorkstreamIssues(input: RememberInput): Promise<HandoffRecord> {
   for (let attempt = 1; attempt <= MAX_TRIES; attempt++) {
     const stored = await loadRecord(input.epic.id);
     const baseVersion = stored?.version ?? 0;
     const at = new Date().toISOString();
     const before = stored?.record ?? emptyRecord(input.epic.id, at, input.by);
     const changed = changedRefs(before, input.refs);
-    if (changed.length === 0) return;
+    if (changed.length === 0) return before;
     const record: HandoffRecord = {
       ...before,
       version: baseVersion + 1,
@@ -44,7 +45,7 @@ export async function rememberWorkstreamIssues(input: RememberInput): Promise<vo
         changes: changed.map((k) => ({ field: `workstreams.${k}`, from: before.workstreams[k]?.issueKey, to: input.refs[k]?.issueKey })),
       },
     });
-    if (outcome.ok) return;
+    if (outcome.ok) return record;
   }
   throw new Error('The handoff record kept changing while the workstream issues were being recorded');
 }
