@@ -1,4 +1,104 @@
+import { useState } from 'react';
+import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
+import SectionMessage from '@atlaskit/section-message';
+import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { ForgeContext } from '../../shared/bootstrap';
+import { ErrorBanner } from '../../shared/components/ErrorBanner';
+import { LoadingState } from '../../shared/components/LoadingState';
+import type { HandoffView } from '../../../src/shared/contract';
+import { CopyBriefButton } from './features/brief/components/CopyBriefButton';
+import { ConditionsSection } from './features/conditions/components/ConditionsSection';
+import { EpicHeading } from './features/epic/components/EpicHeading';
+import { HandoffProvider, useHandoffLoader, type HandoffStore } from './features/handoff';
+import { HistoryTab } from './features/history/components/HistoryTab';
+import { MetricsSection } from './features/metrics/components/MetricsSection';
+import { OwnershipSection } from './features/ownership/components/OwnershipSection';
+import { ReadinessHeader } from './features/readiness/components/ReadinessHeader';
+import { WorkstreamsTab } from './features/workstreams/components/WorkstreamsTab';
+import './panel.css';
+
+const pageStyles = xcss({ padding: 'space.100', color: 'color.text' });
+const tabPanelStyles = xcss({ paddingBlockStart: 'space.200', width: '100%' });
+
+function ReadOnlyNote() {
+  return (
+    <div data-testid="read-only-note">
+      <SectionMessage appearance="information">
+        <Text>You can view this handoff; editing needs Edit issues permission.</Text>
+      </SectionMessage>
+    </div>
+  );
+}
+
+function HandoffTabs({ view }: { view: HandoffView }) {
+  const [selected, setSelected] = useState(0);
+  return (
+    <Tabs id="handoff-tabs" selected={selected} onChange={setSelected}>
+      <TabList>
+        <Tab>Handoff</Tab>
+        <Tab>Workstreams</Tab>
+        <Tab>History</Tab>
+      </TabList>
+      <TabPanel>
+        <Box xcss={tabPanelStyles}>
+          <Stack space="space.300">
+            <ConditionsSection />
+            <MetricsSection />
+            <OwnershipSection />
+          </Stack>
+        </Box>
+      </TabPanel>
+      <TabPanel>
+        <Box xcss={tabPanelStyles}>{selected === 1 && <WorkstreamsTab />}</Box>
+      </TabPanel>
+      <TabPanel>
+        <Box xcss={tabPanelStyles}>{selected === 2 && <HistoryTab version={view.version} />}</Box>
+      </TabPanel>
+    </Tabs>
+  );
+}
+
+function Loaded({ store, view }: { store: HandoffStore; view: HandoffView }) {
+  const canEdit = view.permissions.canEdit;
+  return (
+    <HandoffProvider value={{ view, canEdit, save: store.save, reload: store.reload }}>
+      <Stack space="space.200">
+        <ReadinessHeader readiness={view.readiness} />
+        {!canEdit && <ReadOnlyNote />}
+        <Inline>
+          <CopyBriefButton />
+        </Inline>
+        <HandoffTabs view={view} />
+      </Stack>
+    </HandoffProvider>
+  );
+}
+
+function Body({ store }: { store: HandoffStore }) {
+  const { state } = store;
+  if (state.status === 'loading') return <LoadingState label="Loading the production handoff" />;
+  if (state.status === 'error') {
+    if (state.error.code === 'NOT_AN_EPIC') {
+      return (
+        <SectionMessage appearance="information" title="The production handoff is kept on epics">
+          <Text>Open the epic of this AI initiative to record its pilot conditions, production KPIs and delivery owner.</Text>
+        </SectionMessage>
+      );
+    }
+    return <ErrorBanner error={state.error} onReload={() => void store.reload()} />;
+  }
+  return <Loaded store={store} view={state.view} />;
+}
+
 export function App({ context }: { context: ForgeContext }) {
-  return <div>{String(context.extension.issue?.key)}</div>;
+  const store = useHandoffLoader();
+  const issueKey = (context.extension as { issue?: { key?: string } }).issue?.key;
+  return (
+    <Box xcss={pageStyles} as="main" aria-label="Production handoff">
+      <Stack space="space.200">
+        <EpicHeading issueKey={issueKey} />
+        <Body store={store} />
+      </Stack>
+    </Box>
+  );
 }

@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import Button from '@atlaskit/button/new';
+import Lozenge from '@atlaskit/lozenge';
+import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
+import type { Decision, PilotCondition } from '../../../../../../src/domain/record';
+import { CONDITION_KIND_LABELS, formatDate } from '../../../../../shared/words';
+import { FormFeedback, useHandoff, useSaveForm } from '../../handoff';
+import { ConditionForm } from './ConditionForm';
+import { DecisionControls } from './DecisionControls';
+
+const rowStyles = xcss({
+  padding: 'space.150',
+  borderWidth: 'border.width',
+  borderStyle: 'solid',
+  borderColor: 'color.border',
+  borderRadius: 'radius.large',
+  backgroundColor: 'color.background.neutral.subtle',
+});
+
+const DECISION_APPEARANCE = { undecided: 'moved', permanent: 'success', withdrawn: 'removed' } as const;
+const DECISION_LABEL = { undecided: 'Undecided', permanent: 'Permanent', withdrawn: 'Withdrawn' } as const;
+
+function DecisionSummary({ decision }: { decision: Decision }) {
+  if (decision.status === 'undecided') return null;
+  const detail =
+    decision.status === 'permanent'
+      ? `Sustained by ${decision.sustainedBy}${decision.reviewDate ? `, review on ${formatDate(decision.reviewDate)}` : ''}.`
+      : `Production path: ${decision.productionPath} (${decision.leadTimeDays} days lead time).`;
+  return (
+    <Stack space="space.050">
+      <Text>{decision.rationale}</Text>
+      <Text color="color.text.subtle">{detail}</Text>
+      <Text size="small" color="color.text.subtlest" testId="decided-by">
+        Decided by {decision.decided.by.displayName} on {formatDate(decision.decided.at)}
+      </Text>
+    </Stack>
+  );
+}
+
+export function ConditionRow({ condition }: { condition: PilotCondition }) {
+  const { canEdit, save } = useHandoff();
+  const [editing, setEditing] = useState(false);
+  const remove = useSaveForm();
+  const status = condition.decision.status;
+
+  return (
+    <Box as="li" xcss={rowStyles} testId="condition-row" data-condition-id={condition.id}>
+      <Stack space="space.100">
+        <Inline space="space.100" alignBlock="center" spread="space-between" shouldWrap>
+          <Inline space="space.100" alignBlock="center" shouldWrap>
+            <Text weight="semibold">{condition.name}</Text>
+            <Lozenge>{CONDITION_KIND_LABELS[condition.kind]}</Lozenge>
+            <span data-testid="condition-decision">
+              <Lozenge appearance={DECISION_APPEARANCE[status]}>{DECISION_LABEL[status]}</Lozenge>
+            </span>
+          </Inline>
+          {canEdit && !editing && (
+            <Inline space="space.050">
+              <Button appearance="subtle" spacing="compact" onClick={() => setEditing(true)} aria-label={`Edit condition ${condition.name}`}>
+                Edit
+              </Button>
+              <Button
+                appearance="subtle"
+                spacing="compact"
+                isLoading={remove.busy}
+                aria-label={`Remove condition ${condition.name}`}
+                onClick={() => void remove.submit(null, null, () => save('removeCondition', { conditionId: condition.id }))}
+              >
+                Remove
+              </Button>
+            </Inline>
+          )}
+        </Inline>
+        {condition.grantedBy && <Text size="small" color="color.text.subtle">Granted by {condition.grantedBy}</Text>}
+        {condition.details && <Text color="color.text.subtle">{condition.details}</Text>}
+        <FormFeedback form={remove} />
+        {editing ? <ConditionForm condition={condition} onDone={() => setEditing(false)} /> : <DecisionSummary decision={condition.decision} />}
+        {canEdit && !editing && <DecisionControls condition={condition} />}
+      </Stack>
+    </Box>
+  );
+}

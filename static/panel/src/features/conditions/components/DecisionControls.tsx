@@ -1,0 +1,122 @@
+import { useState } from 'react';
+import Button from '@atlaskit/button/new';
+import { Box, Inline, Stack, xcss } from '@atlaskit/primitives';
+import type { DecisionStatus, PilotCondition } from '../../../../../../src/domain/record';
+import { DecisionInput } from '../../../../../../src/shared/contract';
+import { FormFeedback, TextAreaField, TextField, useHandoff, useSaveForm } from '../../handoff';
+
+const CHOICES: Array<{ value: DecisionStatus; label: string }> = [
+  { value: 'undecided', label: 'Undecided' },
+  { value: 'permanent', label: 'Make permanent' },
+  { value: 'withdrawn', label: 'Withdraw' },
+];
+
+const segmentStyles = xcss({
+  display: 'inline-flex',
+  borderWidth: 'border.width',
+  borderStyle: 'solid',
+  borderColor: 'color.border',
+  borderRadius: 'radius.medium',
+  overflow: 'hidden',
+});
+const choiceStyles = xcss({
+  paddingInline: 'space.150',
+  paddingBlock: 'space.050',
+  cursor: 'pointer',
+  color: 'color.text.subtle',
+  font: 'font.body',
+});
+const chosenStyles = xcss({ backgroundColor: 'color.background.selected', color: 'color.text.selected', fontWeight: 'font.weight.medium' });
+
+interface Draft {
+  status: DecisionStatus;
+  rationale: string;
+  sustainedBy: string;
+  reviewDate: string;
+  productionPath: string;
+  leadTimeDays: string;
+}
+
+function draftOf(c: PilotCondition): Draft {
+  const d = c.decision;
+  return {
+    status: d.status,
+    rationale: d.status === 'undecided' ? '' : d.rationale,
+    sustainedBy: d.status === 'permanent' ? d.sustainedBy : '',
+    reviewDate: d.status === 'permanent' ? (d.reviewDate ?? '') : '',
+    productionPath: d.status === 'withdrawn' ? d.productionPath : '',
+    leadTimeDays: d.status === 'withdrawn' ? String(d.leadTimeDays) : '',
+  };
+}
+
+function inputOf(d: Draft): unknown {
+  if (d.status === 'undecided') return { status: 'undecided' };
+  if (d.status === 'permanent') return { status: 'permanent', rationale: d.rationale, sustainedBy: d.sustainedBy, ...(d.reviewDate ? { reviewDate: d.reviewDate } : {}) };
+  return { status: 'withdrawn', rationale: d.rationale, productionPath: d.productionPath, leadTimeDays: d.leadTimeDays.trim() === '' ? Number.NaN : Number(d.leadTimeDays) };
+}
+
+/** Undecided / Make permanent / Withdraw, with what each choice needs. */
+export function DecisionControls({ condition }: { condition: PilotCondition }) {
+  const { save } = useHandoff();
+  const form = useSaveForm('decision');
+  const [draft, setDraft] = useState<Draft>(() => draftOf(condition));
+  const set = <K extends keyof Draft>(key: K) => (value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const id = `decision-${condition.id}`;
+
+  const onSubmit = async () => {
+    const decision = inputOf(draft);
+    await form.submit(DecisionInput, decision, () => save('decideCondition', { conditionId: condition.id, decision: decision as DecisionInput }));
+  };
+
+  return (
+    <form
+      aria-label={`Decision for ${condition.name}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onSubmit();
+      }}
+    >
+      <Stack space="space.150">
+        <FormFeedback form={form} />
+        <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
+          <legend className="ph-visually-hidden">Decision for {condition.name}</legend>
+          <Box xcss={segmentStyles} role="radiogroup" aria-label={`Decision for ${condition.name}`}>
+            {CHOICES.map((c) => (
+              <Box as="label" key={c.value} xcss={[choiceStyles, draft.status === c.value && chosenStyles]}>
+                <input
+                  className="ph-segment-input"
+                  type="radio"
+                  name={`${id}-status`}
+                  value={c.value}
+                  checked={draft.status === c.value}
+                  onChange={() => set('status')(c.value)}
+                />
+                {c.label}
+              </Box>
+            ))}
+          </Box>
+        </fieldset>
+        {draft.status !== 'undecided' && (
+          <TextAreaField id={`${id}-rationale`} label="Rationale" isRequired value={draft.rationale} onChange={set('rationale')} error={form.fieldErrors.rationale} />
+        )}
+        {draft.status === 'permanent' && (
+          <Inline space="space.200" shouldWrap>
+            <TextField id={`${id}-sustained-by`} label="Who sustains it" isRequired value={draft.sustainedBy} onChange={set('sustainedBy')} error={form.fieldErrors.sustainedBy} width="medium" />
+            <TextField id={`${id}-review-date`} label="Review date" type="date" value={draft.reviewDate} onChange={set('reviewDate')} error={form.fieldErrors.reviewDate} />
+          </Inline>
+        )}
+        {draft.status === 'withdrawn' && (
+          <Inline space="space.200" shouldWrap>
+            <TextField id={`${id}-production-path`} label="Production path" isRequired value={draft.productionPath} onChange={set('productionPath')} error={form.fieldErrors.productionPath} helper="e.g. standard data request" width="medium" />
+            <TextField id={`${id}-lead-time`} label="Lead time (days)" isRequired type="number" value={draft.leadTimeDays} onChange={set('leadTimeDays')} error={form.fieldErrors.leadTimeDays} width="small" />
+          </Inline>
+        )}
+        <Inline>
+          <Button type="submit" isLoading={form.busy} testId="save-decision">
+            Save decision
+          </Button>
+        </Inline>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,6 @@
+/** The handoff feature's public entry: other features read and change the record only through these. */
+export { HandoffProvider, useHandoff, type HandoffContextValue } from './hooks/HandoffContext';
+export { useHandoffLoader, type HandoffStore, type LoadState, type HandoffChange } from './hooks/useHandoffLoader';
+export { useSaveForm, type SaveForm } from './hooks/useSaveForm';
+export { FormFeedback } from './components/FormFeedback';
+export { TextField, TextAreaField, SelectField, type SelectOption } from './components/fields';

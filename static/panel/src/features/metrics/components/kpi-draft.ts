@@ -1,0 +1,39 @@
+import type { HorizonUnit, KpiDraft } from './kpi-types';
+import type { ProductionKpi } from '../../../../../../src/domain/record';
+
+export function draftOf(k?: ProductionKpi): KpiDraft {
+  return {
+    name: k?.name ?? '',
+    category: k?.category,
+    replacesMetricId: k?.replacesMetricId,
+    baseline: k?.baseline ?? '',
+    target: k?.target ?? '',
+    unit: k?.unit ?? '',
+    direction: k?.direction,
+    source: k?.source ?? '',
+    owner: k?.owner ?? '',
+    horizonCount: k?.horizon ? String(k.horizon.count) : '',
+    horizonUnit: (k?.horizon?.unit ?? 'quarter') as HorizonUnit,
+    firstReviewDate: k?.firstReviewDate ?? '',
+    status: k?.status ?? 'proposed',
+  };
+}
+
+/** The KpiInput payload for a draft; empty optional fields are left out rather than sent blank. */
+export function inputOf(d: KpiDraft, id?: string): Record<string, unknown> {
+  return {
+    ...(id ? { id } : {}),
+    name: d.name,
+    category: d.category,
+    ...(d.replacesMetricId ? { replacesMetricId: d.replacesMetricId } : {}),
+    baseline: d.baseline,
+    target: d.target,
+    unit: d.unit,
+    direction: d.direction,
+    source: d.source,
+    owner: d.owner,
+    ...(d.horizonCount.trim() ? { horizon: { count: Number(d.horizonCount), unit: d.horizonUnit } } : {}),
+    ...(d.firstReviewDate ? { firstReviewDate: d.firstReviewDate } : {}),
+    status: d.status,
+  };
+}
