@@ -16,7 +16,7 @@ export type NewValidatorRule = Omit<ValidatorRule, 'id'>;
 interface Row { id: number; project_id: string; issue_type_id: string | null; transition_id: string; module_key: string; configuration: string }
 
 function toRule(r: Row): ValidatorRule {
-  let configuration: unknown = null;
+  let configuration: unknown;
   try {
     configuration = JSON.parse(r.configuration);
   } catch {

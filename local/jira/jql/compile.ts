@@ -469,8 +469,8 @@ class Compiler {
       case 'updated': case 'updateddate': return ['i.updated'];
       case 'resolved': case 'resolutiondate': return ['i.resolutiondate'];
       case 'summary': return ['i.summary COLLATE NOCASE'];
-      case 'status': return ['(SELECT category_id FROM statuses WHERE id = i.status_id)', 'CAST(i.status_id AS INTEGER)'];
-      case 'statuscategory': return ['(SELECT category_id FROM statuses WHERE id = i.status_id)'];
+      case 'status': return [CATEGORY_RANK, 'CAST(i.status_id AS INTEGER)'];
+      case 'statuscategory': return [CATEGORY_RANK];
       case 'issuetype': case 'type': return ['(SELECT hierarchy_level FROM issue_types WHERE id = i.issuetype_id)', 'i.issuetype_id'];
       case 'project': return ['(SELECT key FROM projects WHERE id = i.project_id)'];
       case 'assignee': return ['(SELECT display_name FROM users WHERE account_id = i.assignee_id)'];
@@ -480,6 +480,10 @@ class Compiler {
     }
   }
 }
+
+/** Workflow order: To Do, then In Progress, then Done. */
+const CATEGORY_RANK = `(SELECT CASE c.key WHEN 'new' THEN 0 WHEN 'indeterminate' THEN 1 ELSE 2 END
+  FROM statuses s JOIN status_categories c ON c.id = s.category_id WHERE s.id = i.status_id)`;
 
 interface FieldCompiler {
   name: string;

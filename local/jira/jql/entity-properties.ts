@@ -56,7 +56,7 @@ const cache = new Map<string, { mtimeMs: number; index: EntityPropertyIndex }>()
 
 /** The manifest's index, re-read when the file changes (the app may be edited while the host runs). */
 export function loadEntityPropertyIndex(manifestPath: string): EntityPropertyIndex {
-  let mtimeMs = -1;
+  let mtimeMs: number;
   try {
     mtimeMs = fs.statSync(manifestPath).mtimeMs;
   } catch {
