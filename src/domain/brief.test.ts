@@ -1,0 +1,85 @@
+import { cell, handoffBrief } from './brief';
+import { computeReadiness } from './readiness';
+import type { EpicFacts } from './readiness-types';
+import { AT, MARCUS, POLICY, PRIYA, condition, kpi, readyRecord } from './__fixtures__/records';
+
+const EPIC: EpicFacts = { key: 'AIP-12', statusCategory: 'indeterminate', today: '2026-03-10' };
+
+describe('cell', () => {
+  it('keeps a value inside one table cell', () => {
+    expect(cell('a | b\nc\r\nd')).toBe('a \\| b<br>c<br>d');
+    expect(cell('')).toBe('—');
+    expect(cell(3)).toBe('3');
+  });
+});
+
+describe('handoffBrief', () => {
+  const rec = {
+    ...readyRecord(),
+    pilot: { plannedCloseDate: '2026-03-22' },
+    conditions: [
+      condition('c1', 'Direct claims DB access', 'withdrawn'),
+      condition('c2', 'Weekly | sponsor review', 'withdrawn'),
+      condition('c3', 'Fast approvals', 'permanent'),
+      condition('c4', 'Shadow IT laptop\nwith admin rights'),
+    ],
+    pilotMetrics: [{ id: 'm1', name: 'Triage time', result: '42% faster on 300 claims' }],
+    kpis: [
+      kpi('k1', 'Claims handled per hour', 'latency', { baseline: '12', target: '20', unit: 'claims/h', replacesMetricId: 'm1', firstReviewDate: '2026-06-30' }),
+      kpi('k2', 'Revenue per claim', 'business-outcome', { horizon: { count: 3, unit: 'quarter' }, direction: 'lower-is-better' }),
+    ],
+    ownership: { deliveryOwner: PRIYA, accepted: { by: PRIYA, at: AT }, pilotChampion: MARCUS, workstreamLeads: {} },
+  };
+  const brief = handoffBrief({
+    epic: { key: 'AIP-12', summary: 'Claims triage assistant' },
+    record: rec,
+    readiness: computeReadiness(rec, EPIC, POLICY),
+    workstreams: [{ name: 'Data integration', issueKey: 'AIP-20', statusName: 'In Progress', lead: 'Priya Raman' }, { name: 'Model deployment' }],
+    generatedAt: '2026-03-10 09:00 UTC',
+    siteUrl: 'https://example.atlassian.net/',
+  });
+  const lines = brief.split('\n');
+
+  it('answers the three questions under their headings, in order', () => {
+    const at = (h: string) => lines.indexOf(h);
+    expect(lines[0]).toBe('# Production handoff: AIP-12 Claims triage assistant');
+    expect(at('## 1. Which pilot conditions become permanent?')).toBeGreaterThan(0);
+    expect(at('## 2. Which metrics govern production, over what horizon?')).toBeGreaterThan(at('## 1. Which pilot conditions become permanent?'));
+    expect(at('## 3. Who owns the delivery?')).toBeGreaterThan(at('## 2. Which metrics govern production, over what horizon?'));
+    expect(brief).toContain('Epic: [AIP-12](https://example.atlassian.net/browse/AIP-12)');
+  });
+  it('states readiness, the missing answers, the pilot clock and the ship signal', () => {
+    expect(brief).toContain('Readiness: **Deciding** (1 question open).');
+    expect(brief).toContain('- 1 pilot condition has no decision (Shadow IT laptop\nwith admin rights).'.replace('\n', ' '));
+    expect(brief).toContain('Pilot closes in 12 days, 1 question open.');
+    expect(brief).toContain('> **Warning:** Most decided pilot conditions (2 of 3) are being withdrawn');
+  });
+  it('tabulates conditions with escaped cells', () => {
+    expect(lines).toContain('| Condition | Kind | Decision | Sustained by / production path | Rationale |');
+    expect(lines).toContain('| Weekly \\| sponsor review | data-access | withdrawn | Production path: Standard data request (lead time 30 days) | Pilot-only shortcut |');
+    expect(lines).toContain('| Fast approvals | data-access | permanent | Sustained by Data platform team | Needed in production |');
+    expect(lines).toContain('| Shadow IT laptop<br>with admin rights | data-access | undecided | — | — |');
+  });
+  it('tabulates KPIs with horizon, review, status and the metric replaced, and lists the flags', () => {
+    expect(lines).toContain('| Claims handled per hour | latency | 12 → 20 claims/h | higher is better | 1 quarter | 2026-06-30 | agreed | Triage time |');
+    expect(lines).toContain('| Revenue per claim | business-outcome | — | lower is better | 3 quarters | — | agreed | — |');
+    expect(lines).toContain('- Revenue per claim (3 quarters) will not show in the next quarterly review.');
+    expect(lines).toContain('- Triage time: 42% faster on 300 claims');
+  });
+  it('names the delivery owner, the acceptance, the champion and the workstreams', () => {
+    expect(lines).toContain('Delivery owner: **Priya Raman** (accepted 2026-03-01)');
+    expect(lines).toContain('Pilot champion: Marcus Lee');
+    expect(lines).toContain('| Data integration | AIP-20 | In Progress | Priya Raman |');
+    expect(lines).toContain('| Model deployment | not created | — | — |');
+  });
+  it('says plainly what is not recorded for an epic without a record', () => {
+    const empty = handoffBrief({ epic: { key: 'AIP-3', summary: 'OCR' }, record: null, readiness: computeReadiness(null, EPIC, POLICY), generatedAt: 'now' });
+    expect(empty).toContain('Readiness: **Not started** (3 questions open).');
+    expect(empty).toContain('No pilot conditions are recorded.');
+    expect(empty).toContain('No production KPIs are recorded.');
+    expect(empty).toContain('Delivery owner: not named.');
+    expect(empty).not.toContain('## Workstreams');
+    expect(empty.endsWith('\n')).toBe(true);
+    expect(empty).not.toMatch(/\n{3,}/);
+  });
+});
