@@ -1,1 +1,5 @@
-export const handler = 1; export const validate = 1;
+/** Forge entry points only: the resolver function and the workflow validator. */
+import { resolverHandler } from './resolvers';
+
+export const handler = resolverHandler();
+export { validate } from './gate/validate';

@@ -1,0 +1,69 @@
+/** The handoff record's resolvers: each maps a validated payload to a use case and a pure command. */
+import * as commands from '../domain/commands';
+import { defineResolver, type ResolverDefinition } from '../resolvers/registry';
+import type { ResolverName } from '../shared/contract';
+import { changeHandoff } from './change';
+import { getHandoffView } from './load';
+import { getBrief, getHistory } from './read';
+import { namedUser } from './users';
+
+export const handoffResolvers: ResolverDefinition<ResolverName>[] = [
+  defineResolver('getHandoff', ({ ctx }) => getHandoffView(ctx)),
+  defineResolver('getHistory', ({ ctx }) => getHistory(ctx)),
+  defineResolver('getBrief', ({ ctx }) => getBrief(ctx)),
+
+  defineResolver('savePilot', ({ payload, ctx }) =>
+    changeHandoff(ctx, {
+      action: 'savePilot',
+      baseVersion: payload.baseVersion,
+      apply: async (record) =>
+        commands.savePilot(record, {
+          plannedCloseDate: payload.plannedCloseDate,
+          actualCloseDate: payload.actualCloseDate,
+          pilotChampion: await namedUser(ctx.userJira, payload.pilotChampionAccountId, 'pilotChampionAccountId'),
+        }),
+    }),
+  ),
+  defineResolver('saveCondition', ({ payload, ctx }) =>
+    changeHandoff(ctx, { action: 'saveCondition', baseVersion: payload.baseVersion, apply: (record, cmd) => commands.upsertCondition(record, payload.condition, cmd) }),
+  ),
+  defineResolver('removeCondition', ({ payload, ctx }) =>
+    changeHandoff(ctx, { action: 'removeCondition', baseVersion: payload.baseVersion, apply: (record) => commands.removeCondition(record, payload.conditionId) }),
+  ),
+  defineResolver('decideCondition', ({ payload, ctx }) =>
+    changeHandoff(ctx, {
+      action: 'decideCondition',
+      baseVersion: payload.baseVersion,
+      apply: (record, cmd) => commands.decideCondition(record, payload.conditionId, payload.decision, cmd),
+    }),
+  ),
+  defineResolver('saveMetric', ({ payload, ctx }) =>
+    changeHandoff(ctx, { action: 'saveMetric', baseVersion: payload.baseVersion, apply: (record, cmd) => commands.upsertMetric(record, payload.metric, cmd) }),
+  ),
+  defineResolver('removeMetric', ({ payload, ctx }) =>
+    changeHandoff(ctx, { action: 'removeMetric', baseVersion: payload.baseVersion, apply: (record) => commands.removeMetric(record, payload.metricId) }),
+  ),
+  defineResolver('saveKpi', ({ payload, ctx }) =>
+    changeHandoff(ctx, { action: 'saveKpi', baseVersion: payload.baseVersion, apply: (record, cmd) => commands.upsertKpi(record, payload.kpi, cmd) }),
+  ),
+  defineResolver('removeKpi', ({ payload, ctx }) =>
+    changeHandoff(ctx, { action: 'removeKpi', baseVersion: payload.baseVersion, apply: (record) => commands.removeKpi(record, payload.kpiId) }),
+  ),
+  defineResolver('setOwner', ({ payload, ctx }) =>
+    changeHandoff(ctx, {
+      action: 'setOwner',
+      baseVersion: payload.baseVersion,
+      apply: async (record) => commands.setOwner(record, await namedUser(ctx.userJira, payload.ownerAccountId, 'ownerAccountId')),
+    }),
+  ),
+  defineResolver('acceptOwnership', ({ payload, ctx }) =>
+    changeHandoff(ctx, { action: 'acceptOwnership', baseVersion: payload.baseVersion, apply: (record, cmd) => commands.acceptOwnership(record, cmd) }),
+  ),
+  defineResolver('setWorkstreamLead', ({ payload, ctx }) =>
+    changeHandoff(ctx, {
+      action: 'setWorkstreamLead',
+      baseVersion: payload.baseVersion,
+      apply: async (record) => commands.setWorkstreamLead(record, payload.workstream, await namedUser(ctx.userJira, payload.accountId, 'accountId')),
+    }),
+  ),
+];

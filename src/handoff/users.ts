@@ -1,0 +1,18 @@
+/** Turning account ids into the UserRefs a record keeps (display names come from Jira, never the client). */
+import type { UserRef } from '../domain/record';
+import type { JiraGateway } from '../jira/gateway';
+import { AppError } from '../resolvers/errors';
+
+/** The caller. A user Jira cannot describe still has an account id, so the record stays attributable. */
+export async function currentUser(jira: JiraGateway, accountId: string): Promise<UserRef> {
+  const user = await jira.getUser(accountId);
+  return user ? { accountId, displayName: user.displayName.slice(0, 200) } : { accountId, displayName: 'Unknown user' };
+}
+
+/** A user named in a payload (owner, champion, lead): must exist in Jira. */
+export async function namedUser(jira: JiraGateway, accountId: string | null, field: string): Promise<UserRef | null> {
+  if (accountId === null) return null;
+  const user = await jira.getUser(accountId);
+  if (!user) throw new AppError('VALIDATION', 'That Jira user does not exist.', { fieldErrors: { [field]: 'No Jira user with this account id' } });
+  return { accountId: user.accountId, displayName: user.displayName.slice(0, 200) };
+}

@@ -1,0 +1,63 @@
+/**
+ * Typed application errors and their mapping to the contract's error codes. Resolvers throw; the
+ * registry catches and answers `{ok:false, error}`. Nothing internal (stacks, paths) reaches the UI.
+ */
+import { ZodError } from 'zod';
+import type { ErrorCode, ResolverError } from '../shared/contract';
+import { JiraError } from '../jira/errors';
+import { StorageError, TooLargeError } from '../storage/errors';
+
+export class AppError extends Error {
+  override readonly name = 'AppError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Pick<ResolverError, 'fieldErrors' | 'conflict'> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** Zod issues → `{ "kpi.horizon.count": "Horizon must be at least 1" }` (first message per field). */
+export function fieldErrorsOf(error: ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
+    const paths = unknownKeys.length ? unknownKeys.map((k) => [...issue.path, k]) : [issue.path];
+    for (const path of paths) {
+      const field = path.map(String).join('.') || '(payload)';
+      out[field] ??= unknownKeys.length ? 'This field is not accepted' : issue.message;
+    }
+  }
+  return out;
+}
+
+export function validationError(error: ZodError): AppError {
+  const fieldErrors = fieldErrorsOf(error);
+  const first = Object.entries(fieldErrors)[0];
+  const message = first ? `Check the highlighted fields: ${first[1]}${Object.keys(fieldErrors).length > 1 ? ' (and more)' : ''}.` : 'The request is not valid.';
+  return new AppError('VALIDATION', message, { fieldErrors });
+}
+
+function jiraErrorCode(status: number): ErrorCode {
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 401 || status === 403) return 'FORBIDDEN';
+  return 'JIRA_ERROR';
+}
+
+/** Maps anything thrown inside a resolver to the contract's error shape. */
+export function toResolverError(e: unknown): ResolverError {
+  if (e instanceof AppError) return { code: e.code, message: e.message, ...e.details };
+  if (e instanceof ZodError) return toResolverError(validationError(e));
+  if (e instanceof TooLargeError) return { code: 'TOO_LARGE', message: e.message };
+  if (e instanceof StorageError) return { code: 'STORAGE_ERROR', message: 'The handoff could not be read or saved right now. Nothing was changed; try again in a moment.' };
+  if (e instanceof JiraError) {
+    const code = jiraErrorCode(e.status);
+    const message =
+      code === 'NOT_FOUND' ? 'This issue does not exist or you do not have permission to see it.'
+      : code === 'FORBIDDEN' ? 'Jira refused this request for your account.'
+      : `Jira could not complete the request (${e.status}). Try again in a moment.`;
+    return { code, message };
+  }
+  return { code: 'INTERNAL', message: 'Something went wrong on our side. Nothing was changed; try again, and tell your Jira admin if it keeps happening.' };
+}

@@ -1,0 +1,50 @@
+/**
+ * The resolver registry. Every resolver is `defineResolver(name, handler)`; the wrapper does what each
+ * must do the same way: strip server-set fields, validate the payload against the shared contract,
+ * build the trusted call context, and turn thrown errors into `{ok:false, error}`.
+ */
+import Resolver from '@forge/resolver';
+import type { z } from 'zod';
+import { Payloads, type ResolverName, type Responses, type Result } from '../shared/contract';
+import { createJiraGateway } from '../jira/gateway';
+import { forgeTransport } from '../jira/transport';
+import { callContextOf, type CallContext } from './context';
+import { toResolverError, validationError } from './errors';
+import { stripServerSetFields } from './sanitize';
+
+export type PayloadFor<N extends ResolverName> = z.output<(typeof Payloads)[N]>;
+export type ResolverHandler<N extends ResolverName> = (args: { payload: PayloadFor<N>; ctx: CallContext }) => Promise<Responses[N]>;
+
+export interface ResolverDefinition<N extends ResolverName = ResolverName> {
+  name: N;
+  run: (rawPayload: unknown, rawContext: Record<string, unknown>) => Promise<Result<Responses[N]>>;
+}
+
+export function defineResolver<N extends ResolverName>(name: N, handler: ResolverHandler<N>): ResolverDefinition<N> {
+  return {
+    name,
+    async run(rawPayload, rawContext) {
+      try {
+        const parsed = (Payloads[name] as z.ZodType).safeParse(stripServerSetFields(rawPayload ?? {}));
+        if (!parsed.success) throw validationError(parsed.error);
+        const ctx = callContextOf(rawContext, { userJira: createJiraGateway('user', forgeTransport), appJira: createJiraGateway('app', forgeTransport) });
+        return { ok: true, data: await handler({ payload: parsed.data as PayloadFor<N>, ctx }) };
+      } catch (e) {
+        const error = toResolverError(e);
+        if (error.code === 'INTERNAL' || error.code === 'STORAGE_ERROR' || error.code === 'JIRA_ERROR') {
+          console.error(`[${name}] ${error.code}:`, e);
+        }
+        return { ok: false, error };
+      }
+    },
+  };
+}
+
+/** The Forge handler for a set of definitions (one function key per resolver name). */
+export function buildHandler(definitions: readonly ResolverDefinition<ResolverName>[]) {
+  const resolver = new Resolver();
+  for (const def of definitions) {
+    resolver.define(def.name, (request) => def.run(request.payload, request.context as Record<string, unknown>));
+  }
+  return resolver.getDefinitions();
+}
