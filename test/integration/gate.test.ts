@@ -1,0 +1,88 @@
+/**
+ * The handoff gate through Jira's own transition endpoint on the local host: the validator blocks an
+ * undecided in-scope epic with a message naming what is missing, never blocks a story, fails closed
+ * when app storage cannot be read, ignores a hand-edited readiness property, and lets a decided epic pass.
+ */
+import { SEED_KEYS } from '../../local/jira/seed';
+import { couldNotVerifyMessage } from '../../src/domain/gate';
+import { startTestHost, type TestHost } from '../helpers/host';
+import { jira, setKvsFault, stats, resetStats } from '../helpers/local-api';
+import { createEpic, decideHandoff, DONE_TRANSITION, IN_PROGRESS_TRANSITION, transition } from '../helpers/handoff-fixtures';
+
+jest.setTimeout(120_000);
+
+let host: TestHost;
+beforeAll(async () => {
+  host = await startTestHost();
+});
+afterAll(async () => {
+  await setKvsFault(host.url, 'ok').catch(() => undefined);
+  await host.stop();
+});
+
+const statusOf = async (key: string) => (await jira(host.url, 'GET', `/rest/api/3/issue/${key}?fields=status`)).body.fields.status.name as string;
+
+test('an undecided in-scope epic cannot move to Done, and the message names what is missing', async () => {
+  const key = await createEpic(host.url, 'Gate: undecided initiative');
+  const r = await transition(host.url, key, DONE_TRANSITION);
+  expect(r.status).toBe(400);
+  const message = r.body?.errorMessages?.join(' ') ?? '';
+  expect(message).toContain(`Production handoff for ${key} is not decided`);
+  expect(message).toMatch(/no pilot conditions are recorded/i);
+  expect(message).toMatch(/operational KPI/);
+  expect(message).toMatch(/business KPI/);
+  expect(message).toMatch(/delivery owner/i);
+  expect(await statusOf(key)).not.toBe('Done');
+});
+
+test('a story in the same workflow moves to Done freely', async () => {
+  const r = await transition(host.url, SEED_KEYS.story, DONE_TRANSITION);
+  expect(r.status).toBe(204);
+  expect(await statusOf(SEED_KEYS.story)).toBe('Done');
+  await transition(host.url, SEED_KEYS.story, IN_PROGRESS_TRANSITION);
+});
+
+test('when app storage cannot be read, an in-scope epic is blocked with the could-not-verify message; a story still passes', async () => {
+  const key = await createEpic(host.url, 'Gate: storage down');
+  await setKvsFault(host.url, 'fail');
+  try {
+    const blocked = await transition(host.url, key, DONE_TRANSITION);
+    expect(blocked.status).toBe(400);
+    expect(blocked.body?.errorMessages).toContain(couldNotVerifyMessage(key));
+    const story = await transition(host.url, SEED_KEYS.story, DONE_TRANSITION);
+    expect(story.status).toBe(204);
+  } finally {
+    await setKvsFault(host.url, 'ok');
+    await transition(host.url, SEED_KEYS.story, IN_PROGRESS_TRANSITION);
+  }
+  expect(await statusOf(key)).not.toBe('Done');
+});
+
+test('a hand-written "ready" readiness property does not let an undecided epic pass', async () => {
+  const key = await createEpic(host.url, 'Gate: forged property');
+  const put = await jira(host.url, 'PUT', `/rest/api/3/issue/${key}/properties/production-handoff-readiness`, { v: 1, level: 'ready', missingCount: 0, missing: [] });
+  expect([200, 201, 204]).toContain(put.status);
+  const r = await transition(host.url, key, DONE_TRANSITION);
+  expect(r.status).toBe(400);
+  expect(r.body?.errorMessages?.join(' ')).toContain('is not decided');
+});
+
+test('a decided epic moves to Done with one Jira request and at most two storage reads for the decision', async () => {
+  const key = await createEpic(host.url, 'Gate: decided initiative');
+  await decideHandoff(host.url, key);
+  await resetStats(host.url);
+  const r = await transition(host.url, key, DONE_TRANSITION);
+  expect(r.status).toBe(204);
+  expect(await statusOf(key)).toBe('Done');
+  const s = await stats(host.url);
+  expect(s.validatorRuns).toBe(1);
+  // Jira requests by the app during the decision: the one issue read.
+  expect(s.jira.byPrincipal.app).toBe(1);
+  expect(s.kvs.total).toBeLessThanOrEqual(2);
+});
+
+test('an epic without the scope label and without a record is not the gate\'s business', async () => {
+  const key = await createEpic(host.url, 'Gate: ordinary epic', []);
+  const r = await transition(host.url, key, DONE_TRANSITION);
+  expect(r.status).toBe(204);
+});

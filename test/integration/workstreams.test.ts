@@ -1,0 +1,90 @@
+/**
+ * Creating workstream issues is exactly-once: two presses at the same moment, a retry, and a wipe of the
+ * app's storage all leave five child issues, created by ONE bulk request. A viewer is refused and
+ * nothing is created.
+ */
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { startTestHost, type TestHost } from '../helpers/host';
+import { invoke, ok, resetStats, searchKeys, stats } from '../helpers/local-api';
+import { createEpic, transition, DONE_TRANSITION } from '../helpers/handoff-fixtures';
+
+jest.setTimeout(120_000);
+
+let host: TestHost;
+let epic: string;
+beforeAll(async () => {
+  host = await startTestHost();
+  epic = await createEpic(host.url, 'Workstreams: fraud scoring to production');
+});
+afterAll(async () => {
+  await host.stop();
+});
+
+const children = () => searchKeys(host.url, `parent = ${epic}`);
+const create = (user = 'admin@example.com') => invoke(host.url, 'createWorkstreams', {}, { context: { issueKey: epic }, user });
+
+/** Deletes every KVS row (plain keys and entities) behind the running host's back: an app storage reset. */
+function wipeAppStorage(): number {
+  const db = new Database(path.join(host.dataDir, 'production-handoff.sqlite'));
+  try {
+    return db.transaction(() => ['kvs', 'kvs_entity', 'kvs_secret'].reduce((n, t) => n + db.prepare(`DELETE FROM ${t}`).run().changes, 0))();
+  } finally {
+    db.close();
+  }
+}
+
+test('a viewer is refused with a clear message and nothing is created', async () => {
+  const r = await create('viewer@example.com');
+  expect(r.ok).toBe(false);
+  if (!r.ok) {
+    expect(r.error.code).toBe('FORBIDDEN');
+    expect(r.error.message).toMatch(/create issues/i);
+  }
+  expect(await children()).toHaveLength(0);
+});
+
+test('two presses at the same moment create five issues in one bulk request', async () => {
+  await resetStats(host.url);
+  const [a, b] = await Promise.all([create('admin@example.com'), create('lead@example.com')]);
+  const results = [ok(a), ok(b)];
+  const created = results.flatMap((r) => r.created);
+  expect(created).toHaveLength(5);
+  expect(new Set(created.map((c) => c.workstream)).size).toBe(5);
+  // The later press found the earlier press's issues instead of creating its own.
+  const later = results.find((r) => r.created.length === 0)!;
+  expect(later.alreadyExisted).toHaveLength(5);
+  expect(results.flatMap((r) => r.failed)).toEqual([]);
+  expect(await children()).toHaveLength(5);
+  expect((await stats(host.url)).jira.byRoute['POST /rest/api/3/issue/bulk']).toBe(1);
+});
+
+test('a retry after a lost response creates nothing', async () => {
+  const again = ok(await create());
+  expect(again.created).toEqual([]);
+  expect(again.alreadyExisted).toHaveLength(5);
+  expect(await children()).toHaveLength(5);
+});
+
+test('after the app storage is wiped, the marker still finds the issues: still five', async () => {
+  expect(wipeAppStorage()).toBeGreaterThan(0);
+  const afterReset = ok(await create());
+  expect(afterReset.created).toEqual([]);
+  expect(afterReset.alreadyExisted).toHaveLength(5);
+  expect(await children()).toHaveLength(5);
+});
+
+test('getWorkstreams shows each workstream issue with live status and progress', async () => {
+  const before = ok(await invoke(host.url, 'getWorkstreams', {}, { context: { issueKey: epic } }));
+  expect(before.total).toBe(5);
+  expect(before.done).toBe(0);
+  expect(before.canCreate).toBe(true);
+  expect(before.items.every((i) => i.issue && i.issue.statusCategory === 'new')).toBe(true);
+
+  const first = before.items[0].issue!.key;
+  expect((await transition(host.url, first, DONE_TRANSITION)).status).toBe(204);
+  const after = ok(await invoke(host.url, 'getWorkstreams', {}, { context: { issueKey: epic }, user: 'viewer@example.com' }));
+  expect(after.done).toBe(1);
+  expect(after.canCreate).toBe(false);
+  expect(after.items.find((i) => i.issue?.key === first)?.issue?.statusCategory).toBe('done');
+});
