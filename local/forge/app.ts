@@ -39,11 +39,13 @@ export interface Manifest {
 
 export function readManifest(appDir: string): Manifest {
   const file = path.join(appDir, 'manifest.yml');
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped YAML, checked field by field below
   const raw = parseYaml(fs.readFileSync(file, 'utf8')) as Record<string, any>;
   const functions: Manifest['functions'] = {};
   const modules: ManifestModule[] = [];
   for (const [type, list] of Object.entries((raw.modules ?? {}) as Record<string, unknown>)) {
     if (!Array.isArray(list)) continue;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped YAML
     for (const m of list as Array<Record<string, any>>) {
       if (type === 'function') {
         functions[m.key] = { handler: String(m.handler) };
@@ -168,14 +170,14 @@ export class ForgeApp {
   }
 
   /** A Jira REST call as the app, through the host's own HTTP server. */
-  async jiraAsApp(pathAndQuery: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: any }> {
+  async jiraAsApp(pathAndQuery: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: unknown }> {
     const res = await fetch(`${this.getBaseUrl()}${pathAndQuery}`, {
       method: init.method ?? 'GET',
       headers: { [INTERNAL_HEADER]: `${INTERNAL_SECRET};app`, accept: 'application/json', ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}) },
       body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
     });
     const text = await res.text();
-    let body: unknown = undefined;
+    let body: unknown;
     try {
       body = text ? JSON.parse(text) : undefined;
     } catch {

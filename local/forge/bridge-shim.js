@@ -56,7 +56,7 @@
       if (res.status === 204) return undefined;
       return res.text().then(function (text) {
         var body;
-        try { body = text ? JSON.parse(text) : undefined; } catch (e) { body = undefined; }
+        try { body = text ? JSON.parse(text) : undefined; } catch { body = undefined; }
         if (!res.ok) {
           var msg = body && body.error && body.error.message ? body.error.message : 'Resolver invocation failed with HTTP ' + res.status;
           var err = new Error(msg);

@@ -451,6 +451,7 @@ export function createKvsRouter(opts: KvsRouterOptions): Router {
   const router = express.Router();
   router.use(express.json({ limit: '8mb', type: () => true }));
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- request bodies are validated inside KvsStore
   const handlers: Record<string, (body: any) => unknown> = {
     get: (b) => store.get(b),
     set: (b) => store.set(b),

@@ -44,7 +44,7 @@
       }).then(function (res) {
         if (res.ok) { location.reload(); return; }
         return res.text().then(function (t) {
-          var body; try { body = JSON.parse(t); } catch (e) { body = { errorMessages: [t] }; }
+          var body; try { body = JSON.parse(t); } catch { body = { errorMessages: [t] }; }
           showTransitionError(body, res.status);
         });
       }).catch(function (e) { showTransitionError({ errorMessages: [String(e)] }, 0); })

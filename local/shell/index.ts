@@ -39,14 +39,15 @@ function adfToText(raw: string | null): string {
   try {
     const doc = JSON.parse(raw) as unknown;
     const out: string[] = [];
-    const walk = (n: any, depth: number) => {
+    type Node = { type?: string; text?: unknown; content?: unknown };
+    const walk = (n: Node | null | undefined, depth: number) => {
       if (!n || typeof n !== 'object') return;
       if (n.type === 'text' && typeof n.text === 'string') out.push(n.text);
       if (n.type === 'hardBreak') out.push('\n');
-      if (Array.isArray(n.content)) n.content.forEach((c: unknown) => walk(c, depth + 1));
-      if (['paragraph', 'heading', 'listItem', 'codeBlock', 'blockquote'].includes(n.type)) out.push('\n');
+      if (Array.isArray(n.content)) n.content.forEach((c: Node) => walk(c, depth + 1));
+      if (['paragraph', 'heading', 'listItem', 'codeBlock', 'blockquote'].includes(String(n.type))) out.push('\n');
     };
-    walk(doc, 0);
+    walk(doc as Node, 0);
     return out.join('').replace(/\n{3,}/g, '\n\n').trim();
   } catch {
     return raw;
@@ -111,6 +112,7 @@ export function createShellRouter(opts: ShellOptions): Router {
       body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
     });
     const text = await res.text();
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Jira JSON, read defensively
     let body: any;
     try { body = text ? JSON.parse(text) : undefined; } catch { body = text; }
     return { status: res.status, body };

@@ -58,7 +58,7 @@ describe('Custom UI with the real @forge/bridge', () => {
       await page.goto(`${host.url}/browse/AIP-1`);
       await expect(page.locator('.panel-title').first().textContent()).resolves.toBe('Mini panel');
       const frame = await appFrame(page);
-      const results = (await frame.evaluate(() => (window as unknown as { __results: Promise<unknown> }).__results)) as Record<string, any>;
+      const results = (await frame.evaluate('window.__results')) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
       expect(results.fatal).toBeUndefined();
       expect(results.context).toMatchObject({
         accountId: SEED_ACCOUNTS.lead,
@@ -77,12 +77,9 @@ describe('Custom UI with the real @forge/bridge', () => {
       expect(results.received).toEqual([{ hello: 'world' }]);
       await page.waitForSelector('#flags .flag');
       expect(await page.locator('#flags .flag').first().textContent()).toContain('Hello from the mini app');
-      expect(await frame.evaluate(() => document.documentElement.getAttribute('data-color-mode'))).toBe('light');
+      expect(await frame.evaluate("document.documentElement.getAttribute('data-color-mode')")).toBe('light');
       // auto height from the iframe's resize messages
-      await page.waitForFunction(() => {
-        const f = document.querySelector('iframe.forge-frame') as HTMLIFrameElement | null;
-        return !!f && f.style.height !== '' && parseInt(f.style.height, 10) > 0;
-      });
+      await page.waitForFunction("(() => { const f = document.querySelector('iframe.forge-frame'); return !!f && parseInt(f.style.height || '0', 10) > 0; })()");
     } finally {
       await context.close();
     }
@@ -110,7 +107,7 @@ describe('Custom UI with the real @forge/bridge', () => {
       const before = listValidatorRules(host.db).length;
       await page.goto(`${host.url}/projects/AIP/settings/workflow?add=1&moduleKey=mini-gate&transitionId=${TRANSITION_IDS.done}&issueTypeId=`);
       const frame = await appFrame(page);
-      await frame.evaluate(() => (window as unknown as { __results: Promise<unknown> }).__results);
+      await frame.evaluate('window.__results');
       await Promise.all([page.waitForURL(/\/settings\/workflow$/), page.click('#save-config')]);
       const rules = listValidatorRules(host.db);
       expect(rules.length).toBe(before + 1);

@@ -120,7 +120,7 @@ describe('KVS through the real @forge/kvs', () => {
     expect(p1.results.map((r: { key: string }) => r.key)).toEqual(['q:0', 'q:1', 'q:2']);
     expect(typeof p1.nextCursor).toBe('string');
     const p2 = (await invoke('kvsQuery', { prefix: 'q:', limit: 3, cursor: p1.nextCursor })).body;
-    expect(p2.results.map((r: { key: string }) => r.value)).toEqual([3, 4]);
+    expect(p2.results.map((r: { value: unknown }) => r.value)).toEqual([3, 4]);
     expect(p2.nextCursor).toBeUndefined();
   });
 
@@ -172,7 +172,7 @@ describe('KVS through the real @forge/kvs', () => {
     await fetch(`${host.url}/__local/stats/reset`, { method: 'POST' });
     await invoke('kvsSet', { key: 'stats:a', value: 1 });
     await invoke('kvsGet', { key: 'stats:a' });
-    const stats = await (await fetch(`${host.url}/__local/stats`)).json();
+    const stats = (await (await fetch(`${host.url}/__local/stats`)).json()) as { kvs: { byOperation: Record<string, number> }; invocations: Record<string, { count: number }>; jira: { total: number } };
     expect(stats.kvs.byOperation).toEqual({ set: 1, get: 1 });
     expect(stats.invocations['mini-panel:kvsSet'].count).toBe(1);
     expect(stats.jira.total).toBeGreaterThanOrEqual(2); // the extension context is read from Jira as the app
@@ -204,7 +204,7 @@ describe('workflow validators', () => {
     // AIP-8 is In Progress; the rule guards "To Do".
     const r = await transition('AIP-8', TRANSITION_IDS.toDo);
     expect(r.status).toBe(400);
-    const body = await r.json();
+    const body = (await r.json()) as { errorMessages: string[] };
     expect(body.errorMessages.join(' ')).toContain('Mini gate is closed for AIP-8 (config {"mode":"strict"}, install yes)');
   });
 
@@ -219,7 +219,7 @@ describe('workflow validators', () => {
     await fetch(`${host.url}/__local/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kvs: 'fail' }) });
     const r = await transition('AIP-8', TRANSITION_IDS.toDo);
     expect(r.status).toBe(400);
-    expect((await r.json()).errorMessages.join(' ')).toMatch(/could not be evaluated/);
+    expect(((await r.json()) as { errorMessages: string[] }).errorMessages.join(' ')).toMatch(/could not be evaluated/);
   });
 
   it('ignores rules of other apps (the seeded production-handoff-gate is not in this app)', () => {
