@@ -1,0 +1,120 @@
+/**
+ * The gate's configuration screens in a real browser: an admin edits the seeded gate rule on the
+ * project's workflow page, the screen hands its configuration to Jira through
+ * workflowRules.onConfigure, and the gate then decides with exactly that configuration.
+ * Needs the Custom UI built (npm run build) and /usr/bin/chromium.
+ */
+import fs from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { startTestHost, type TestHost } from '../helpers/host';
+import { SEED_KEYS, TRANSITION_IDS } from '../../local/jira/seed';
+
+jest.setTimeout(120_000);
+
+const ADMIN = 'admin@example.com';
+const WORKFLOW = '/projects/AIP/settings/workflow';
+const NEW_LABEL = 'ai-pilot-gate';
+
+let host: TestHost;
+let browser: Browser;
+
+beforeAll(async () => {
+  host = await startTestHost();
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+  if (host) fs.rmSync(host.dataDir, { recursive: true, force: true });
+});
+
+function jira(path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> {
+  return fetch(`${host.url}/rest/api/3${path}`, {
+    method: init.method ?? 'GET',
+    headers: { authorization: `Basic ${Buffer.from(`${ADMIN}:token`).toString('base64')}`, 'content-type': 'application/json', accept: 'application/json' },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+}
+
+async function openAs(email: string, path: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  await context.addCookies([{ name: 'ph_user', value: encodeURIComponent(email), url: host.url }]);
+  const page = await context.newPage();
+  await page.goto(`${host.url}${path}`);
+  return { context, page };
+}
+
+async function configFrame(page: Page): Promise<Frame> {
+  for (let i = 0; i < 200; i++) {
+    const frame = page.frames().find((f) => f.url().includes('/__ui/validator-config/'));
+    if (frame) return frame;
+    await page.waitForTimeout(50);
+  }
+  throw new Error('No validator-config frame');
+}
+
+/** The gate rule's row on the workflow page: its id and the configuration Jira stored. */
+async function gateRule(page: Page): Promise<{ id: string; configuration: unknown }> {
+  const row = page.locator('#validator-rules tr[data-rule-id]', { hasText: 'Production handoff decided' }).first();
+  const id = (await row.getAttribute('data-rule-id'))!;
+  const configuration = JSON.parse((await row.locator('code.config').textContent()) ?? 'null');
+  return { id, configuration };
+}
+
+describe('gate configuration screens', () => {
+  it('shows the stored scope label, saves an edited one, and the gate decides with it', async () => {
+    const { context, page } = await openAs(ADMIN, WORKFLOW);
+    try {
+      const rule = await gateRule(page);
+      expect(rule.configuration).toMatchObject({ scopeLabel: 'ai-initiative' });
+      await page.goto(`${host.url}${WORKFLOW}?edit=${rule.id}`);
+      const frame = await configFrame(page);
+      const scope = frame.locator('#scope-label');
+      await scope.waitFor();
+      expect(await scope.inputValue()).toBe('ai-initiative');
+
+      // A label with a space is refused by the screen: Jira keeps the old configuration.
+      await scope.fill('ai pilot');
+      expect(await frame.locator('#scope-label-error').textContent()).toContain('no spaces');
+      await page.click('#save-config');
+      await page.waitForFunction(`(document.getElementById('config-error')?.textContent ?? '').includes('no spaces')`);
+      await page.goto(`${host.url}${WORKFLOW}`);
+      expect((await gateRule(page)).configuration).toEqual(rule.configuration);
+
+      await page.goto(`${host.url}${WORKFLOW}?edit=${rule.id}`);
+      const editFrame = await configFrame(page);
+      await editFrame.locator('#scope-label').fill(NEW_LABEL);
+      await editFrame.locator('[data-testid="require-workstreams--hidden-checkbox"]').check();
+      await Promise.all([page.waitForURL(/\/settings\/workflow$/), page.click('#save-config')]);
+      const saved = await gateRule(page);
+      expect(saved.configuration).toEqual({ scopeLabel: NEW_LABEL, requireWorkstreamsDone: true });
+    } finally {
+      await context.close();
+    }
+
+    // AIP-7 has no handoff record and not the old label: only the new scope label brings it under the gate.
+    const labelled = await jira(`/issue/${SEED_KEYS.unlabelledEpic}`, { method: 'PUT', body: { update: { labels: [{ add: NEW_LABEL }] } } });
+    expect(labelled.status).toBe(204);
+    const transition = await jira(`/issue/${SEED_KEYS.unlabelledEpic}/transitions`, { method: 'POST', body: { transition: { id: TRANSITION_IDS.done } } });
+    const body = (await transition.json()) as { errorMessages?: string[]; errors?: Record<string, string> };
+    expect(transition.status).toBe(400);
+    expect([...(body.errorMessages ?? []), ...Object.values(body.errors ?? {})].join(' ')).toContain(SEED_KEYS.unlabelledEpic);
+  });
+
+  it('describes the configuration in one line on the view screen', async () => {
+    const { context, page } = await openAs(ADMIN, WORKFLOW);
+    try {
+      const rule = await gateRule(page);
+      await page.goto(`${host.url}${WORKFLOW}?view=${rule.id}`);
+      const frame = await configFrame(page);
+      const summary = frame.locator('[data-testid="gate-config-summary"]');
+      await summary.waitFor();
+      const text = await summary.textContent();
+      expect(text).toContain('Blocks Done until pilot conditions, KPIs and the delivery owner are decided');
+      expect(text).toContain(`scope: label ${(rule.configuration as { scopeLabel: string }).scopeLabel}`);
+    } finally {
+      await context.close();
+    }
+  });
+});
