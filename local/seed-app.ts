@@ -1,0 +1,170 @@
+/**
+ * Demo handoff records for the seeded epics, written through the app's real resolvers
+ * (POST /__local/invoke as the demo users), so records, history, audit trail and searchable
+ * summaries are exactly what the app itself produces. Called by the host after seeding Jira.
+ */
+import { addDays, isoToday } from '../src/domain/dates';
+import type { ConditionInput, DecisionInput, HandoffView, KpiInput, MetricInput, ResolverName, Result } from '../src/shared/contract';
+import { SEED_ACCOUNTS, SEED_KEYS } from './jira/seed';
+
+const PANEL = 'production-handoff-panel';
+const LEAD = 'lead@example.com';
+const ADMIN = 'admin@example.com';
+
+type Kpi = Omit<KpiInput, 'id' | 'replacesMetricId'> & { replaces?: string };
+type Condition = Omit<ConditionInput, 'id'> & { decision?: DecisionInput };
+
+/** One user editing one epic; keeps baseVersion in step like the panel does. */
+class Session {
+  view!: HandoffView;
+  constructor(private url: string, private issueKey: string, private user: string) {}
+
+  async call(functionKey: ResolverName, payload: Record<string, unknown> = {}): Promise<HandoffView> {
+    const res = await fetch(`${this.url}/__local/invoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ moduleKey: PANEL, functionKey, payload: functionKey === 'getHandoff' ? {} : { baseVersion: this.view?.version ?? 0, ...payload }, context: { issueKey: this.issueKey }, user: this.user }),
+    });
+    const result = (await res.json()) as Result<HandoffView>;
+    if (!result.ok) throw new Error(`Seeding ${this.issueKey}: ${functionKey} as ${this.user} failed: ${result.error.code} ${result.error.message}`);
+    this.view = result.data;
+    return this.view;
+  }
+
+  as(user: string): Session {
+    const other = new Session(this.url, this.issueKey, user);
+    other.view = this.view;
+    return other;
+  }
+
+  async conditions(list: Condition[]): Promise<void> {
+    for (const { decision, ...condition } of list) {
+      const view = await this.call('saveCondition', { condition });
+      const id = view.record!.conditions[view.record!.conditions.length - 1].id;
+      if (decision) await this.call('decideCondition', { conditionId: id, decision });
+    }
+  }
+
+  async metrics(list: MetricInput[]): Promise<Map<string, string>> {
+    const ids = new Map<string, string>();
+    for (const metric of list) {
+      const view = await this.call('saveMetric', { metric });
+      ids.set(metric.name, view.record!.pilotMetrics[view.record!.pilotMetrics.length - 1].id);
+    }
+    return ids;
+  }
+
+  async kpis(list: Kpi[], metricIds: Map<string, string> = new Map()): Promise<void> {
+    for (const { replaces, ...kpi } of list) {
+      const replacesMetricId = replaces ? metricIds.get(replaces) : undefined;
+      await this.call('saveKpi', { kpi: { ...kpi, ...(replacesMetricId ? { replacesMetricId } : {}) } });
+    }
+  }
+}
+
+const quarters = (count: number) => ({ count, unit: 'quarter' as const });
+
+async function claimsTriage(url: string, today: string): Promise<void> {
+  const s = new Session(url, SEED_KEYS.nearlyReady, LEAD);
+  await s.call('getHandoff');
+  await s.call('savePilot', { plannedCloseDate: addDays(today, 12), actualCloseDate: null, pilotChampionAccountId: SEED_ACCOUNTS.priya });
+  await s.conditions([
+    {
+      kind: 'data-access', name: 'Direct read access to the claims database', grantedBy: 'CIO, as a pilot exception',
+      details: 'The pilot team queried the production claims database directly instead of the governed claims feed.',
+      decision: { status: 'withdrawn', rationale: 'Production reads must go through the governed claims feed with lineage and masking.', productionPath: 'Standard data request to the claims data platform', leadTimeDays: 30 },
+    },
+    {
+      kind: 'stakeholder-access', name: 'Weekly 30-minute slot with the VP of Claims', grantedBy: 'VP of Claims',
+      decision: { status: 'permanent', rationale: 'Adjuster feedback drove every model improvement; the production team needs the same loop.', sustainedBy: 'VP of Claims, as a standing monthly review', reviewDate: addDays(today, 180) },
+    },
+    {
+      kind: 'tooling', name: 'Shared GPU notebook outside the ML platform', grantedBy: 'Head of Data Science',
+      decision: { status: 'permanent', rationale: 'The platform team will adopt the notebook image as a supported workspace.', sustainedBy: 'ML platform team' },
+    },
+    { kind: 'decision-speed', name: 'Same-day approval of prompt changes', grantedBy: 'Pilot steering group', details: 'Prompt and threshold changes were approved in the pilot channel the same day.' },
+  ]);
+  const metrics = await s.metrics([
+    { name: 'Triage time per claim', result: '42% faster on 1,200 first-notice-of-loss claims' },
+    { name: 'Routing agreement with senior adjusters', result: '94% on the pilot sample' },
+  ]);
+  await s.kpis(
+    [
+      { name: 'Triage accuracy in production ≥ 92%', category: 'model-quality', direction: 'higher-is-better', baseline: '94% (pilot sample)', target: '92%', unit: '%', source: 'Weekly audit sample of 200 claims', owner: 'Claims analytics', horizon: quarters(2), firstReviewDate: addDays(today, 90), status: 'agreed', replaces: 'Routing agreement with senior adjusters' },
+      { name: 'Human-override rate', category: 'model-quality', direction: 'lower-is-better', baseline: '11%', target: '≤ 8%', unit: '%', source: 'Claims system override events', owner: 'Claims operations', horizon: quarters(1), firstReviewDate: addDays(today, 45), status: 'agreed' },
+      { name: 'p95 triage latency', category: 'latency', direction: 'lower-is-better', baseline: '2.4 s', target: '1.5 s', unit: 's', source: 'Serving metrics', owner: 'ML platform on-call', horizon: quarters(1), status: 'agreed' },
+      { name: 'Average claim handling time', category: 'business-outcome', direction: 'lower-is-better', baseline: '9.5 days', target: '7 days', unit: 'days', source: 'Claims data warehouse', owner: 'VP of Claims', horizon: quarters(3), firstReviewDate: addDays(today, 120), status: 'agreed', replaces: 'Triage time per claim' },
+      { name: 'Adjuster adoption', category: 'adoption', direction: 'higher-is-better', baseline: '35 pilot adjusters', target: '80% of adjusters weekly', unit: '%', source: 'Claims system usage log', owner: 'Claims change lead', horizon: quarters(1), status: 'agreed' },
+    ],
+    metrics,
+  );
+  await s.call('setOwner', { ownerAccountId: SEED_ACCOUNTS.marcus });
+  await s.call('setWorkstreamLead', { workstream: 'data-integration', accountId: SEED_ACCOUNTS.priya });
+}
+
+async function contractClauses(url: string, today: string): Promise<void> {
+  const s = new Session(url, SEED_KEYS.mostlyWithdrawn, LEAD);
+  await s.call('getHandoff');
+  await s.call('savePilot', { plannedCloseDate: addDays(today, 20), actualCloseDate: null, pilotChampionAccountId: SEED_ACCOUNTS.marcus });
+  await s.conditions([
+    { kind: 'stakeholder-access', name: 'Legal reviewers borrowed two days a week', grantedBy: 'General Counsel', decision: { status: 'withdrawn', rationale: 'Legal cannot spare reviewers beyond the pilot.', productionPath: 'Quarterly legal review request', leadTimeDays: 45 } },
+    { kind: 'tooling', name: 'Vendor sandbox outside the normal security review', grantedBy: 'CISO (temporary waiver)', decision: { status: 'withdrawn', rationale: 'The waiver expires with the pilot.', productionPath: 'Standard third-party security assessment', leadTimeDays: 60 } },
+    { kind: 'data-access', name: 'Bulk export of the contract repository', grantedBy: 'Procurement systems owner', decision: { status: 'withdrawn', rationale: 'Bulk exports are not allowed in production.', productionPath: 'Per-contract API access request', leadTimeDays: 21 } },
+    { kind: 'decision-speed', name: 'Procurement director signs off extraction rules the same day', grantedBy: 'Procurement director', decision: { status: 'permanent', rationale: 'The director keeps owning the clause taxonomy.', sustainedBy: 'Procurement director' } },
+  ]);
+  await s.kpis([{ name: 'Clause extraction precision', category: 'model-quality', direction: 'higher-is-better', target: '95%', unit: '%', horizon: quarters(2), status: 'proposed' }]);
+}
+
+async function demandForecasting(url: string, today: string): Promise<void> {
+  const s = new Session(url, SEED_KEYS.stalled, ADMIN);
+  await s.call('getHandoff');
+  await s.call('savePilot', { plannedCloseDate: addDays(today, -150), actualCloseDate: addDays(today, -140), pilotChampionAccountId: SEED_ACCOUNTS.admin });
+  await s.conditions([
+    { kind: 'permission', name: 'Planners could override the ERP reorder point directly', grantedBy: 'COO' },
+    { kind: 'data-access', name: 'Daily point-of-sale extract from the retail partner', grantedBy: 'Partner account manager' },
+  ]);
+  await s.metrics([{ name: 'Forecast error (MAPE) on 40 SKUs', result: '18% lower than the planners’ spreadsheet' }]);
+  await s.kpis([{ name: 'Stock-out rate', category: 'business-outcome', direction: 'lower-is-better', target: '-15%', status: 'proposed' }]);
+}
+
+async function invoiceAnomalies(url: string, today: string): Promise<void> {
+  const s = new Session(url, SEED_KEYS.deciding, LEAD);
+  await s.call('getHandoff');
+  await s.call('savePilot', { plannedCloseDate: addDays(today, 40), actualCloseDate: null, pilotChampionAccountId: SEED_ACCOUNTS.lead });
+  await s.conditions([
+    { kind: 'data-access', name: 'Read access to the accounts-payable ledger', grantedBy: 'Finance controller', decision: { status: 'permanent', rationale: 'Anomaly detection needs the ledger in production too.', sustainedBy: 'Finance systems team', reviewDate: addDays(today, 365) } },
+    { kind: 'stakeholder-access', name: 'Fortnightly review with the head of accounts payable', grantedBy: 'CFO' },
+  ]);
+  await s.kpis([
+    { name: 'False-positive rate on flagged invoices', category: 'error-rate', direction: 'lower-is-better', target: '< 5%', unit: '%', horizon: quarters(1), status: 'agreed' },
+    { name: 'Duplicate payments prevented', category: 'cost', direction: 'higher-is-better', target: '£250k a year', horizon: quarters(4), status: 'proposed' },
+  ]);
+  await s.call('setOwner', { ownerAccountId: SEED_ACCOUNTS.lead });
+  await s.call('acceptOwnership');
+}
+
+async function meetingNotes(url: string, today: string): Promise<void> {
+  const s = new Session(url, SEED_KEYS.shipped, ADMIN);
+  await s.call('getHandoff');
+  await s.call('savePilot', { plannedCloseDate: addDays(today, -95), actualCloseDate: addDays(today, -90), pilotChampionAccountId: SEED_ACCOUNTS.admin });
+  await s.conditions([
+    { kind: 'permission', name: 'Recording of internal meetings without per-meeting consent', grantedBy: 'Works council (pilot only)', decision: { status: 'withdrawn', rationale: 'Consent is required in production.', productionPath: 'Consent prompt at meeting start', leadTimeDays: 14 } },
+    { kind: 'stakeholder-access', name: 'Direct line to the Head of HR for feedback', grantedBy: 'Head of HR', decision: { status: 'permanent', rationale: 'HR keeps sponsoring the rollout.', sustainedBy: 'HR business partner, monthly' } },
+  ]);
+  await s.kpis([
+    { name: 'Summary acceptance without edits', category: 'model-quality', direction: 'higher-is-better', baseline: '71%', target: '80%', unit: '%', horizon: quarters(2), firstReviewDate: addDays(today, -10), status: 'agreed' },
+    { name: 'Weekly active teams', category: 'adoption', direction: 'higher-is-better', baseline: '6', target: '40', horizon: quarters(1), status: 'agreed' },
+  ]);
+  await s.call('setOwner', { ownerAccountId: SEED_ACCOUNTS.priya });
+  await s.as('priya@example.com').call('acceptOwnership');
+}
+
+/** Fills the demo handoffs; the untouched and unlabelled epics are left empty on purpose. */
+export async function seedApp(host: { url: string }): Promise<void> {
+  const today = isoToday(new Date());
+  await claimsTriage(host.url, today);
+  await contractClauses(host.url, today);
+  await demandForecasting(host.url, today);
+  await invoiceAnomalies(host.url, today);
+  await meetingNotes(host.url, today);
+}
