@@ -5,7 +5,7 @@ import { SUMMARY_PROPERTY_KEY } from '../domain/report-types';
 import { isoToday } from '../domain/dates';
 import { loadSettings } from '../storage';
 import { requireProject, type CallContext } from '../resolvers/context';
-import { REPORT_FIELDS, REPORT_PAGE_SIZE, reportIssueOf, reportJql, summaryOf } from './report-search';
+import { REPORT_FIELDS, REPORT_PAGE_SIZE, reportIssueOf, reportJql, summaryOf, summaryWithoutRecord } from './report-search';
 
 /** 10 pages = 1,000 rows a call: well inside the 5 MB response limit and the 25 s budget. */
 export const DEFAULT_MAX_PAGES = 10;
@@ -19,7 +19,10 @@ export async function getReportPage(ctx: CallContext, payload: { nextPageToken?:
   let nextPageToken = payload.nextPageToken;
   for (let page = 0; page < (payload.maxPages ?? DEFAULT_MAX_PAGES); page++) {
     const result = await ctx.userJira.search(jql, { fields: REPORT_FIELDS, properties: [SUMMARY_PROPERTY_KEY], maxResults: REPORT_PAGE_SIZE, nextPageToken });
-    for (const issue of result.issues) rows.push(toReportRow(reportIssueOf(issue), summaryOf(issue), today, settings));
+    for (const issue of result.issues) {
+      const epic = reportIssueOf(issue);
+      rows.push(toReportRow(epic, summaryOf(issue) ?? summaryWithoutRecord(epic, settings, today), today, settings));
+    }
     nextPageToken = result.nextPageToken;
     if (!nextPageToken) break;
   }

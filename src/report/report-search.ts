@@ -7,6 +7,9 @@
 import { SUMMARY_PROPERTY_KEY, type SearchSummary } from '../domain/report-types';
 import { READINESS_LEVELS } from '../domain/readiness-types';
 import type { ReportIssue } from '../domain/report';
+import type { ProjectSettings } from '../domain/policy';
+import { computeReadiness, readinessPolicy } from '../domain/readiness';
+import { toSearchSummary } from '../domain/summary';
 import { statusCategoryOf, type JiraIssue } from '../jira';
 
 export const REPORT_FIELDS = ['summary', 'status'] as const;
@@ -37,4 +40,13 @@ export function summaryOf(issue: JiraIssue): SearchSummary | undefined {
   if (!value || typeof value !== 'object' || value.v !== 1) return undefined;
   if (!(READINESS_LEVELS as readonly string[]).includes(String(value.level))) return undefined;
   return { ...value, missing: Array.isArray(value.missing) ? value.missing.filter((m) => typeof m === 'string') : [] } as SearchSummary;
+}
+
+/**
+ * An epic nobody has started a handoff for has no published summary. Its row still lists what is
+ * missing, computed by the same readiness function the panel uses (pure: no request, no read).
+ */
+export function summaryWithoutRecord(epic: ReportIssue, settings: ProjectSettings, today: string): SearchSummary {
+  const readiness = computeReadiness(null, { key: epic.key, statusCategory: epic.statusCategory, today }, readinessPolicy(settings));
+  return toSearchSummary(null, readiness);
 }
