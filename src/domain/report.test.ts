@@ -86,6 +86,13 @@ describe('toReportRow', () => {
     expect(flagsFor({ plannedCloseDate: '2026-03-20', actualCloseDate: '2026-03-05' })).toEqual([]);
     expect(flagsFor({ plannedCloseDate: TODAY })).toEqual([]);
   });
+
+  it('survives a hand-edited summary with nonsense dates and level', () => {
+    const row = toReportRow(issue(), summary({ level: 'bogus' as never, missingCount: 2, updatedAt: 'yesterday', plannedCloseDate: '2026-00-00', actualCloseDate: '' }), TODAY, settings);
+    expect(row.level).toBe('deciding');
+    expect(row.purgatoryDays).toBeNull();
+    expect(row.flags).toEqual([]);
+  });
 });
 
 const rows = [

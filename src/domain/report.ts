@@ -55,7 +55,8 @@ export function toReportRow(issue: ReportIssue, summary: SearchSummary | undefin
 function liveLevel(shipped: boolean, summary: SearchSummary | undefined): ReadinessLevel {
   if (shipped) return 'shipped';
   if (!summary) return 'not-started';
-  if (summary.level !== 'shipped') return summary.level;
+  // The summary is an issue property anyone with edit rights can overwrite: never trust its level blindly.
+  if (summary.level !== 'shipped' && READINESS_LEVELS.includes(summary.level)) return summary.level;
   return summary.missingCount === 0 ? 'ready' : 'deciding';
 }
 
@@ -63,10 +64,19 @@ function closeDateOf(summary: SearchSummary | undefined): string {
   return summary?.actualCloseDate || summary?.plannedCloseDate || '';
 }
 
+/** Days between two stored dates, or null when a (user-editable) property holds something else. */
+function safeDays(from: string, to: string): number | null {
+  try {
+    return daysBetween(from, to);
+  } catch {
+    return null;
+  }
+}
+
 function purgatoryDays(shipped: boolean, summary: SearchSummary | undefined, today: string): number | null {
   const closeDate = closeDateOf(summary);
   if (shipped || !closeDate || closeDate > today) return null;
-  return daysBetween(closeDate, today);
+  return safeDays(closeDate, today);
 }
 
 function flagsOf(row: ReportRow, shipped: boolean, summary: SearchSummary | undefined, today: string, stallDays: number): ReportFlag[] {
@@ -74,7 +84,7 @@ function flagsOf(row: ReportRow, shipped: boolean, summary: SearchSummary | unde
   // After shipping, "not yet decided to ship" is no longer true; the warning would mislead.
   if (!shipped && summary?.shipSignal === 'yes') flags.push('ship-signal');
   // Without a record there is no change to date a stall from; the no-owner flag covers those epics.
-  if (!shipped && summary?.updatedAt && daysBetween(summary.updatedAt, today) >= stallDays) flags.push('stalled');
+  if (!shipped && summary?.updatedAt && (safeDays(summary.updatedAt, today) ?? 0) >= stallDays) flags.push('stalled');
   if (!shipped && !row.owner) flags.push('no-owner');
   // KPIs govern production, so a missed first review matters after shipping too.
   if (summary?.nextKpiReviewDate && summary.nextKpiReviewDate < today) flags.push('kpi-review-past');
@@ -84,8 +94,8 @@ function flagsOf(row: ReportRow, shipped: boolean, summary: SearchSummary | unde
 
 function pilotClosingSoon(summary: SearchSummary | undefined, today: string): boolean {
   if (!summary?.plannedCloseDate || summary.actualCloseDate || summary.missingCount === 0) return false;
-  const days = daysBetween(today, summary.plannedCloseDate);
-  return days > 0 && days <= PILOT_CLOSING_DAYS;
+  const days = safeDays(today, summary.plannedCloseDate);
+  return days !== null && days > 0 && days <= PILOT_CLOSING_DAYS;
 }
 
 // ---- summary over rows -----------------------------------------------------------------------------

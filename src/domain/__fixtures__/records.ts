@@ -84,7 +84,6 @@ export const arbText = (max: number) =>
     .string({ minLength: 1, maxLength: max, unit: 'grapheme-ascii' })
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
-export const arbAnyText = (max: number) => fc.string({ maxLength: max, unit: 'binary' }).map((s) => s.trim().slice(0, max));
 export const arbAccountId = fc.stringMatching(/^[A-Za-z0-9:_-]{1,40}$/);
 export const arbUser = fc.record({ accountId: arbAccountId, displayName: arbText(60) });
 export const arbDate = fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
