@@ -190,6 +190,15 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
       res.status(400).json({ error: { message: e instanceof Error ? e.message : String(e) } });
     }
   });
+  // Pages and frames give a browser without a user cookie the default user, so the frames'
+  // own /rest/api/3 calls (requestJira) act as the same user the page shows.
+  web.use((req, res, next) => {
+    if (req.method === 'GET' && !req.path.startsWith('/rest/') && !/(?:^|;\s*)ph_user=/.test(req.get('cookie') ?? '')) {
+      res.cookie('ph_user', DEFAULT_USER_EMAIL, { path: '/', sameSite: 'lax', httpOnly: false });
+    }
+    next();
+  });
+
   // Custom UI first: it also serves /__local/bridge.js.
   const uiUser = (req: Request) => {
     const u = userOf(req);
