@@ -28,7 +28,7 @@ async function fetchPermissions(jira: JiraGateway, target: { issueKey: string } 
   }
 }
 
-function require(permissions: Permissions, needed: JiraPermission): Permissions {
+function ensure(permissions: Permissions, needed: JiraPermission): Permissions {
   if (!permissions.BROWSE_PROJECTS) throw new AppError('NOT_FOUND', NOT_FOUND);
   if (!permissions[needed]) throw new AppError('FORBIDDEN', REFUSALS[needed]);
   return permissions;
@@ -36,16 +36,16 @@ function require(permissions: Permissions, needed: JiraPermission): Permissions 
 
 /** Throws NOT_FOUND (cannot see it) or FORBIDDEN (cannot do this); returns all of the user's permissions on the issue. */
 export async function requireIssuePermission(jira: JiraGateway, issueKey: string, needed: JiraPermission): Promise<Permissions> {
-  return require(await fetchPermissions(jira, { issueKey }), needed);
+  return ensure(await fetchPermissions(jira, { issueKey }), needed);
 }
 
 export async function requireProjectPermission(jira: JiraGateway, projectKey: string, needed: JiraPermission): Promise<Permissions> {
-  return require(await fetchPermissions(jira, { projectKey }), needed);
+  return ensure(await fetchPermissions(jira, { projectKey }), needed);
 }
 
 export const requireProjectAdmin = (jira: JiraGateway, projectKey: string): Promise<Permissions> => requireProjectPermission(jira, projectKey, 'ADMINISTER_PROJECTS');
 
 /** The user's permissions on a project without throwing when one is missing (for "can administer?" flags). */
 export async function projectPermissions(jira: JiraGateway, projectKey: string): Promise<Permissions> {
-  return require(await fetchPermissions(jira, { projectKey }), 'BROWSE_PROJECTS');
+  return ensure(await fetchPermissions(jira, { projectKey }), 'BROWSE_PROJECTS');
 }

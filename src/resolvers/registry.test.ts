@@ -1,0 +1,21 @@
+import { RESOLVER_NAMES } from '../shared/contract';
+import { ALL_RESOLVERS } from './index';
+
+describe('resolver registry', () => {
+  it('answers every resolver the contract names, exactly once', () => {
+    const names = ALL_RESOLVERS.map((d) => d.name);
+    expect([...names].sort()).toEqual([...RESOLVER_NAMES].sort());
+  });
+
+  it('refuses an invalid payload with VALIDATION before touching the context or Jira', async () => {
+    const saveKpi = ALL_RESOLVERS.find((d) => d.name === 'saveKpi')!;
+    const result = await saveKpi.run({ baseVersion: -1, kpi: [] }, {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', fieldErrors: { baseVersion: expect.any(String), kpi: expect.any(String) } } });
+  });
+
+  it('refuses a change without an epic in the Forge context, whatever ids the payload carries', async () => {
+    const removeKpi = ALL_RESOLVERS.find((d) => d.name === 'removeKpi')!;
+    const result = await removeKpi.run({ baseVersion: 1, kpiId: 'abc' }, { accountId: 'u1', extension: { type: 'jira:projectPage', project: { id: '1', key: 'AIP' } } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
