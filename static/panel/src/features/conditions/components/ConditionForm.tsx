@@ -40,6 +40,7 @@ export function ConditionForm({ condition, onDone }: { condition?: PilotConditio
   return (
     <Box xcss={formStyles} testId={`${prefix}-form`}>
       <form
+        noValidate
         aria-label={condition ? `Edit condition ${condition.name}` : 'Add a pilot condition'}
         onSubmit={(e) => {
           e.preventDefault();

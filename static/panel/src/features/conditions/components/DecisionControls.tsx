@@ -70,6 +70,7 @@ export function DecisionControls({ condition }: { condition: PilotCondition }) {
 
   return (
     <form
+      noValidate
       aria-label={`Decision for ${condition.name}`}
       onSubmit={(e) => {
         e.preventDefault();
@@ -80,7 +81,7 @@ export function DecisionControls({ condition }: { condition: PilotCondition }) {
         <FormFeedback form={form} />
         <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
           <legend className="ph-visually-hidden">Decision for {condition.name}</legend>
-          <Box xcss={segmentStyles} role="radiogroup" aria-label={`Decision for ${condition.name}`}>
+          <Box xcss={segmentStyles}>
             {CHOICES.map((c) => (
               <Box as="label" key={c.value} xcss={[choiceStyles, draft.status === c.value && chosenStyles]}>
                 <input

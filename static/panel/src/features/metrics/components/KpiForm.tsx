@@ -41,6 +41,7 @@ export function KpiForm({ kpi, onDone }: { kpi?: ProductionKpi; onDone: () => vo
   return (
     <Box xcss={formStyles} testId={`${prefix}-form`}>
       <form
+        noValidate
         aria-label={kpi ? `Edit KPI ${kpi.name}` : 'Add a production KPI'}
         onSubmit={(e) => {
           e.preventDefault();

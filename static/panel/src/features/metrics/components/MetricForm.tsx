@@ -20,6 +20,7 @@ export function MetricForm({ metric, onDone }: { metric?: PilotMetric; onDone: (
 
   return (
     <form
+      noValidate
       aria-label={metric ? `Edit pilot metric ${metric.name}` : 'Add a pilot success metric'}
       onSubmit={(e) => {
         e.preventDefault();

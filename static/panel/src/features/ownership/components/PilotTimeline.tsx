@@ -31,6 +31,7 @@ export function PilotTimeline() {
   const input = { plannedCloseDate: planned || null, actualCloseDate: actual || null, pilotChampionAccountId: champion?.accountId ?? null };
   return (
     <form
+      noValidate
       aria-label="Pilot timeline"
       onSubmit={(e) => {
         e.preventDefault();

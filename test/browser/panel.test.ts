@@ -1,0 +1,199 @@
+/**
+ * The Production Handoff panel in a browser, against the local host running the app's real handlers:
+ * an admin fills a handoff to "ready" through the UI alone; a viewer sees it read-only and is refused
+ * by the server too; two people editing at once get a conflict that names the first and keeps input.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type FrameLocator, type Locator, type Page } from 'playwright-core';
+import { SEED_KEYS } from '../../local/jira/seed';
+import { REPO_ROOT, startTestHost, type TestHost } from '../helpers/host';
+
+jest.setTimeout(60_000);
+
+const PANEL = 'iframe[src*="/__ui/panel/"]';
+const WAIT = { timeout: 20_000 };
+
+let host: TestHost;
+let browser: Browser;
+
+beforeAll(async () => {
+  // The test command builds the UI first; a lone `jest test/browser/panel.test.ts` builds it here.
+  if (!fs.existsSync(path.join(REPO_ROOT, 'static', 'panel', 'build', 'index.html'))) {
+    const build = spawnSync(process.execPath, ['scripts/build-ui.mjs', 'panel'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`panel build failed:\n${build.stdout}\n${build.stderr}`);
+  }
+  [host, browser] = await Promise.all([
+    startTestHost(),
+    chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] }),
+  ]);
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+  if (host) fs.rmSync(host.dataDir, { recursive: true, force: true });
+});
+
+async function openAs(email: string, issueKey: string): Promise<{ context: BrowserContext; page: Page; panel: FrameLocator }> {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  await context.addCookies([{ name: 'ph_user', value: email, url: host.url }]);
+  const page = await context.newPage();
+  await page.goto(`${host.url}/browse/${issueKey}`);
+  const panel = page.frameLocator(PANEL);
+  await panel.getByTestId('readiness-level').waitFor(WAIT);
+  return { context, page, panel };
+}
+
+/** Atlaskit Select: focus its input by label, type, and take the highlighted option. */
+async function choose(panel: FrameLocator, inputId: string, text: string, optionText = text): Promise<void> {
+  const input = panel.locator(`#${inputId}`);
+  await input.click();
+  await input.pressSequentially(text);
+  await panel.getByRole('option', { name: optionText }).first().waitFor(WAIT);
+  await input.press('Enter');
+}
+
+async function level(panel: FrameLocator): Promise<string | null> {
+  return panel.getByTestId('readiness-level').getAttribute('data-level');
+}
+
+async function waitForLevel(panel: FrameLocator, expected: string): Promise<void> {
+  await panel.locator(`[data-testid="readiness-level"][data-level="${expected}"]`).waitFor(WAIT);
+}
+
+async function addKpi(panel: FrameLocator, kpi: { name: string; category: string; direction: string; horizon: string }): Promise<void> {
+  const before = await panel.getByTestId('kpi-row').count();
+  await panel.getByTestId('add-kpi').click();
+  await panel.locator('#new-kpi-name').fill(kpi.name);
+  await choose(panel, 'new-kpi-category-input', kpi.category);
+  await choose(panel, 'new-kpi-direction-input', kpi.direction);
+  await panel.locator('#new-kpi-target').fill('95');
+  await panel.locator('#new-kpi-horizon-count').fill(kpi.horizon);
+  await choose(panel, 'new-kpi-status-input', 'Agreed');
+  await panel.getByTestId('save-kpi').click();
+  await panel.getByTestId('kpi-row').nth(before).waitFor(WAIT);
+}
+
+async function invoke(user: string, functionKey: string, payload: unknown, issueKey: string): Promise<{ ok: boolean; data?: { version: number }; error?: { code: string } }> {
+  const res = await fetch(`${host.url}/__local/invoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ moduleKey: 'production-handoff-panel', functionKey, payload, context: { issueKey }, user }),
+  });
+  return (await res.json()) as { ok: boolean; data?: { version: number }; error?: { code: string } };
+}
+
+async function textOf(locator: Locator): Promise<string> {
+  return (await locator.innerText()).trim();
+}
+
+describe('Production Handoff panel', () => {
+  it('an admin fills an untouched epic to ready through the panel alone, and it stays ready after a reload', async () => {
+    const epic = SEED_KEYS.untouched;
+    const { context, page, panel } = await openAs('admin@example.com', epic);
+    try {
+      await expect(textOf(panel.getByTestId('epic-key'))).resolves.toBe(epic);
+      await panel.getByTestId('epic-summary').waitFor(WAIT);
+      expect(await textOf(panel.getByTestId('epic-summary'))).toContain('reply drafting');
+      expect(await level(panel)).toBe('not-started');
+      expect(await panel.getByTestId('missing-list').locator('li').count()).toBeGreaterThanOrEqual(3);
+
+      // 1. a condition, then its decision
+      await panel.getByTestId('add-condition').click();
+      await panel.getByTestId('save-condition').click();
+      await panel.getByTestId('new-condition-name-error').waitFor(WAIT); // client-side check, nothing sent
+      await choose(panel, 'new-condition-kind-input', 'Data access');
+      await panel.locator('#new-condition-name').fill('Direct read access to the ticket archive');
+      await panel.locator('#new-condition-granted-by').fill('Head of Support');
+      await panel.getByTestId('save-condition').click();
+      const row = panel.getByTestId('condition-row').first();
+      await row.waitFor(WAIT);
+      await row.getByText('Make permanent').click();
+      await row.getByLabel('Rationale').fill('Drafts need the full ticket thread to be useful.');
+      await row.getByLabel('Who sustains it').fill('Support platform team');
+      await row.getByTestId('save-decision').click();
+      await row.getByTestId('decided-by').waitFor(WAIT);
+      expect(await textOf(row.getByTestId('decided-by'))).toContain('Avery Admin');
+
+      // 2. one operational and one business KPI, agreed, with horizons
+      await addKpi(panel, { name: 'Draft acceptance latency p95', category: 'Latency', direction: 'Lower is better', horizon: '2' });
+      await addKpi(panel, { name: 'Tickets resolved with a draft', category: 'Adoption', direction: 'Higher is better', horizon: '1' });
+
+      // 3. delivery owner, then acceptance by that owner
+      await choose(panel, 'delivery-owner-input', 'Avery', 'Avery Admin');
+      await panel.getByTestId('accept-ownership').click();
+      await panel.getByTestId('owner-accepted').waitFor(WAIT);
+
+      await waitForLevel(panel, 'ready');
+      expect(await textOf(panel.getByTestId('missing-list'))).toBe('All questions are answered.');
+
+      await page.reload();
+      await panel.getByTestId('readiness-level').waitFor(WAIT);
+      expect(await level(panel)).toBe('ready');
+      expect(await panel.getByTestId('condition-row').count()).toBe(1);
+      expect(await panel.getByTestId('kpi-row').count()).toBe(2);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a viewer sees the panel read-only, and the server refuses their direct save', async () => {
+    const epic = SEED_KEYS.deciding;
+    const before = await invoke('admin@example.com', 'getHandoff', {}, epic);
+    expect(before.ok).toBe(true);
+
+    const { context, panel } = await openAs('viewer@example.com', epic);
+    try {
+      await panel.getByTestId('read-only-note').waitFor(WAIT);
+      expect(await textOf(panel.getByTestId('read-only-note'))).toContain('editing needs Edit issues permission');
+      expect(await panel.locator('[data-testid^="save-"]').count()).toBe(0);
+      expect(await panel.locator('[data-testid^="add-"]').count()).toBe(0);
+      expect(await panel.getByRole('button', { name: /Edit|Remove|Save/ }).count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+
+    const refused = await invoke('viewer@example.com', 'saveCondition', { baseVersion: before.data!.version, condition: { kind: 'tooling', name: 'Sneaky condition' } }, epic);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const after = await invoke('admin@example.com', 'getHandoff', {}, epic);
+    expect(after.data!.version).toBe(before.data!.version);
+    expect(JSON.stringify(after.data)).not.toContain('Sneaky condition');
+  });
+
+  it('the second of two concurrent saves is refused with who saved first, and keeps the typed input', async () => {
+    const epic = SEED_KEYS.mostlyWithdrawn;
+    const admin = await openAs('admin@example.com', epic);
+    const lead = await openAs('lead@example.com', epic);
+    try {
+      const rowsBefore = await admin.panel.getByTestId('condition-row').count();
+      for (const { panel } of [admin, lead]) {
+        await panel.getByTestId('add-condition').click();
+        await choose(panel, 'new-condition-kind-input', 'Tooling');
+      }
+      await admin.panel.locator('#new-condition-name').fill('Admin: sandbox GPU quota');
+      await lead.panel.locator('#new-condition-name').fill('Lead: weekly vendor call');
+
+      await admin.panel.getByTestId('save-condition').click();
+      await admin.panel.getByTestId('condition-row').nth(rowsBefore).waitFor(WAIT);
+
+      await lead.panel.getByTestId('save-condition').click();
+      const banner = lead.panel.locator('[data-testid="error-banner"][data-error-code="CONFLICT"]');
+      await banner.waitFor(WAIT);
+      expect(await textOf(banner)).toContain('Avery Admin');
+      expect(await lead.panel.locator('#new-condition-name').inputValue()).toBe('Lead: weekly vendor call');
+
+      // Reload latest keeps the input; saving again now succeeds on the new version.
+      await banner.getByRole('button', { name: 'Reload latest' }).click();
+      await banner.waitFor({ state: 'detached', ...WAIT });
+      expect(await lead.panel.locator('#new-condition-name').inputValue()).toBe('Lead: weekly vendor call');
+      await lead.panel.getByTestId('save-condition').click();
+      await lead.panel.getByTestId('condition-row').nth(rowsBefore + 1).waitFor(WAIT);
+      expect(await lead.panel.getByTestId('condition-row').filter({ hasText: 'Lead: weekly vendor call' }).count()).toBe(1);
+    } finally {
+      await admin.context.close();
+      await lead.context.close();
+    }
+  });
+});
