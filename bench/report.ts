@@ -1,0 +1,112 @@
+/**
+ * Report benchmark: 5,000 epics with records in mixed states (see seed-epics.ts for what is seeded
+ * directly), then the report read end to end: the resolver paged until done (Jira requests, server
+ * time) and the real report page in headless Chromium (time to first rows and to all rows).
+ */
+import { performance } from 'node:perf_hooks';
+import fs from 'node:fs';
+import { chromium } from 'playwright-core';
+import type { ReportPage, Result } from '../src/shared/contract';
+import { resetStats, stats } from '../test/helpers/local-api';
+import { benchHost, ms, type BenchReport } from './lib';
+import { seedEpics } from './seed-epics';
+
+const CHROMIUM = '/usr/bin/chromium';
+
+async function reportPage(url: string, nextPageToken?: string): Promise<{ page: ReportPage; serverMs: number }> {
+  const res = await fetch(`${url}/__local/invoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ moduleKey: 'readiness-report', functionKey: 'getReportPage', payload: nextPageToken ? { nextPageToken } : {}, context: { projectKey: 'AIP' }, user: 'admin@example.com' }),
+  });
+  const result = (await res.json()) as Result<ReportPage>;
+  if (!result.ok) throw new Error(`getReportPage: ${result.error.code} ${result.error.message}`);
+  return { page: result.data, serverMs: Number(res.headers.get('x-invocation-ms') ?? NaN) };
+}
+
+async function browserTimes(url: string): Promise<{ firstRowsMs: number; allRowsMs: number; shownCount: string } | { skipped: string }> {
+  if (!fs.existsSync(CHROMIUM)) return { skipped: `${CHROMIUM} is missing` };
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+    await context.addCookies([{ name: 'ph_user', value: encodeURIComponent('admin@example.com'), url }]);
+    const page = await context.newPage();
+    const started = performance.now();
+    await page.goto(`${url}/projects/AIP/apps/readiness-report`);
+    let frame = page.frames().find((f) => f.url().includes('/__ui/report/'));
+    while (!frame) {
+      await page.waitForTimeout(10);
+      frame = page.frames().find((f) => f.url().includes('/__ui/report/'));
+    }
+    await frame.waitForSelector('[data-testid="report-row"]', { timeout: 60_000 });
+    const firstRowsMs = performance.now() - started;
+    await frame.waitForSelector('[data-testid="report-count"]', { timeout: 60_000 });
+    await frame.waitForSelector('[data-testid="report-progress"]', { state: 'detached', timeout: 60_000 });
+    const allRowsMs = performance.now() - started;
+    const shownCount = ((await frame.locator('[data-testid="report-count"]').textContent()) ?? '').trim();
+    return { firstRowsMs, allRowsMs, shownCount };
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function runReportBench(epicCount = 5000): Promise<BenchReport> {
+  const host = await benchHost('report');
+  try {
+    const seedStarted = performance.now();
+    const epics = await seedEpics(host, epicCount);
+    const seedMs = performance.now() - seedStarted;
+    const total = (host.db.prepare("SELECT COUNT(*) AS n FROM issues i JOIN issue_types t ON t.id = i.issuetype_id WHERE t.name = 'Epic'").get() as { n: number }).n;
+
+    await resetStats(host.url);
+    const started = performance.now();
+    let rows = 0;
+    let calls = 0;
+    let serverMs = 0;
+    let jiraRequests = 0;
+    let token: string | undefined;
+    do {
+      const { page, serverMs: t } = await reportPage(host.url, token);
+      rows += page.rows.length;
+      calls += 1;
+      serverMs += t;
+      jiraRequests += page.jiraRequests;
+      token = page.nextPageToken;
+    } while (token);
+    const wallMs = performance.now() - started;
+    const s = await stats(host.url);
+    const searches = s.jira.byRoute['POST /rest/api/3/search/jql'] ?? 0;
+
+    const ui = await browserTimes(host.url);
+    const figures: BenchReport['figures'] = [
+      { name: 'epics in the project (seeded + demo)', value: String(total) },
+      { name: 'seeding time (bulk create + property PUTs + KVS rows)', value: ms(seedMs) },
+      { name: 'report rows returned', value: String(rows), pass: rows === total },
+      { name: 'getReportPage calls (10 pages each)', value: String(calls) },
+      { name: 'Jira requests (search/jql, from host stats)', value: String(searches), target: '≤ 50', pass: searches <= 50 },
+      { name: 'Jira requests (all routes, from host stats)', value: String(s.jira.total) },
+      { name: 'Jira requests counted by the resolver', value: String(jiraRequests) },
+      { name: 'one-request-per-epic design would need', value: String(total + 1) },
+      { name: 'server time (sum of invocations)', value: ms(serverMs) },
+      { name: 'client wall time for all pages', value: ms(wallMs) },
+    ];
+    if ('skipped' in ui) figures.push({ name: 'browser timings', value: `skipped: ${ui.skipped}` });
+    else {
+      figures.push({ name: 'browser: first rows visible', value: ms(ui.firstRowsMs) });
+      figures.push({ name: 'browser: all rows loaded', value: ms(ui.allRowsMs), target: '≤ 3000 ms', pass: ui.allRowsMs <= 3000 });
+      figures.push({ name: 'browser: count shown', value: ui.shownCount.slice(0, 14) });
+    }
+    return {
+      title: `Readiness report: ${epicCount} seeded epics`,
+      figures,
+      notes: [
+        `Mixed states: ${['none', 'started', 'deciding', 'ready', 'shipped'].map((st) => `${epics.filter((e) => e.state === st).length} ${st}`).join(', ')}.`,
+        'Epics are created through Jira REST bulk create (50 a call) and their readiness summaries PUT through Jira REST, computed by the app\'s own readiness/summary functions; handoff records are written directly into the host\'s KVS store and shipped epics\' status directly in SQLite (see bench/seed-epics.ts).',
+        'The report asks Jira for `summary,status` plus the summary property, 100 issues a page, following nextPageToken: no per-epic request.',
+        'Browser times run from navigation start of /projects/AIP/apps/readiness-report to the first `report-row` and to the loading indicator disappearing.',
+      ],
+    };
+  } finally {
+    await host.close();
+  }
+}
