@@ -1,0 +1,169 @@
+/**
+ * The handoff record's resolvers through the local host (real @forge packages, real KVS transactions,
+ * real Jira permissions): filling an epic to ready, refusals that store nothing, conflicts that say who
+ * and when, acceptance only by the named owner, and the JQL-searchable summary agreeing with the panel.
+ */
+import { SEED_ACCOUNTS, SEED_KEYS } from '../../local/jira/seed';
+import type { HandoffView, ResolverName, Result } from '../../src/shared/contract';
+import { SUMMARY_PROPERTY_KEY } from '../../src/domain/report-types';
+import { startTestHost, type TestHost } from '../helpers/host';
+import { invoke, jira, ok, searchKeys } from '../helpers/local-api';
+import { readKvs } from '../helpers/kvs-rows';
+
+jest.setTimeout(180_000);
+
+const ADMIN = 'admin@example.com';
+const LEAD = 'lead@example.com';
+const VIEWER = 'viewer@example.com';
+const MARCUS = 'marcus@example.com';
+
+let host: TestHost;
+beforeAll(async () => {
+  host = await startTestHost();
+});
+afterAll(async () => {
+  await host?.stop();
+});
+
+const call = (name: ResolverName, issueKey: string, payload: unknown, user = ADMIN) => invoke(host.url, name, payload, { context: { issueKey }, user }) as Promise<Result<HandoffView>>;
+const view = async (issueKey: string, user = ADMIN) => ok(await call('getHandoff', issueKey, {}, user));
+const stored = (issueId: string) => readKvs(host.dataDir).entities.find((e) => e.entity_name === 'handoff' && e.key === issueId)?.value;
+
+test('an untouched epic is filled to ready; every save is versioned, in history and in the searchable summary', async () => {
+  const key = SEED_KEYS.untouched;
+  let v = await view(key);
+  expect(v.record).toBeNull();
+  expect(v.version).toBe(0);
+  expect(v.readiness.level).toBe('not-started');
+
+  v = ok(await call('saveCondition', key, { baseVersion: 0, condition: { kind: 'data-access', name: 'Direct read access to the claims database', grantedBy: 'CIO' } }));
+  expect(v.version).toBe(1);
+  const conditionId = v.record!.conditions[0].id;
+  // A client-sent "decided" stamp is dropped: the server names the caller and the time.
+  v = ok(await call('decideCondition', key, {
+    baseVersion: 1,
+    conditionId,
+    decision: { status: 'withdrawn', rationale: 'Production reads the governed feed', productionPath: 'Standard data request', leadTimeDays: 30, decided: { by: { accountId: SEED_ACCOUNTS.marcus, displayName: 'Forged' }, at: '2000-01-01' } },
+  }));
+  const decision = v.record!.conditions[0].decision;
+  expect(decision.status === 'withdrawn' && decision.decided.by).toEqual({ accountId: SEED_ACCOUNTS.admin, displayName: 'Avery Admin' });
+  expect(decision.status === 'withdrawn' && decision.decided.at).not.toBe('2000-01-01');
+
+  for (const kpi of [
+    { name: 'Triage accuracy in production ≥ 92%', category: 'model-quality', direction: 'higher-is-better', horizon: { count: 2, unit: 'quarter' }, status: 'agreed' },
+    { name: 'Average claim handling time', category: 'business-outcome', direction: 'lower-is-better', horizon: { count: 3, unit: 'quarter' }, status: 'agreed' },
+  ]) {
+    v = ok(await call('saveKpi', key, { baseVersion: v.version, kpi }));
+  }
+  expect(v.readiness.kpiFlags.map((f) => f.kind)).toContain('beyond-next-quarter');
+  v = ok(await call('setOwner', key, { baseVersion: v.version, ownerAccountId: SEED_ACCOUNTS.admin }));
+  expect(v.record!.ownership.deliveryOwner).toEqual({ accountId: SEED_ACCOUNTS.admin, displayName: 'Avery Admin' });
+  expect(v.readiness.level).toBe('deciding');
+  v = ok(await call('acceptOwnership', key, { baseVersion: v.version }));
+  expect(v.readiness).toMatchObject({ level: 'ready', answered: true, missing: [] });
+  expect(v.version).toBe(6);
+
+  const history = ok(await invoke(host.url, 'getHistory', {}, { context: { issueKey: key } }));
+  expect(history.entries.map((e) => e.version)).toEqual([6, 5, 4, 3, 2, 1]);
+  expect(history.entries.map((e) => e.action)).toEqual(['acceptOwnership', 'setOwner', 'saveKpi', 'saveKpi', 'decideCondition', 'saveCondition']);
+  expect(history.entries[4].summary).toContain('Decided a pilot condition');
+  expect(history.entries[4].changes).toContainEqual(expect.objectContaining({ to: 'withdrawn' }));
+
+  const property = await jira(host.url, 'GET', `/rest/api/3/issue/${key}/properties/${SUMMARY_PROPERTY_KEY}`);
+  expect(property.status).toBe(200);
+  expect(property.body.value).toMatchObject({ level: 'ready', missingCount: 0, version: 6, ownerAccepted: 'yes' });
+
+  const brief = ok(await invoke(host.url, 'getBrief', {}, { context: { issueKey: key } }));
+  expect(brief.markdown).toContain('Direct read access to the claims database');
+  expect(brief.markdown).toContain('Average claim handling time');
+});
+
+test('a viewer\'s change is refused with FORBIDDEN and nothing is stored', async () => {
+  const key = SEED_KEYS.nearlyReady;
+  const before = await view(key);
+  const rowBefore = stored(before.epic.id);
+  expect(rowBefore).toBeDefined();
+  const asViewer = await view(key, VIEWER);
+  expect(asViewer.permissions.canEdit).toBe(false);
+  const attempts: Array<[ResolverName, unknown]> = [
+    ['saveCondition', { baseVersion: before.version, condition: { kind: 'other', name: 'Sneaky' } }],
+    ['removeCondition', { baseVersion: before.version, conditionId: before.record!.conditions[0].id }],
+    ['setOwner', { baseVersion: before.version, ownerAccountId: SEED_ACCOUNTS.viewer }],
+    ['acceptOwnership', { baseVersion: before.version }],
+  ];
+  for (const [name, payload] of attempts) {
+    const r = await call(name, key, payload, VIEWER);
+    expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  }
+  const after = await view(key);
+  expect(JSON.stringify(after.record)).toBe(JSON.stringify(before.record));
+  expect(stored(before.epic.id)).toBe(rowBefore);
+});
+
+test('a stale baseVersion is refused with CONFLICT naming who saved and when; the newer record stays', async () => {
+  const key = SEED_KEYS.deciding;
+  const mine = await view(key, ADMIN);
+  const theirs = ok(await call('saveMetric', key, { baseVersion: mine.version, metric: { name: 'Invoices reviewed per hour', result: '3x' } }, LEAD));
+  const r = await call('saveMetric', key, { baseVersion: mine.version, metric: { name: 'Stale edit', result: '' } }, ADMIN);
+  expect(r.ok).toBe(false);
+  if (r.ok) return;
+  expect(r.error.code).toBe('CONFLICT');
+  expect(r.error.conflict).toMatchObject({ version: theirs.version, by: { displayName: 'Lee Lead' }, at: theirs.record!.updated.at });
+  expect(r.error.message).toMatch(new RegExp(`^Lee Lead saved a newer version of this handoff (at|on) .*\\(version ${theirs.version}\\)\\. Your changes are still on screen: review and save again\\.$`));
+  const now = await view(key);
+  expect(now.version).toBe(theirs.version);
+  expect(now.record!.pilotMetrics.map((m) => m.name)).not.toContain('Stale edit');
+});
+
+test('only the named delivery owner can accept, and naming another owner resets acceptance', async () => {
+  const key = SEED_KEYS.mostlyWithdrawn;
+  let v = ok(await call('setOwner', key, { baseVersion: (await view(key)).version, ownerAccountId: SEED_ACCOUNTS.marcus }, LEAD));
+  const refused = await call('acceptOwnership', key, { baseVersion: v.version }, LEAD);
+  expect(refused).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'Only Marcus Webb, the named delivery owner, can accept.' } });
+  v = ok(await call('acceptOwnership', key, { baseVersion: v.version }, MARCUS));
+  expect(v.record!.ownership.accepted?.by.displayName).toBe('Marcus Webb');
+  expect(v.permissions.isOwner).toBe(true);
+  v = ok(await call('setOwner', key, { baseVersion: v.version, ownerAccountId: SEED_ACCOUNTS.priya }, LEAD));
+  expect(v.record!.ownership.accepted).toBeUndefined();
+  expect(v.readiness.missing.map((m) => m.code)).toContain('owner-not-accepted');
+});
+
+test('named users must exist in Jira, and only epics have handoffs', async () => {
+  const key = SEED_KEYS.stalled;
+  const before = await view(key);
+  const r = await call('setOwner', key, { baseVersion: before.version, ownerAccountId: 'no-such-account' });
+  expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', fieldErrors: { ownerAccountId: 'No Jira user with this account id' } } });
+  expect(await call('getHandoff', SEED_KEYS.story, {})).toMatchObject({ ok: false, error: { code: 'NOT_AN_EPIC' } });
+  expect(await call('saveCondition', SEED_KEYS.story, { baseVersion: 0, condition: { kind: 'other', name: 'x' } })).toMatchObject({ ok: false, error: { code: 'NOT_AN_EPIC' } });
+  expect((await view(key)).version).toBe(before.version);
+});
+
+test('a record that would outgrow storage is refused with TOO_LARGE, never truncated', async () => {
+  const key = SEED_KEYS.unlabelledEpic;
+  let v = await view(key);
+  let refused: Result<HandoffView> | undefined;
+  for (let i = 0; i < 40 && !refused; i++) {
+    const r = await call('saveCondition', key, { baseVersion: v.version, condition: { kind: 'other', name: `Condition ${i} ${'€'.repeat(150)}`, details: '€'.repeat(2000), grantedBy: '€'.repeat(200) } });
+    if (r.ok) v = r.data;
+    else refused = r;
+  }
+  expect(refused).toMatchObject({ ok: false, error: { code: 'TOO_LARGE' } });
+  const after = await view(key);
+  expect(after.version).toBe(v.version);
+  expect(after.record!.conditions.every((c) => c.details.length === 2000)).toBe(true);
+});
+
+test('JQL on the searchable summary finds exactly the epics the panel calls missing / ready', async () => {
+  const epics = await searchKeys(host.url, 'project = AIP AND issuetype = Epic');
+  expect(epics.length).toBeGreaterThanOrEqual(7);
+  const levels = new Map<string, HandoffView>();
+  for (const key of epics) levels.set(key, await view(key));
+  const withRecord = [...levels.values()].filter((v) => v.record !== null);
+  const expectedMissing = withRecord.filter((v) => v.readiness.missing.length > 0).map((v) => v.epic.key).sort();
+  const expectedReady = withRecord.filter((v) => v.readiness.level === 'ready').map((v) => v.epic.key).sort();
+  expect(expectedReady).toContain(SEED_KEYS.untouched);
+  expect(expectedMissing).toEqual(expect.arrayContaining([SEED_KEYS.nearlyReady, SEED_KEYS.mostlyWithdrawn, SEED_KEYS.stalled]));
+  expect((await searchKeys(host.url, `issue.property[${SUMMARY_PROPERTY_KEY}].missingCount > 0`)).sort()).toEqual(expectedMissing);
+  expect((await searchKeys(host.url, `issue.property[${SUMMARY_PROPERTY_KEY}].level = "ready"`)).sort()).toEqual(expectedReady);
+  expect((await searchKeys(host.url, 'handoffLevel = "shipped"')).sort()).toEqual([SEED_KEYS.shipped]);
+});
