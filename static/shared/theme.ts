@@ -19,5 +19,7 @@ export async function enableTheme(colorMode: ColorMode): Promise<void> {
   } catch {
     // Outside an Atlassian host (or an older one) the frame still gets tokens from setGlobalTheme below.
   }
+  // Native controls (date pickers, scrollbars) follow the page only through color-scheme.
+  document.documentElement.style.colorScheme = colorMode;
   await setGlobalTheme({ colorMode, light: 'light', dark: 'dark', spacing: 'spacing', typography: 'typography' });
 }

@@ -15,6 +15,8 @@ const TITLES: Partial<Record<ResolverError['code'], string>> = {
 function conflictSentence(error: ResolverError): string | null {
   if (!error.conflict) return null;
   const { by, at } = error.conflict;
+  // The server's message usually names them already; say it only once.
+  if (error.message.includes(by.displayName)) return null;
   return `${by.displayName} saved a newer version on ${formatDateTime(at)}. Your input is kept: reload the latest version, check it, and save again.`;
 }
 

@@ -40,6 +40,8 @@ function DecisionSummary({ decision }: { decision: Decision }) {
 export function ConditionRow({ condition }: { condition: PilotCondition }) {
   const { canEdit, save } = useHandoff();
   const [editing, setEditing] = useState(false);
+  // Undecided conditions invite a decision; decided ones show it and open the controls on request.
+  const [deciding, setDeciding] = useState(condition.decision.status === 'undecided');
   const remove = useSaveForm();
   const status = condition.decision.status;
 
@@ -75,7 +77,14 @@ export function ConditionRow({ condition }: { condition: PilotCondition }) {
         {condition.details && <Text color="color.text.subtle">{condition.details}</Text>}
         <FormFeedback form={remove} />
         {editing ? <ConditionForm condition={condition} onDone={() => setEditing(false)} /> : <DecisionSummary decision={condition.decision} />}
-        {canEdit && !editing && <DecisionControls condition={condition} />}
+        {canEdit && !editing && deciding && <DecisionControls condition={condition} onSaved={() => setDeciding(false)} />}
+        {canEdit && !editing && !deciding && (
+          <Inline>
+            <Button spacing="compact" onClick={() => setDeciding(true)} aria-label={`Change decision for ${condition.name}`}>
+              Change decision
+            </Button>
+          </Inline>
+        )}
       </Stack>
     </Box>
   );

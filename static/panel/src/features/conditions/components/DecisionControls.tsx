@@ -56,7 +56,7 @@ function inputOf(d: Draft): unknown {
 }
 
 /** Undecided / Make permanent / Withdraw, with what each choice needs. */
-export function DecisionControls({ condition }: { condition: PilotCondition }) {
+export function DecisionControls({ condition, onSaved }: { condition: PilotCondition; onSaved?: () => void }) {
   const { save } = useHandoff();
   const form = useSaveForm('decision');
   const [draft, setDraft] = useState<Draft>(() => draftOf(condition));
@@ -65,7 +65,8 @@ export function DecisionControls({ condition }: { condition: PilotCondition }) {
 
   const onSubmit = async () => {
     const decision = inputOf(draft);
-    await form.submit(DecisionInput, decision, () => save('decideCondition', { conditionId: condition.id, decision: decision as DecisionInput }));
+    const saved = await form.submit(DecisionInput, decision, () => save('decideCondition', { conditionId: condition.id, decision: decision as DecisionInput }));
+    if (saved && draft.status !== 'undecided') onSaved?.();
   };
 
   return (

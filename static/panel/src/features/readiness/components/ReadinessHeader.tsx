@@ -39,7 +39,7 @@ export function ReadinessHeader({ readiness }: { readiness: Readiness }) {
         <MissingAnswers readiness={readiness} />
         {readiness.shipSignal.active && (
           <div data-testid="ship-signal">
-            <SectionMessage appearance="warning" title="The organization has not yet decided to ship this">
+            <SectionMessage appearance="warning" title="Ship signal: most decided conditions are withdrawn">
               <Text>
                 {readiness.shipSignal.sentence ??
                   `${readiness.shipSignal.withdrawn} of ${readiness.shipSignal.decided} decided pilot conditions are withdrawn: production would run without most of what made the pilot work.`}

@@ -68,7 +68,7 @@ export function WorkstreamsTab() {
   return (
     <Stack space="space.200" testId="workstreams">
       <Text color="color.text.subtle">One child issue of the epic per workstream: the cross-functional delivery work after the pilot.</Text>
-      {error && <ErrorBanner error={error} onReload={() => void refresh()} />}
+      {error && <ErrorBanner error={error} />}
       {created && <CreationResult result={created} />}
       {!view && !error && <LoadingState label="Loading workstreams" />}
       {view && (
