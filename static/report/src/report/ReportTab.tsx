@@ -54,14 +54,14 @@ export function ReportTab({ siteUrl }: { siteUrl: string }) {
       {exportError && <ErrorBanner error={exportError} testId="export-error" />}
       {report.loading && <LoadProgress count={report.rows.length} />}
       <SummaryChart totals={totals} />
-      <Inline spread="space-between" alignBlock="end" shouldWrap space="space.200">
-        <ReportFilters rows={report.rows} filter={filter} onChange={setFilter} />
+      <ReportFilters rows={report.rows} filter={filter} onChange={setFilter} />
+      <Inline spread="space-between" alignBlock="center" shouldWrap space="space.200">
+        <Text size="small" color="color.text.subtle" testId="report-count">
+          {`Showing ${visible.length.toLocaleString()} of ${report.rows.length.toLocaleString()} initiatives`}
+          {report.stallDays ? ` · stalled after ${report.stallDays} days without a change` : ''}
+        </Text>
         <ExportActions rows={visible} today={report.today} onError={setExportError} />
       </Inline>
-      <Text size="small" color="color.text.subtle" testId="report-count">
-        {`Showing ${visible.length.toLocaleString()} of ${report.rows.length.toLocaleString()} initiatives`}
-        {report.stallDays ? ` · stalled after ${report.stallDays} days without a change` : ''}
-      </Text>
       {visible.length === 0 ? (
         <Text as="p" testId="report-no-match">
           No initiatives match these filters.

@@ -74,9 +74,8 @@ function HeaderRow({ sort, onSort }: Pick<Props, 'sort' | 'onSort'>) {
 export function ReportTable({ rows, sort, onSort, siteUrl }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
-  const height = Math.min(MAX_HEIGHT, HEADER_HEIGHT + rows.length * ROW_HEIGHT + 16);
   return (
-    <div ref={scrollRef} style={{ height, overflow: 'auto', border: `1px solid ${token('color.border')}`, borderRadius: token('radius.medium') }} data-testid="report-table-scroll">
+    <div ref={scrollRef} style={{ maxHeight: MAX_HEIGHT, overflow: 'auto', border: `1px solid ${token('color.border')}`, borderRadius: token('radius.medium') }} data-testid="report-table-scroll">
       <div role="table" aria-label="Initiatives" aria-rowcount={rows.length + 1} style={{ minWidth: MIN_TABLE_WIDTH }}>
         <HeaderRow sort={sort} onSort={onSort} />
         <div role="rowgroup" style={{ position: 'relative', height: virtualizer.getTotalSize() }}>

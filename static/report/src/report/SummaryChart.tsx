@@ -28,7 +28,7 @@ function LevelBars({ totals }: { totals: ReportTotals }) {
   const max = Math.max(1, ...READINESS_LEVELS.map((l) => totals.byLevel[l]));
   return (
     <table aria-label="Initiatives per readiness level" style={{ width: '100%', borderCollapse: 'collapse' }}>
-      <tbody>
+      <tbody style={{ borderBottom: 'none' }}>
         {READINESS_LEVELS.map((level) => (
           <tr key={level} data-level={level} data-count={totals.byLevel[level]}>
             <th scope="row" style={{ width: 96, textAlign: 'start', padding: `${token('space.050')} 0`, font: token('font.body.small'), color: token('color.text.subtle') }}>

@@ -56,7 +56,7 @@ export function ConditionsCell({ row }: { row: ReportRow }) {
   return (
     <Stack space="space.0">
       <span aria-label={`${decided} of ${total} decided`}>{`${decided}/${total} decided`}</span>
-      <span style={subtle}>{`${permanent} permanent · ${withdrawn} withdrawn`}</span>
+      <span style={{ ...subtle, ...ellipsis }}>{`${permanent} permanent · ${withdrawn} withdrawn`}</span>
     </Stack>
   );
 }
