@@ -20,7 +20,7 @@ afterAll(async () => {
   await host.stop();
 });
 
-const statusOf = async (key: string) => (await jira(host.url, 'GET', `/rest/api/3/issue/${key}?fields=status`)).body.fields.status.name as string;
+const statusOf = async (key: string) => (await jira<{ fields: { status: { name: string } } }>(host.url, 'GET', `/rest/api/3/issue/${key}?fields=status`)).body.fields.status.name;
 
 test('an undecided in-scope epic cannot move to Done, and the message names what is missing', async () => {
   const key = await createEpic(host.url, 'Gate: undecided initiative');

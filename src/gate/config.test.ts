@@ -1,0 +1,25 @@
+import { DEFAULT_GATE_CONFIG } from '../domain/policy';
+import { parseGateConfig } from './config';
+
+describe('parseGateConfig', () => {
+  test('reads the JSON string the config screen saved', () => {
+    const { config, problem } = parseGateConfig(JSON.stringify({ scopeLabel: 'genai', requireWorkstreamsDone: true }));
+    expect(problem).toBeUndefined();
+    expect(config).toEqual({ scopeLabel: 'genai', requireWorkstreamsDone: true });
+  });
+
+  test('accepts an already-parsed object and fills defaults', () => {
+    expect(parseGateConfig({ kpiMinimums: { operational: 2, business: 0 } }).config).toEqual({ ...DEFAULT_GATE_CONFIG, kpiMinimums: { operational: 2, business: 0 } });
+  });
+
+  test('no configuration yet means the defaults, without a problem', () => {
+    for (const raw of [undefined, null, '']) expect(parseGateConfig(raw)).toEqual({ config: DEFAULT_GATE_CONFIG });
+  });
+
+  test('broken or invalid configuration falls back to the defaults and says why (the gate still decides)', () => {
+    expect(parseGateConfig('{not json').problem).toBe('configuration is not JSON');
+    const invalid = parseGateConfig({ scopeLabel: 'x', requireWorkstreamsDone: 'yes' });
+    expect(invalid.config).toEqual(DEFAULT_GATE_CONFIG);
+    expect(invalid.problem).toMatch(/requireWorkstreamsDone/);
+  });
+});
