@@ -129,6 +129,10 @@ describe('Production Handoff panel', () => {
       await waitForLevel(panel, 'ready');
       expect(await textOf(panel.getByTestId('missing-list'))).toBe('All questions are answered.');
 
+      // The brief reaches the clipboard (or its textarea fallback) and the host shows Forge's flag.
+      await panel.getByTestId('copy-brief').click();
+      await page.locator('#flags .flag', { hasText: 'Handoff brief copied' }).waitFor(WAIT);
+
       await page.reload();
       await panel.getByTestId('readiness-level').waitFor(WAIT);
       expect(await level(panel)).toBe('ready');
