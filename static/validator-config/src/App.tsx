@@ -1,18 +1,21 @@
 import { useEffect, useMemo, useState } from 'react';
 import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
-import { Box, Text } from '@atlaskit/primitives';
+import { Box, Text, xcss } from '@atlaskit/primitives';
 import { ConfigForm } from './ConfigForm';
 import { loadScreenContext, type ScreenContext } from './context';
 import { configFromForm, describeConfig, formFromConfig, parseStoredConfig, type GateForm } from './gate-config';
 import { useOnConfigure } from './useOnConfigure';
+
+// Jira's rule configuration dialogs are narrow; a long line of inputs would look foreign there.
+const formStyles = xcss({ maxWidth: '560px', padding: 'space.100' });
 
 function EditScreen({ initial, problem }: { initial: GateForm; problem?: string }) {
   const [form, setForm] = useState(initial);
   const result = useMemo(() => configFromForm(form), [form]);
   const registerError = useOnConfigure(result, true);
   return (
-    <Box padding="space.100">
+    <Box xcss={formStyles}>
       {problem && <SectionMessage appearance="warning">{problem}</SectionMessage>}
       {registerError && <SectionMessage appearance="error" title="Jira did not accept this screen">{registerError}</SectionMessage>}
       <ConfigForm form={form} errors={result.ok ? {} : result.errors} onChange={setForm} />
@@ -31,9 +34,11 @@ export function App() {
   const stored = parseStoredConfig(ctx.validatorConfig);
   if (ctx.mode === 'view') {
     return (
-      <Text as="p" testId="gate-config-summary">
-        {describeConfig(stored.config)}
-      </Text>
+      <Box padding="space.050">
+        <Text as="p" testId="gate-config-summary">
+          {describeConfig(stored.config)}
+        </Text>
+      </Box>
     );
   }
   return <EditScreen initial={formFromConfig(stored.config)} problem={stored.problem} />;
