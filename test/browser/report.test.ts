@@ -157,6 +157,31 @@ describe('readiness report page', () => {
     }
   });
 
+  it('narrows rows by flag and by search text, and exports the audit trail', async () => {
+    const { context, page, frame } = await openReport(ADMIN);
+    try {
+      const flagged = expected.filter((r) => r.flags.includes('no-owner')).map((r) => r.key);
+      expect(flagged.length).toBeGreaterThan(0);
+      await pickOption(page, frame, 'flag-filter-input', 'No owner');
+      await frame.waitForFunction(`document.querySelectorAll('[data-testid="report-row"]').length === ${flagged.length}`);
+      expect((await shownRows(frame)).map((r) => r.key).sort()).toEqual([...flagged].sort());
+
+      await pickOption(page, frame, 'flag-filter-input', 'Any flag or none');
+      const target = expected.find((r) => r.key === SEED_KEYS.deciding)!;
+      await frame.fill('#report-search', target.summary.slice(0, 12));
+      await frame.waitForFunction(`document.querySelectorAll('[data-testid="report-row"]').length < ${expected.length}`);
+      expect((await shownRows(frame)).map((r) => r.key)).toContain(target.key);
+
+      const [download] = await Promise.all([page.waitForEvent('download'), frame.click('[data-testid="export-audit-json"]')]);
+      const audit = JSON.parse(fs.readFileSync((await download.path())!, 'utf8')) as unknown;
+      const fromResolver = dataOf(await invoke<{ content: string; filename: string }>(ADMIN, REPORT, 'exportAuditTrail', { format: 'json' }, { projectKey: 'AIP' }));
+      expect(download.suggestedFilename()).toBe(fromResolver.filename);
+      expect(audit).toEqual(JSON.parse(fromResolver.content));
+    } finally {
+      await context.close();
+    }
+  });
+
   it('sorts by a column when its header is clicked and says so with aria-sort', async () => {
     const { context, frame } = await openReport(ADMIN);
     try {
