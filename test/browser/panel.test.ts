@@ -200,4 +200,22 @@ describe('Production Handoff panel', () => {
       await lead.context.close();
     }
   });
+
+  it('creates the five workstream issues from the Workstreams tab and lists them with their status', async () => {
+    const { context, panel } = await openAs('admin@example.com', SEED_KEYS.stalled);
+    try {
+      await panel.getByRole('tab', { name: 'Workstreams' }).click();
+      await panel.getByTestId('workstream-row').first().waitFor(WAIT);
+      expect(await panel.getByTestId('workstream-row').count()).toBe(5);
+      const create = panel.getByTestId('create-workstreams');
+      expect(await panel.getByTestId('workstream-issue').count()).toBeLessThan(5);
+      await create.click();
+      await panel.getByTestId('workstreams-created').waitFor(WAIT);
+      expect(await panel.getByTestId('workstream-issue').count()).toBe(5);
+      expect(await create.count()).toBe(0);
+      expect(await textOf(panel.getByTestId('workstreams-progress'))).toMatch(/^\d of 5 done$/);
+    } finally {
+      await context.close();
+    }
+  });
 });
