@@ -7,7 +7,7 @@ import { SEED_ACCOUNTS, SEED_KEYS } from '../../local/jira/seed';
 import type { HandoffView, ResolverName, Result } from '../../src/shared/contract';
 import { SUMMARY_PROPERTY_KEY } from '../../src/domain/report-types';
 import { startTestHost, type TestHost } from '../helpers/host';
-import { invoke, jira, ok, searchKeys } from '../helpers/local-api';
+import { invoke, jira, ok, searchKeys, setKvsFault } from '../helpers/local-api';
 import { readKvs } from '../helpers/kvs-rows';
 
 jest.setTimeout(180_000);
@@ -166,4 +166,34 @@ test('JQL on the searchable summary finds exactly the epics the panel calls miss
   expect((await searchKeys(host.url, `issue.property[${SUMMARY_PROPERTY_KEY}].missingCount > 0`)).sort()).toEqual(expectedMissing);
   expect((await searchKeys(host.url, `issue.property[${SUMMARY_PROPERTY_KEY}].level = "ready"`)).sort()).toEqual(expectedReady);
   expect((await searchKeys(host.url, 'handoffLevel = "shipped"')).sort()).toEqual([SEED_KEYS.shipped]);
+});
+
+test('two saves racing from the same version: exactly one wins, the other is a CONFLICT (the storage transaction decides)', async () => {
+  const key = SEED_KEYS.shipped;
+  const base = await view(key);
+  const results = await Promise.all(
+    [ADMIN, LEAD, ADMIN, LEAD].map((user, i) => call('saveMetric', key, { baseVersion: base.version, metric: { name: `Racing metric ${i}`, result: '' } }, user)),
+  );
+  expect(results.filter((r) => r.ok)).toHaveLength(1);
+  expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error.code)).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT']);
+  const after = await view(key);
+  expect(after.version).toBe(base.version + 1);
+  const history = ok(await invoke(host.url, 'getHistory', {}, { context: { issueKey: key } }));
+  expect(history.entries.filter((e) => e.version === base.version + 1)).toHaveLength(1);
+});
+
+test('when storage fails the change answers STORAGE_ERROR without internals, and nothing is half-written', async () => {
+  const key = SEED_KEYS.nearlyReady;
+  const before = await view(key);
+  const rows = readKvs(host.dataDir);
+  await setKvsFault(host.url, 'fail');
+  try {
+    const r = await call('saveMetric', key, { baseVersion: before.version, metric: { name: 'During an outage', result: '' } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'STORAGE_ERROR' } });
+    expect(JSON.stringify(r)).not.toMatch(/Injected|sqlite|\.ts:/);
+  } finally {
+    await setKvsFault(host.url, 'ok');
+  }
+  expect(readKvs(host.dataDir)).toEqual(rows);
+  expect((await view(key)).version).toBe(before.version);
 });
