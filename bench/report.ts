@@ -50,50 +50,81 @@ async function browserTimes(url: string): Promise<{ firstRowsMs: number; allRows
   }
 }
 
+interface ReportRead {
+  rows: number;
+  calls: number;
+  serverMs: number;
+  wallMs: number;
+  jiraRequests: number;
+  searches: number;
+  allRoutes: number;
+}
+
+/** Reads every page the way the report page does, counting Jira requests on the host. */
+async function readWholeReport(url: string): Promise<ReportRead> {
+  await resetStats(url);
+  const started = performance.now();
+  const read = { rows: 0, calls: 0, serverMs: 0, jiraRequests: 0 };
+  let token: string | undefined;
+  do {
+    const { page, serverMs } = await reportPage(url, token);
+    read.rows += page.rows.length;
+    read.calls += 1;
+    read.serverMs += serverMs;
+    read.jiraRequests += page.jiraRequests;
+    token = page.nextPageToken;
+  } while (token);
+  const wallMs = performance.now() - started;
+  const s = await stats(url);
+  return { ...read, wallMs, searches: s.jira.byRoute['POST /rest/api/3/search/jql'] ?? 0, allRoutes: s.jira.total };
+}
+
+type LoadTimes = Awaited<ReturnType<typeof browserTimes>>;
+
+function medianLoad(loads: LoadTimes[]): LoadTimes {
+  const timed = loads.filter((l): l is Exclude<LoadTimes, { skipped: string }> => !('skipped' in l));
+  if (timed.length === 0) return loads[0];
+  const mid = <K extends 'firstRowsMs' | 'allRowsMs'>(k: K) => timed.map((l) => l[k]).sort((a, b) => a - b)[Math.floor(timed.length / 2)];
+  return { firstRowsMs: mid('firstRowsMs'), allRowsMs: mid('allRowsMs'), shownCount: timed[0].shownCount };
+}
+
 export async function runReportBench(epicCount = 5000): Promise<BenchReport> {
   const host = await benchHost('report');
   try {
     const seedStarted = performance.now();
-    const epics = await seedEpics(host, epicCount);
+    // The project's demo epics count towards the total: seed only the rest, so the report reads exactly epicCount epics.
+    const existing = (host.db.prepare("SELECT COUNT(*) AS n FROM issues i JOIN issue_types t ON t.id = i.issuetype_id WHERE t.name = 'Epic'").get() as { n: number }).n;
+    const epics = await seedEpics(host, epicCount - existing);
     const seedMs = performance.now() - seedStarted;
     const total = (host.db.prepare("SELECT COUNT(*) AS n FROM issues i JOIN issue_types t ON t.id = i.issuetype_id WHERE t.name = 'Epic'").get() as { n: number }).n;
 
-    await resetStats(host.url);
-    const started = performance.now();
-    let rows = 0;
-    let calls = 0;
-    let serverMs = 0;
-    let jiraRequests = 0;
-    let token: string | undefined;
-    do {
-      const { page, serverMs: t } = await reportPage(host.url, token);
-      rows += page.rows.length;
-      calls += 1;
-      serverMs += t;
-      jiraRequests += page.jiraRequests;
-      token = page.nextPageToken;
-    } while (token);
-    const wallMs = performance.now() - started;
-    const s = await stats(host.url);
-    const searches = s.jira.byRoute['POST /rest/api/3/search/jql'] ?? 0;
+    const cold = await readWholeReport(host.url);
+    // Steady state: SQLite's page cache and the JIT are warm, as on a host that has served a few requests.
+    const warm = await readWholeReport(host.url);
+    const { rows, calls, serverMs, wallMs, jiraRequests, searches, allRoutes } = cold;
 
-    const ui = await browserTimes(host.url);
+    // Three page loads, median reported: one load is at the mercy of whatever else the machine is doing.
+    const loads = [await browserTimes(host.url), await browserTimes(host.url), await browserTimes(host.url)];
+    const ui = medianLoad(loads);
     const figures: BenchReport['figures'] = [
       { name: 'epics in the project (seeded + demo)', value: String(total) },
       { name: 'seeding time (bulk create + property PUTs + KVS rows)', value: ms(seedMs) },
       { name: 'report rows returned', value: String(rows), pass: rows === total },
       { name: 'getReportPage calls (10 pages each)', value: String(calls) },
       { name: 'Jira requests (search/jql, from host stats)', value: String(searches), target: '≤ 50', pass: searches <= 50 },
-      { name: 'Jira requests (all routes, from host stats)', value: String(s.jira.total) },
+      { name: 'Jira requests (all routes, from host stats)', value: String(allRoutes) },
       { name: 'Jira requests counted by the resolver', value: String(jiraRequests) },
       { name: 'one-request-per-epic design would need', value: String(total + 1) },
-      { name: 'server time (sum of invocations)', value: ms(serverMs) },
-      { name: 'client wall time for all pages', value: ms(wallMs) },
+      { name: 'server time, first read (sum of invocations)', value: ms(serverMs) },
+      { name: 'client wall time for all pages, first read', value: ms(wallMs) },
+      { name: 'server time, warm read', value: ms(warm.serverMs) },
+      { name: 'client wall time for all pages, warm read', value: ms(warm.wallMs), target: '≤ 3000 ms', pass: warm.wallMs <= 3000 },
     ];
     if ('skipped' in ui) figures.push({ name: 'browser timings', value: `skipped: ${ui.skipped}` });
     else {
-      figures.push({ name: 'browser: first rows visible', value: ms(ui.firstRowsMs) });
-      figures.push({ name: 'browser: all rows loaded', value: ms(ui.allRowsMs), target: '≤ 3000 ms', pass: ui.allRowsMs <= 3000 });
+      figures.push({ name: 'browser: first rows visible (median of 3)', value: ms(ui.firstRowsMs) });
+      figures.push({ name: 'browser: all rows loaded (median of 3)', value: ms(ui.allRowsMs), target: '≤ 3000 ms', pass: ui.allRowsMs <= 3000 });
+      figures.push({ name: 'browser: all rows loaded, each load', value: loads.map((l) => ('allRowsMs' in l ? Math.round(l.allRowsMs) : '-')).join(' / ') });
       figures.push({ name: 'browser: count shown', value: ui.shownCount.slice(0, 14) });
     }
     return {
