@@ -1,16 +1,14 @@
 /**
  * The handoff gate (`jira:workflowValidator`): may this epic move to Done? It gathers the facts with as
- * few reads as possible — one Jira request as the app, then the record and (only when in scope) the
- * project settings from app storage — and lets `decideGate` answer. It never reads the readiness issue
+ * few reads as possible — one Jira request as the app, then the record and the project settings in one
+ * app-storage read — and lets `decideGate` answer. It never reads the readiness issue
  * property: anyone who can edit the issue can edit that. Any failure for an issue that is or might be
  * in scope blocks the transition with a message saying so: the gate fails closed.
  */
 import { appJira, isEpic, statusCategoryOf, type JiraGateway, type JiraIssue } from '../jira';
-import { loadRecord, loadSettings } from '../storage';
+import { loadGateFacts, type GateFacts } from '../storage';
 import { couldNotVerifyMessage, decideGate, isInScope } from '../domain/gate';
 import { isoToday } from '../domain/dates';
-import type { HandoffRecord } from '../domain/record';
-import type { ProjectSettings } from '../domain/policy';
 import type { WorkstreamFacts } from '../domain/readiness-types';
 import { parseGateConfig } from './config';
 import { countWorkstreams } from '../workstreams/find-existing';
@@ -29,15 +27,14 @@ export interface ValidatorResult {
 /** What the gate reads; a parameter so the benchmark and tests can count and the entry point stays thin. */
 export interface GateSources {
   jira: JiraGateway;
-  loadRecord(issueId: string): Promise<HandoffRecord | null>;
-  loadSettings(projectId: string): Promise<ProjectSettings>;
+  /** The epic's record and its project's settings, in one storage read. */
+  loadFacts(issueId: string, projectId: string): Promise<GateFacts>;
   today(): string;
 }
 
 export const forgeGateSources = (): GateSources => ({
   jira: appJira(),
-  loadRecord: async (issueId) => (await loadRecord(issueId))?.record ?? null,
-  loadSettings,
+  loadFacts: loadGateFacts,
   today: () => isoToday(new Date()),
 });
 
@@ -56,10 +53,10 @@ export async function decideTransition(args: ValidatorArgs, sources: GateSources
     // The app can always see the issue being transitioned; not seeing it means we cannot tell what it is.
     if (!issue) return { result: false, errorMessage: couldNotVerifyMessage(key) };
     if (!isEpic(issue)) return { result: true };
-    const record = await sources.loadRecord(issue.id);
+    const { record: stored, settings } = await sources.loadFacts(issue.id, projectIdOf(issue));
+    const record = stored?.record ?? null;
     const epic = epicFacts(issue);
     if (!isInScope(epic, record, config)) return { result: true };
-    const settings = await sources.loadSettings(projectIdOf(issue));
     const workstreams = config.requireWorkstreamsDone ? await workstreamFacts(sources.jira, issue) : undefined;
     const decision = decideGate({ epic, record, config, settings, workstreams, today: sources.today() });
     return decision.result ? { result: true } : { result: false, errorMessage: decision.errorMessage };

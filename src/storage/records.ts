@@ -48,7 +48,11 @@ const entity = () => kvs.entity<HandoffEntity>(HANDOFF_ENTITY);
 
 export async function loadRecord(issueId: string): Promise<StoredRecord | null> {
   const stored = await guarded('read the handoff record', () => entity().get(handoffKey(issueId)));
-  if (!stored) return null;
+  return stored ? parseStoredRecord(issueId, stored) : null;
+}
+
+/** Validates what storage holds: a record that does not parse is an error, never a silent empty record. */
+export function parseStoredRecord(issueId: string, stored: HandoffEntity): StoredRecord {
   const parsed = HandoffRecord.safeParse(stored.record);
   if (!parsed.success) throw new StorageError(`The stored handoff record of issue ${issueId} is unreadable`);
   return { record: parsed.data, version: stored.version };

@@ -9,7 +9,7 @@ import { guarded, StorageError } from './errors';
 import { auditKey, SETTINGS_ENTITY, settingsKey } from './keys';
 import type { AuditEntry, Conflict } from './records';
 
-interface SettingsEntity {
+export interface SettingsEntity {
   version: number;
   updatedAt: number;
   updatedBy: UserRef;
@@ -21,6 +21,11 @@ const entity = () => kvs.entity<SettingsEntity>(SETTINGS_ENTITY);
 /** The project's settings, or the defaults (version 0) when an admin never saved any. */
 export async function loadSettings(projectId: string): Promise<ProjectSettings> {
   const stored = await guarded('read the project settings', () => entity().get(settingsKey(projectId)));
+  return parseStoredSettings(projectId, stored);
+}
+
+/** The defaults (version 0) when nothing is stored; an unreadable stored value is an error. */
+export function parseStoredSettings(projectId: string, stored: SettingsEntity | undefined): ProjectSettings {
   if (!stored) return defaultProjectSettings();
   const parsed = ProjectSettings.safeParse({ ...stored.settings, version: stored.version });
   if (!parsed.success) throw new StorageError(`The stored settings of project ${projectId} are unreadable`);

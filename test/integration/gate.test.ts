@@ -67,7 +67,7 @@ test('a hand-written "ready" readiness property does not let an undecided epic p
   expect(r.body?.errorMessages?.join(' ')).toContain('is not decided');
 });
 
-test('a decided epic moves to Done with one Jira request and at most two storage reads for the decision', async () => {
+test('a decided epic moves to Done with one Jira request and one storage read for the decision', async () => {
   const key = await createEpic(host.url, 'Gate: decided initiative');
   await decideHandoff(host.url, key);
   await resetStats(host.url);
@@ -78,7 +78,7 @@ test('a decided epic moves to Done with one Jira request and at most two storage
   expect(s.validatorRuns).toBe(1);
   // Jira requests by the app during the decision: the one issue read.
   expect(s.jira.byPrincipal.app).toBe(1);
-  expect(s.kvs.total).toBeLessThanOrEqual(2);
+  expect(s.kvs.total).toBe(1);
 });
 
 test('an epic without the scope label and without a record is not the gate\'s business', async () => {

@@ -1,0 +1,30 @@
+/**
+ * What the gate needs from app storage — the epic's record and its project's settings — in ONE KVS
+ * request (a batch get over both entities), so a transition costs one Jira request and one KVS read.
+ */
+import { kvs } from '@forge/kvs';
+import type { ProjectSettings } from '../domain/policy';
+import { guarded, StorageError } from './errors';
+import { HANDOFF_ENTITY, handoffKey, SETTINGS_ENTITY, settingsKey } from './keys';
+import { parseStoredRecord, type HandoffEntity, type StoredRecord } from './records';
+import { parseStoredSettings, type SettingsEntity } from './settings';
+
+export interface GateFacts {
+  record: StoredRecord | null;
+  settings: ProjectSettings;
+}
+
+export async function loadGateFacts(issueId: string, projectId: string): Promise<GateFacts> {
+  const items = [
+    { entityName: HANDOFF_ENTITY, key: handoffKey(issueId) },
+    { entityName: SETTINGS_ENTITY, key: settingsKey(projectId) },
+  ];
+  const result = await guarded('read the handoff record and project settings', () => kvs.batchGet<unknown>(items));
+  // A missing key is absence; any other per-key failure means we could not read, and the gate fails closed.
+  const failure = result.failedKeys.find((f) => f.error?.code !== 'KEY_NOT_FOUND');
+  if (failure) throw new StorageError(`Could not read ${failure.entityName ?? 'key'} ${failure.key}: ${failure.error?.message ?? failure.error?.code}`);
+  const found = (entityName: string, key: string) => result.successfulKeys.find((s) => s.entityName === entityName && s.key === key)?.value;
+  const record = found(HANDOFF_ENTITY, handoffKey(issueId)) as HandoffEntity | undefined;
+  const settings = found(SETTINGS_ENTITY, settingsKey(projectId)) as SettingsEntity | undefined;
+  return { record: record ? parseStoredRecord(issueId, record) : null, settings: parseStoredSettings(projectId, settings) };
+}
