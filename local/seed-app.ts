@@ -5,6 +5,7 @@
  */
 import { addDays, isoToday } from '../src/domain/dates';
 import type { ConditionInput, DecisionInput, HandoffView, KpiInput, MetricInput, ResolverName, Result } from '../src/shared/contract';
+import type { Database } from './db';
 import { SEED_ACCOUNTS, SEED_KEYS } from './jira/seed';
 
 const PANEL = 'production-handoff-panel';
@@ -128,16 +129,16 @@ async function demandForecasting(url: string, today: string): Promise<void> {
 }
 
 async function invoiceAnomalies(url: string, today: string): Promise<void> {
-  const s = new Session(url, SEED_KEYS.deciding, LEAD);
+  const s = new Session(url, SEED_KEYS.ready, LEAD);
   await s.call('getHandoff');
   await s.call('savePilot', { plannedCloseDate: addDays(today, 40), actualCloseDate: null, pilotChampionAccountId: SEED_ACCOUNTS.lead });
   await s.conditions([
     { kind: 'data-access', name: 'Read access to the accounts-payable ledger', grantedBy: 'Finance controller', decision: { status: 'permanent', rationale: 'Anomaly detection needs the ledger in production too.', sustainedBy: 'Finance systems team', reviewDate: addDays(today, 365) } },
-    { kind: 'stakeholder-access', name: 'Fortnightly review with the head of accounts payable', grantedBy: 'CFO' },
+    { kind: 'stakeholder-access', name: 'Fortnightly review with the head of accounts payable', grantedBy: 'CFO', decision: { status: 'withdrawn', rationale: 'Production feedback goes through the monthly finance-operations review.', productionPath: 'Monthly finance-operations review', leadTimeDays: 30 } },
   ]);
   await s.kpis([
     { name: 'False-positive rate on flagged invoices', category: 'error-rate', direction: 'lower-is-better', target: '< 5%', unit: '%', horizon: quarters(1), status: 'agreed' },
-    { name: 'Duplicate payments prevented', category: 'cost', direction: 'higher-is-better', target: '£250k a year', horizon: quarters(4), status: 'proposed' },
+    { name: 'Duplicate payments prevented', category: 'cost', direction: 'higher-is-better', target: '£250k a year', horizon: quarters(4), status: 'agreed' },
   ]);
   await s.call('setOwner', { ownerAccountId: SEED_ACCOUNTS.lead });
   await s.call('acceptOwnership');
@@ -160,11 +161,47 @@ async function meetingNotes(url: string, today: string): Promise<void> {
 }
 
 /** Fills the demo handoffs; the untouched and unlabelled epics are left empty on purpose. */
-export async function seedApp(host: { url: string }): Promise<void> {
+export async function seedApp(host: { url: string; db?: Database }): Promise<void> {
   const today = isoToday(new Date());
   await claimsTriage(host.url, today);
   await contractClauses(host.url, today);
   await demandForecasting(host.url, today);
   await invoiceAnomalies(host.url, today);
   await meetingNotes(host.url, today);
+  if (host.db) await backdate({ url: host.url, db: host.db }, SEED_KEYS.stalled, 30);
+}
+
+/**
+ * Demo data only: moves one epic's saved history back in time, as if its last change had been made
+ * `days` ago, so the report's "stalled" flag has something to show. The resolvers always stamp the
+ * real time, so this rewrites the local store directly, then asks the app to republish the summary.
+ */
+async function backdate(host: { url: string; db: Database }, issueKey: string, days: number): Promise<void> {
+  const view = await new Session(host.url, issueKey, ADMIN).call('getHandoff');
+  const issueId = view.epic.id;
+  const shift = days * 24 * 60 * 60 * 1000;
+  const earlier = (iso: string) => new Date(Date.parse(iso) - shift).toISOString();
+  const move = host.db.transaction(() => {
+    const row = host.db.prepare("SELECT value FROM kvs_entity WHERE entity_name = 'handoff' AND key = ?").get(issueId) as { value: string } | undefined;
+    if (!row) return;
+    const entity = JSON.parse(row.value);
+    entity.record.createdAt = earlier(entity.record.createdAt);
+    entity.record.updated.at = earlier(entity.record.updated.at);
+    entity.updatedAt -= shift;
+    for (const c of entity.record.conditions) if (c.decision.decided) c.decision.decided.at = earlier(c.decision.decided.at);
+    host.db.prepare("UPDATE kvs_entity SET value = ? WHERE entity_name = 'handoff' AND key = ?").run(JSON.stringify(entity), issueId);
+    const entries = host.db.prepare('SELECT key, value FROM kvs WHERE key LIKE ? OR key LIKE ?').all(`history:${issueId}:%`, `audit:%:${issueId}:%`) as Array<{ key: string; value: string }>;
+    for (const e of entries) {
+      const value = JSON.parse(e.value);
+      const key = e.key.startsWith('audit:') ? e.key.replace(value.at, earlier(value.at)) : e.key;
+      value.at = earlier(value.at);
+      host.db.prepare('DELETE FROM kvs WHERE key = ?').run(e.key);
+      host.db.prepare('INSERT INTO kvs (key, value, created_at, updated_at) VALUES (?, ?, ?, ?)').run(key, JSON.stringify(value), Date.now() - shift, Date.now() - shift);
+    }
+  });
+  move();
+  // Without a published summary, the next read of the handoff publishes one from the (backdated) record.
+  const auth = `Basic ${Buffer.from(`${ADMIN}:demo`).toString('base64')}`;
+  await fetch(`${host.url}/rest/api/3/issue/${issueKey}/properties/production-handoff-readiness`, { method: 'DELETE', headers: { authorization: auth } });
+  await new Session(host.url, issueKey, ADMIN).call('getHandoff');
 }

@@ -46,7 +46,7 @@ describe('creating issues', () => {
       .toContain('appropriate hierarchy');
     expect(jiraError(() => createIssue(db, APP, { fields: { project: { key: 'AIP' }, issuetype: { name: 'Sub-task' }, summary: 'Orphan' } })).errors.parent)
       .toContain('must have a parent');
-    expect(jiraError(() => createIssue(db, APP, { fields: { project: { key: 'AIP' }, issuetype: { name: 'Epic' }, summary: 'Nested', parent: { key: SEED_KEYS.deciding } } })).status).toBe(400);
+    expect(jiraError(() => createIssue(db, APP, { fields: { project: { key: 'AIP' }, issuetype: { name: 'Epic' }, summary: 'Nested', parent: { key: SEED_KEYS.ready } } })).status).toBe(400);
     expect(jiraError(() => createIssue(db, APP, task('Under task', { parent: { key: child.key } }))).errors.parent).toContain('appropriate hierarchy');
   });
 
@@ -99,12 +99,12 @@ describe('bulk create', () => {
 
 describe('editing and deleting', () => {
   test('members edit fields and labels; viewers get 403', () => {
-    updateIssue(db, userPrincipal('lead'), SEED_KEYS.deciding, { fields: { summary: 'Invoice anomaly detection v2' }, update: { labels: [{ add: 'finance-ops' }, { remove: 'finance' }] } });
-    const row = findIssue(db, SEED_KEYS.deciding)!;
+    updateIssue(db, userPrincipal('lead'), SEED_KEYS.ready, { fields: { summary: 'Invoice anomaly detection v2' }, update: { labels: [{ add: 'finance-ops' }, { remove: 'finance' }] } });
+    const row = findIssue(db, SEED_KEYS.ready)!;
     expect(row.summary).toBe('Invoice anomaly detection v2');
     expect(JSON.parse(row.labels)).toEqual(['ai-initiative', 'finance-ops']);
-    expect(jiraError(() => updateIssue(db, userPrincipal('viewer'), SEED_KEYS.deciding, { fields: { summary: 'nope' } })).status).toBe(403);
-    expect(jiraError(() => updateIssue(db, userPrincipal('lead'), SEED_KEYS.deciding, { fields: { status: { id: '10002' } } })).errors.status).toContain('cannot be set');
+    expect(jiraError(() => updateIssue(db, userPrincipal('viewer'), SEED_KEYS.ready, { fields: { summary: 'nope' } })).status).toBe(403);
+    expect(jiraError(() => updateIssue(db, userPrincipal('lead'), SEED_KEYS.ready, { fields: { status: { id: '10002' } } })).errors.status).toContain('cannot be set');
     expect(jiraError(() => updateIssue(db, userPrincipal('lead'), 'AIP-404', { fields: { summary: 'x' } })).status).toBe(404);
   });
 

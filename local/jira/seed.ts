@@ -21,10 +21,10 @@ export const SEED_KEYS = {
   mostlyWithdrawn: 'AIP-2',
   /** Support reply drafting: nothing recorded yet, still To Do. */
   untouched: 'AIP-3',
-  /** Demand forecasting: pilot closed long ago, questions still open. */
+  /** Demand forecasting: pilot closed long ago, questions still open, no change for a month (stalled). */
   stalled: 'AIP-4',
-  /** Invoice anomaly detection: answers being decided. */
-  deciding: 'AIP-5',
+  /** Invoice anomaly detection: every answer decided, owner accepted: ready to ship. */
+  ready: 'AIP-5',
   /** Meeting-notes summarizer: shipped, epic Done. */
   shipped: 'AIP-6',
   /** An ordinary epic without the scope label. */
@@ -112,7 +112,7 @@ const SEED_ISSUES: SeedIssue[] = [
     created: '2026-02-16T11:45:00.000Z', updated: '2026-07-03T09:10:00.000Z',
   },
   {
-    key: SEED_KEYS.deciding, type: ISSUE_TYPE_IDS.epic, status: STATUS_IDS.inProgress,
+    key: SEED_KEYS.ready, type: ISSUE_TYPE_IDS.epic, status: STATUS_IDS.inProgress,
     summary: 'Invoice anomaly detection',
     description: adf('Flags duplicate and out-of-pattern supplier invoices before payment. Finance ops ran the pilot on last year\'s data.'),
     assignee: SEED_ACCOUNTS.priya, reporter: SEED_ACCOUNTS.marcus, labels: [SCOPE_LABEL, 'finance'],

@@ -144,7 +144,7 @@ describe('Production Handoff panel', () => {
   });
 
   it('a viewer sees the panel read-only, and the server refuses their direct save', async () => {
-    const epic = SEED_KEYS.deciding;
+    const epic = SEED_KEYS.ready;
     const before = await invoke('admin@example.com', 'getHandoff', {}, epic);
     expect(before.ok).toBe(true);
 

@@ -18,7 +18,7 @@ const REPORT = 'readiness-report';
 const ADMIN = 'admin@example.com';
 const LEAD = 'lead@example.com';
 const LEVEL_LABELS: Record<ReadinessLevel, string> = { 'not-started': 'Not started', deciding: 'Deciding', ready: 'Ready', shipped: 'Shipped' };
-const SEEDED_EPICS = [SEED_KEYS.nearlyReady, SEED_KEYS.mostlyWithdrawn, SEED_KEYS.untouched, SEED_KEYS.stalled, SEED_KEYS.deciding, SEED_KEYS.shipped];
+const SEEDED_EPICS = [SEED_KEYS.nearlyReady, SEED_KEYS.mostlyWithdrawn, SEED_KEYS.untouched, SEED_KEYS.stalled, SEED_KEYS.ready, SEED_KEYS.shipped];
 
 let host: TestHost;
 let browser: Browser;
@@ -167,7 +167,7 @@ describe('readiness report page', () => {
       expect((await shownRows(frame)).map((r) => r.key).sort()).toEqual([...flagged].sort());
 
       await pickOption(page, frame, 'flag-filter-input', 'Any flag or none');
-      const target = expected.find((r) => r.key === SEED_KEYS.deciding)!;
+      const target = expected.find((r) => r.key === SEED_KEYS.ready)!;
       await frame.fill('#report-search', target.summary.slice(0, 12));
       await frame.waitForFunction(`document.querySelectorAll('[data-testid="report-row"]').length < ${expected.length}`);
       expect((await shownRows(frame)).map((r) => r.key)).toContain(target.key);

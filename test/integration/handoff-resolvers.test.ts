@@ -101,7 +101,7 @@ test('a viewer\'s change is refused with FORBIDDEN and nothing is stored', async
 });
 
 test('a stale baseVersion is refused with CONFLICT naming who saved and when; the newer record stays', async () => {
-  const key = SEED_KEYS.deciding;
+  const key = SEED_KEYS.ready;
   const mine = await view(key, ADMIN);
   const theirs = ok(await call('saveMetric', key, { baseVersion: mine.version, metric: { name: 'Invoices reviewed per hour', result: '3x' } }, LEAD));
   const r = await call('saveMetric', key, { baseVersion: mine.version, metric: { name: 'Stale edit', result: '' } }, ADMIN);

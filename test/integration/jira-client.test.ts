@@ -106,14 +106,14 @@ describe('jira.js v5 against the local host', () => {
     expect(meta.issueTypes?.map((t) => [t.name, t.hierarchyLevel])).toEqual([['Epic', 1], ['Task', 0], ['Story', 0], ['Bug', 0], ['Sub-task', -1]]);
     const bulk = await call('POST', '/issue/bulk', basic('lead@example.com'), {
       issueUpdates: [
-        { fields: { project: { key: 'AIP' }, issuetype: { id: '10001' }, summary: 'Data integration', parent: { key: SEED_KEYS.deciding } } },
-        { fields: { project: { key: 'AIP' }, issuetype: { id: '10004' }, summary: 'Wrong level', parent: { key: SEED_KEYS.deciding } } },
+        { fields: { project: { key: 'AIP' }, issuetype: { id: '10001' }, summary: 'Data integration', parent: { key: SEED_KEYS.ready } } },
+        { fields: { project: { key: 'AIP' }, issuetype: { id: '10004' }, summary: 'Wrong level', parent: { key: SEED_KEYS.ready } } },
       ],
     });
     expect(bulk.status).toBe(201);
     expect(bulk.body.issues).toHaveLength(1);
     expect(bulk.body.errors[0]).toMatchObject({ status: 400, failedElementNumber: 1 });
-    const perms = await jira.permissions.getMyPermissions({ issueKey: SEED_KEYS.deciding, permissions: 'BROWSE_PROJECTS,EDIT_ISSUES,ADMINISTER_PROJECTS' });
+    const perms = await jira.permissions.getMyPermissions({ issueKey: SEED_KEYS.ready, permissions: 'BROWSE_PROJECTS,EDIT_ISSUES,ADMINISTER_PROJECTS' });
     const granted = perms.permissions as Record<string, { havePermission: boolean }>;
     expect(granted.EDIT_ISSUES.havePermission).toBe(true);
     expect(granted.ADMINISTER_PROJECTS.havePermission).toBe(false);
@@ -134,7 +134,7 @@ describe('REST behaviour over HTTP', () => {
   });
 
   test('a viewer gets 403 on PUT /issue', async () => {
-    const res = await call('PUT', `/issue/${SEED_KEYS.deciding}`, basic('viewer@example.com'), { fields: { summary: 'Renamed' } });
+    const res = await call('PUT', `/issue/${SEED_KEYS.ready}`, basic('viewer@example.com'), { fields: { summary: 'Renamed' } });
     expect(res.status).toBe(403);
     expect(res.body.errorMessages[0]).toContain('permission');
   });
@@ -178,7 +178,7 @@ describe('REST behaviour over HTTP', () => {
     const after = await call('GET', `/issue/${SEED_KEYS.nearlyReady}?fields=status,resolutiondate`, lead);
     expect(after.body.fields.status.name).toBe('Done');
     expect(after.body.fields.resolutiondate).toMatch(/\+0000$/);
-    expect((await call('POST', `/issue/${SEED_KEYS.deciding}/transitions`, basic('viewer@example.com'), { transition: { id: '21' } })).status).toBe(403);
+    expect((await call('POST', `/issue/${SEED_KEYS.ready}/transitions`, basic('viewer@example.com'), { transition: { id: '21' } })).status).toBe(403);
   });
 
   test('old search is gone, bad JQL is 400, unknown routes are 404, requests are counted', async () => {

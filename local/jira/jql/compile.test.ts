@@ -104,9 +104,9 @@ describe('fields and operators', () => {
 
   test('assignee: accountId, email, currentUser(), EMPTY; != excludes unassigned but NOT includes them', () => {
     const priya = userPrincipal('priya');
-    expect(set('assignee = currentUser()', priya)).toEqual([SEED_KEYS.nearlyReady, SEED_KEYS.deciding]);
-    expect(set(`assignee = ${SEED_ACCOUNTS.priya}`)).toEqual([SEED_KEYS.nearlyReady, SEED_KEYS.deciding]);
-    expect(set('assignee = "priya@example.com"')).toEqual([SEED_KEYS.nearlyReady, SEED_KEYS.deciding]);
+    expect(set('assignee = currentUser()', priya)).toEqual([SEED_KEYS.nearlyReady, SEED_KEYS.ready]);
+    expect(set(`assignee = ${SEED_ACCOUNTS.priya}`)).toEqual([SEED_KEYS.nearlyReady, SEED_KEYS.ready]);
+    expect(set('assignee = "priya@example.com"')).toEqual([SEED_KEYS.nearlyReady, SEED_KEYS.ready]);
     expect(set('assignee is EMPTY')).toEqual([SEED_KEYS.untouched]);
     expect(set('assignee is null')).toEqual([SEED_KEYS.untouched]);
     expect(keys('assignee != currentUser()', priya)).toHaveLength(5);
@@ -143,7 +143,7 @@ describe('fields and operators', () => {
     expect(keys('summary !~ "claims"')).toHaveLength(7);
     expect(set('description ~ "reassigned"')).toEqual([SEED_KEYS.stalled]);
     expect(set('text ~ "spreadsheet"')).toEqual([SEED_KEYS.stalled]);
-    expect(set('text ~ "Invoice"')).toEqual([SEED_KEYS.deciding]);
+    expect(set('text ~ "Invoice"')).toEqual([SEED_KEYS.ready]);
     expect(errorOf('summary = "Invoice anomaly detection"').errorMessages[0]).toBe("The operator '=' is not supported by the 'summary' field.");
   });
 
@@ -151,7 +151,7 @@ describe('fields and operators', () => {
     expect(set('created < "2026-03-10"')).toEqual([SEED_KEYS.stalled, SEED_KEYS.shipped]);
     expect(set('created >= 2026-09-01')).toEqual([SEED_KEYS.untouched, SEED_KEYS.story]);
     expect(set('created >= "2026/09/01 09:00"')).toEqual([SEED_KEYS.story]);
-    expect(set('updated > -8d')).toEqual([SEED_KEYS.nearlyReady, SEED_KEYS.deciding, SEED_KEYS.story]);
+    expect(set('updated > -8d')).toEqual([SEED_KEYS.nearlyReady, SEED_KEYS.ready, SEED_KEYS.story]);
     expect(set('resolutiondate is not EMPTY')).toEqual([SEED_KEYS.shipped]);
     expect(keys('resolved is EMPTY')).toHaveLength(7);
     expect(errorOf('created > "last tuesday"').errorMessages[0]).toContain("Date value 'last tuesday'");
@@ -204,7 +204,7 @@ describe('logic, ordering and errors', () => {
     expect(set('issuetype = Epic AND NOT (labels = ai-initiative)')).toEqual([SEED_KEYS.unlabelledEpic]);
     expect(set('NOT (status = "In Progress" OR status = "To Do")')).toEqual([SEED_KEYS.shipped]);
     expect(set('labels = ai-initiative AND NOT handoffLevel = deciding AND issuetype = Epic'))
-      .toEqual([SEED_KEYS.nearlyReady, SEED_KEYS.untouched, SEED_KEYS.deciding, SEED_KEYS.shipped]);
+      .toEqual([SEED_KEYS.nearlyReady, SEED_KEYS.untouched, SEED_KEYS.ready, SEED_KEYS.shipped]);
   });
 
   test('ORDER BY key is numeric-aware, and other fields sort both ways', () => {
