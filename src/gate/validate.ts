@@ -10,7 +10,7 @@ import { loadGateFacts, type GateFacts } from '../storage';
 import { couldNotVerifyMessage, decideGate, isInScope } from '../domain/gate';
 import { isoToday } from '../domain/dates';
 import type { WorkstreamFacts } from '../domain/readiness-types';
-import { parseGateConfig } from './config';
+import { parseGateConfig } from '../domain/gate-config';
 import { countWorkstreams } from '../workstreams/find-existing';
 
 export interface ValidatorArgs {

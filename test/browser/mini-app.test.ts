@@ -7,7 +7,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser';
 import { startHost, type Host } from '../../local/server';
 import { addValidatorRule, listValidatorRules } from '../../local/jira/workflow-rules';
 import { SEED_ACCOUNTS, SEED_PROJECT, TRANSITION_IDS } from '../../local/jira/seed';
@@ -25,7 +26,7 @@ beforeAll(async () => {
   if (build.status !== 0) throw new Error(`vite build of the fixture page failed:\n${build.stdout}\n${build.stderr}`);
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ph-browser-'));
   host = await startHost({ port: 0, dataDir, appDir: APP_DIR });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -3,44 +3,22 @@
  * an admin fills a handoff to "ready" through the UI alone; a viewer sees it read-only and is refused
  * by the server too; two people editing at once get a conflict that names the first and keeps input.
  */
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type FrameLocator, type Locator, type Page } from 'playwright-core';
+import { type BrowserContext, type FrameLocator, type Locator, type Page } from 'playwright-core';
 import { SEED_KEYS } from '../../local/jira/seed';
-import { REPO_ROOT, startTestHost, type TestHost } from '../helpers/host';
+import { browserSuite } from '../helpers/browser';
 
 jest.setTimeout(60_000);
 
 const PANEL = 'iframe[src*="/__ui/panel/"]';
 const WAIT = { timeout: 20_000 };
 
-let host: TestHost;
-let browser: Browser;
-
-beforeAll(async () => {
-  // The test command builds the UI first; a lone `jest test/browser/panel.test.ts` builds it here.
-  if (!fs.existsSync(path.join(REPO_ROOT, 'static', 'panel', 'build', 'index.html'))) {
-    const build = spawnSync(process.execPath, ['scripts/build-ui.mjs', 'panel'], { cwd: REPO_ROOT, encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`panel build failed:\n${build.stdout}\n${build.stderr}`);
-  }
-  [host, browser] = await Promise.all([
-    startTestHost(),
-    chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] }),
-  ]);
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  if (host) fs.rmSync(host.dataDir, { recursive: true, force: true });
-});
+const suite = browserSuite(['panel']);
 
 async function openAs(email: string, issueKey: string): Promise<{ context: BrowserContext; page: Page; panel: FrameLocator }> {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
-  await context.addCookies([{ name: 'ph_user', value: email, url: host.url }]);
+  const context = await suite.browser.newContext({ viewport: { width: 1100, height: 900 } });
+  await context.addCookies([{ name: 'ph_user', value: email, url: suite.host.url }]);
   const page = await context.newPage();
-  await page.goto(`${host.url}/browse/${issueKey}`);
+  await page.goto(`${suite.host.url}/browse/${issueKey}`);
   const panel = page.frameLocator(PANEL);
   await panel.getByTestId('readiness-level').waitFor(WAIT);
   return { context, page, panel };
@@ -77,7 +55,7 @@ async function addKpi(panel: FrameLocator, kpi: { name: string; category: string
 }
 
 async function invoke(user: string, functionKey: string, payload: unknown, issueKey: string): Promise<{ ok: boolean; data?: { version: number }; error?: { code: string } }> {
-  const res = await fetch(`${host.url}/__local/invoke`, {
+  const res = await fetch(`${suite.host.url}/__local/invoke`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ moduleKey: 'production-handoff-panel', functionKey, payload, context: { issueKey }, user }),

@@ -4,7 +4,8 @@
  * bulk endpoint, so the rows come from the real paged search.
  */
 import fs from 'node:fs';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { type Browser, type Frame, type Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser';
 import { startTestHost, type TestHost } from '../helpers/host';
 import { ISSUE_TYPE_IDS, SCOPE_LABEL } from '../../local/jira/seed';
 
@@ -18,7 +19,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   host = await startTestHost();
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  browser = await launchChromium();
   await createEpics(EXTRA_EPICS);
 });
 

@@ -4,7 +4,8 @@
  * Needs the Custom UI built (npm run build) and /usr/bin/chromium.
  */
 import fs from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser';
 import { startTestHost, type TestHost } from '../helpers/host';
 import { SEED_KEYS } from '../../local/jira/seed';
 import type { HandoffView, ReportPage, Result, SettingsView } from '../../src/shared/contract';
@@ -25,7 +26,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   host = await startTestHost();
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -2,11 +2,8 @@
  * Workstreams from the panel: create them from the Workstreams tab, see five linked issues with their
  * status, move one to Done in the shell, refresh the panel and see the progress change.
  */
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
-import { REPO_ROOT, startTestHost, type TestHost } from '../helpers/host';
+import { type FrameLocator, type Page } from 'playwright-core';
+import { browserSuite } from '../helpers/browser';
 import { createEpic, DONE_TRANSITION } from '../helpers/handoff-fixtures';
 import { searchKeys } from '../helpers/local-api';
 
@@ -14,28 +11,10 @@ jest.setTimeout(90_000);
 const WAIT = { timeout: 20_000 };
 const PANEL = 'iframe[src*="/__ui/panel/"]';
 
-let host: TestHost;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(REPO_ROOT, 'static', 'panel', 'build', 'index.html'))) {
-    const build = spawnSync(process.execPath, ['scripts/build-ui.mjs', 'panel'], { cwd: REPO_ROOT, encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`panel build failed:\n${build.stdout}\n${build.stderr}`);
-  }
-  [host, browser] = await Promise.all([
-    startTestHost(),
-    chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] }),
-  ]);
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  if (host) fs.rmSync(host.dataDir, { recursive: true, force: true });
-});
+const suite = browserSuite(['panel']);
 
 async function workstreamsTab(page: Page, epicKey: string): Promise<FrameLocator> {
-  await page.goto(`${host.url}/browse/${epicKey}`);
+  await page.goto(`${suite.host.url}/browse/${epicKey}`);
   const panel = page.frameLocator(PANEL);
   await panel.getByRole('tab', { name: 'Workstreams' }).click(WAIT);
   await panel.getByTestId('workstreams-progress').waitFor(WAIT);
@@ -43,9 +22,9 @@ async function workstreamsTab(page: Page, epicKey: string): Promise<FrameLocator
 }
 
 test('create from the panel, see five issues with status, finish one in the shell, progress moves', async () => {
-  const epic = await createEpic(host.url, 'Browser workstreams: churn model to production');
-  const context = await browser.newContext({ viewport: { width: 1100, height: 1000 } });
-  await context.addCookies([{ name: 'ph_user', value: 'admin@example.com', url: host.url }]);
+  const epic = await createEpic(suite.host.url, 'Browser workstreams: churn model to production');
+  const context = await suite.browser.newContext({ viewport: { width: 1100, height: 1000 } });
+  await context.addCookies([{ name: 'ph_user', value: 'admin@example.com', url: suite.host.url }]);
   const page = await context.newPage();
   try {
     let panel = await workstreamsTab(page, epic);
@@ -55,14 +34,14 @@ test('create from the panel, see five issues with status, finish one in the shel
     await panel.getByTestId('workstream-issue').nth(4).waitFor(WAIT);
     const issueKeys = await panel.getByTestId('workstream-issue').allTextContents();
     expect(issueKeys).toHaveLength(5);
-    expect((await searchKeys(host.url, `parent = ${epic}`)).sort()).toEqual([...issueKeys].sort());
+    expect((await searchKeys(suite.host.url, `parent = ${epic}`)).sort()).toEqual([...issueKeys].sort());
     expect(await panel.getByTestId('workstreams-progress').textContent()).toContain('0 of 5 done');
     const rows = panel.getByTestId('workstream-row');
     expect(await rows.first().textContent()).toMatch(/To Do/);
     // Everything exists now: the button to create them is gone.
     expect(await panel.getByTestId('create-workstreams').count()).toBe(0);
 
-    await page.goto(`${host.url}/browse/${issueKeys[0]}`);
+    await page.goto(`${suite.host.url}/browse/${issueKeys[0]}`);
     await Promise.all([page.waitForEvent('load'), page.locator(`.transition-btn[data-transition-id="${DONE_TRANSITION}"]`).click()]);
     await page.locator('#issue-status', { hasText: 'Done' }).waitFor(WAIT);
 

@@ -2,7 +2,8 @@
  * The gate's configuration as the screens edit it: parsing what Jira stored, turning the form into a
  * validated GateConfig, and describing a config in one line for the view screen.
  */
-import { GateConfig, DEFAULT_GATE_CONFIG, type KpiMinimums } from '../../../src/domain/policy';
+import { GateConfig, type KpiMinimums } from '../../../src/domain/policy';
+import { parseGateConfig } from '../../../src/domain/gate-config';
 
 export type OwnerAcceptanceChoice = 'project' | 'yes' | 'no';
 
@@ -20,20 +21,10 @@ export type GateFormErrors = Partial<Record<keyof GateForm, string>>;
 
 export type StoredConfig = { config: GateConfig; problem?: string };
 
-/** Jira hands back what onConfigure returned (a JSON string); some hosts parse it first. Accept both. */
+/** Jira hands back what onConfigure returned (a JSON string); some hosts parse it first. The gate reads it the same way. */
 export function parseStoredConfig(raw: unknown): StoredConfig {
-  if (raw === undefined || raw === null || raw === '') return { config: { ...DEFAULT_GATE_CONFIG } };
-  let value: unknown = raw;
-  if (typeof raw === 'string') {
-    try {
-      value = JSON.parse(raw);
-    } catch {
-      return { config: { ...DEFAULT_GATE_CONFIG }, problem: 'The saved configuration is not valid JSON; showing the defaults.' };
-    }
-  }
-  const parsed = GateConfig.safeParse(value);
-  if (!parsed.success) return { config: { ...DEFAULT_GATE_CONFIG }, problem: 'The saved configuration could not be read; showing the defaults.' };
-  return { config: parsed.data };
+  const { config, problem } = parseGateConfig(raw);
+  return problem ? { config, problem: 'The saved configuration could not be read; showing the defaults.' } : { config };
 }
 
 export function formFromConfig(config: GateConfig): GateForm {

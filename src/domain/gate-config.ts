@@ -2,7 +2,7 @@
  * The validator's configuration as Jira hands it over: the JSON string the config screen saved, an
  * already-parsed object, or nothing at all (a rule added before the screen ever saved).
  */
-import { DEFAULT_GATE_CONFIG, GateConfig } from '../domain/policy';
+import { DEFAULT_GATE_CONFIG, GateConfig } from './policy';
 
 export interface ParsedGateConfig {
   config: GateConfig;

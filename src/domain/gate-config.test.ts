@@ -1,5 +1,5 @@
-import { DEFAULT_GATE_CONFIG } from '../domain/policy';
-import { parseGateConfig } from './config';
+import { DEFAULT_GATE_CONFIG } from './policy';
+import { parseGateConfig } from './gate-config';
 
 describe('parseGateConfig', () => {
   test('reads the JSON string the config screen saved', () => {
