@@ -6,12 +6,12 @@
 import { z } from 'zod';
 import {
   AccountId,
-  ConditionKind,
-  Horizon,
+  Decision,
   Id,
   IsoDate,
-  KpiCategory,
-  LIMITS,
+  PilotCondition,
+  PilotMetric,
+  ProductionKpi,
   WorkstreamKey,
   type HandoffRecord,
   type HistoryEntry,
@@ -21,65 +21,26 @@ import { ProjectSettings, type GateConfig } from '../domain/policy';
 import type { Readiness, StatusCategoryKey } from '../domain/readiness-types';
 import type { ReportRow } from '../domain/report-types';
 
-const text = (max: number, label: string) => z.string({ error: `${label} must be text` }).trim().max(max, { error: `${label} must be at most ${max} characters` });
-const req = (max: number, label: string) => text(max, label).min(1, { error: `${label} is required` });
 const BaseVersion = z.number({ error: 'baseVersion must be a number' }).int().min(0);
 
 // ---- payloads -------------------------------------------------------------------------------------
 export const Empty = z.object({}).strict();
 
-export const ConditionInput = z
-  .object({
-    id: Id.optional(),
-    kind: ConditionKind,
-    name: req(LIMITS.shortText, 'Condition'),
-    details: text(LIMITS.longText, 'Details').default(''),
-    grantedBy: text(LIMITS.shortText, 'Granted by').default(''),
-  })
-  .strict();
+// Inputs are the record's own schemas minus what the server sets (ids are optional: absent means "add").
+export const ConditionInput = PilotCondition.omit({ id: true, decision: true }).extend({ id: Id.optional() });
 export type ConditionInput = z.input<typeof ConditionInput>;
 
 export const DecisionInput = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('undecided') }).strict(),
-  z
-    .object({
-      status: z.literal('permanent'),
-      rationale: req(LIMITS.longText, 'Rationale'),
-      sustainedBy: req(LIMITS.shortText, 'Who sustains it'),
-      reviewDate: IsoDate.optional(),
-    })
-    .strict(),
-  z
-    .object({
-      status: z.literal('withdrawn'),
-      rationale: req(LIMITS.longText, 'Rationale'),
-      productionPath: req(LIMITS.shortText, 'Production path'),
-      leadTimeDays: z.number({ error: 'Lead time must be a number of days' }).int({ error: 'Lead time must be whole days' }).min(0).max(LIMITS.leadTimeDays),
-    })
-    .strict(),
+  Decision.options[0],
+  Decision.options[1].omit({ decided: true }),
+  Decision.options[2].omit({ decided: true }),
 ]);
 export type DecisionInput = z.input<typeof DecisionInput>;
 
-export const MetricInput = z.object({ id: Id.optional(), name: req(LIMITS.shortText, 'Metric name'), result: text(LIMITS.shortText, 'Pilot result').default('') }).strict();
+export const MetricInput = PilotMetric.omit({ id: true }).extend({ id: Id.optional() });
 export type MetricInput = z.input<typeof MetricInput>;
 
-export const KpiInput = z
-  .object({
-    id: Id.optional(),
-    name: req(LIMITS.shortText, 'KPI name'),
-    category: KpiCategory,
-    replacesMetricId: Id.optional(),
-    baseline: text(LIMITS.shortText, 'Baseline').default(''),
-    target: text(LIMITS.shortText, 'Target').default(''),
-    unit: text(LIMITS.shortText, 'Unit').default(''),
-    direction: z.enum(['higher-is-better', 'lower-is-better'], { error: 'Pick a direction' }),
-    source: text(LIMITS.shortText, 'Data source').default(''),
-    owner: text(LIMITS.shortText, 'KPI owner').default(''),
-    horizon: Horizon.optional(),
-    firstReviewDate: IsoDate.optional(),
-    status: z.enum(['proposed', 'agreed'], { error: 'Status must be proposed or agreed' }),
-  })
-  .strict();
+export const KpiInput = ProductionKpi.omit({ id: true }).extend({ id: Id.optional() });
 export type KpiInput = z.input<typeof KpiInput>;
 
 export const Payloads = {
