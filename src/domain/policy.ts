@@ -27,9 +27,23 @@ export const KpiMinimums = z
   .strict();
 export type KpiMinimums = z.infer<typeof KpiMinimums>;
 
+/** A Jira label: no spaces; quotes and backslashes are refused too so it can sit in JQL safely. */
+export const JiraLabel = z
+  .string()
+  .trim()
+  .max(255, { error: 'A label must be at most 255 characters' })
+  .regex(/^[^\s"'\\]*$/, { error: 'A label cannot contain spaces, quotes or backslashes' });
+
+export const DEFAULT_INITIATIVE_LABEL = 'ai-initiative';
+
 export const ProjectSettings = z
   .object({
     version: z.number().int().min(0),
+    /**
+     * Which epics the report lists as initiatives: those with this label, plus any epic that has a
+     * handoff record. Empty: every epic of the project. (Settings saved before it existed read the default.)
+     */
+    initiativeLabel: JiraLabel.default(DEFAULT_INITIATIVE_LABEL),
     workstreamTemplates: z
       .array(WorkstreamTemplate)
       .length(WORKSTREAM_KEYS.length, { error: 'Every workstream needs a template' })
@@ -109,6 +123,7 @@ export const WORKSTREAM_NAMES: Record<WorkstreamKey, string> = {
 export function defaultProjectSettings(): ProjectSettings {
   return {
     version: 0,
+    initiativeLabel: DEFAULT_INITIATIVE_LABEL,
     workstreamTemplates: DEFAULT_WORKSTREAM_TEMPLATES.map((t) => ({ ...t })),
     workstreamIssueType: 'Task',
     kpiMinimums: { operational: 1, business: 1 },

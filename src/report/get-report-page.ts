@@ -14,7 +14,7 @@ export async function getReportPage(ctx: CallContext, payload: { nextPageToken?:
   const { project } = requireProject(ctx);
   const settings = await loadSettings(project.id);
   const today = isoToday(new Date(), ctx.timezone);
-  const jql = reportJql(project.id);
+  const jql = reportJql(project.id, settings.initiativeLabel);
   const rows: ReportPage['rows'] = [];
   let nextPageToken = payload.nextPageToken;
   for (let page = 0; page < (payload.maxPages ?? DEFAULT_MAX_PAGES); page++) {

@@ -1,13 +1,14 @@
 /**
- * The report's one Jira query. Every epic of the project is an initiative (simplest rule to explain:
- * an epic without a record shows as "not started", which is exactly what a sponsor needs to see).
+ * The report's one Jira query. Initiatives are the project's epics that carry the initiative label or
+ * already have a handoff (a published summary); with no label set, every epic. An initiative without
+ * a record shows as "not started", which is exactly what a sponsor needs to see.
  * Only summary and status come back, with the readiness summary property riding along, so the report
  * costs one request per 100 epics and never one per epic. Jira filters by the user's browse permission.
  */
 import { SUMMARY_PROPERTY_KEY, type SearchSummary } from '../domain/report-types';
 import { READINESS_LEVELS } from '../domain/readiness-types';
 import type { ReportIssue } from '../domain/report';
-import type { ProjectSettings } from '../domain/policy';
+import { JiraLabel, type ProjectSettings } from '../domain/policy';
 import { computeReadiness, readinessPolicy } from '../domain/readiness';
 import { toSearchSummary } from '../domain/summary';
 import { statusCategoryOf, type JiraIssue } from '../jira';
@@ -16,9 +17,11 @@ export const REPORT_FIELDS = ['summary', 'status'] as const;
 /** Jira's maximum page size when fields are asked for. */
 export const REPORT_PAGE_SIZE = 100;
 
-export function reportJql(projectId: string): string {
+export function reportJql(projectId: string, initiativeLabel: string): string {
   if (!/^\d+$/.test(projectId)) throw new Error(`Not a project id: ${projectId}`);
-  return `project = ${projectId} AND issuetype = Epic ORDER BY key ASC`;
+  const label = JiraLabel.parse(initiativeLabel);
+  const scope = label ? ` AND (labels = "${label}" OR issue.property[${SUMMARY_PROPERTY_KEY}].level IS NOT EMPTY)` : '';
+  return `project = ${projectId} AND issuetype = Epic${scope} ORDER BY key ASC`;
 }
 
 export function reportIssueOf(issue: JiraIssue): ReportIssue {

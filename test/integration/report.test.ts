@@ -6,15 +6,19 @@
 import { startTestHost, type TestHost } from '../helpers/host';
 import { invoke, ok, resetStats, stats } from '../helpers/local-api';
 import { ADMIN, createEpic, decideHandoff } from '../helpers/handoff-fixtures';
+import { SEED_KEYS } from '../../local/jira/seed';
 
 jest.setTimeout(120_000);
 
 let host: TestHost;
+let added: string[] = [];
 beforeAll(async () => {
   host = await startTestHost();
   // Mixed states on top of the seed: one decided epic, one being decided.
-  await decideHandoff(host.url, await createEpic(host.url, 'Report: decided initiative'));
+  const decided = await createEpic(host.url, 'Report: decided initiative');
+  await decideHandoff(host.url, decided);
   const deciding = await createEpic(host.url, 'Report: initiative being decided');
+  added = [decided, deciding];
   const view = ok(await invoke(host.url, 'getHandoff', {}, { context: { issueKey: deciding } }));
   ok(await invoke(host.url, 'saveCondition', { baseVersion: view.version, condition: { kind: 'tooling', name: 'Vendor sandbox' } }, { context: { issueKey: deciding } }));
 });
@@ -37,9 +41,26 @@ test('each report row has the readiness level the panel computes for its epic', 
     expect(row.missingCount).toBe(view.readiness.missing.length);
     levels.add(row.level);
   }
-  expect(page.rows.length).toBeGreaterThanOrEqual(9);
-  expect(levels).toEqual(expect.objectContaining({ size: expect.any(Number) }));
+  // The labelled seeded initiatives and the two added here; the unlabelled AIP-7 is not an initiative.
+  expect(page.rows.map((r) => r.key)).toEqual([SEED_KEYS.nearlyReady, SEED_KEYS.mostlyWithdrawn, SEED_KEYS.untouched, SEED_KEYS.stalled, SEED_KEYS.ready, SEED_KEYS.shipped, ...added]);
   expect([...levels]).toEqual(expect.arrayContaining(['ready', 'deciding', 'not-started']));
+});
+
+test('initiatives are the labelled epics plus any epic with a handoff; an empty label lists every epic', async () => {
+  const keys = async () => ok(await invoke(host.url, 'getReportPage', {}, project)).rows.map((r) => r.key);
+  expect(await keys()).not.toContain(SEED_KEYS.unlabelledEpic);
+  const settings = ok(await invoke(host.url, 'getProjectSettings', {}, project)).settings;
+  const everyEpic = ok(await invoke(host.url, 'saveProjectSettings', { settings: { ...settings, initiativeLabel: '' } }, project)).settings;
+  expect(await keys()).toContain(SEED_KEYS.unlabelledEpic);
+  ok(await invoke(host.url, 'saveProjectSettings', { settings: { ...everyEpic, initiativeLabel: 'ai-initiative' } }, project));
+  expect(await keys()).not.toContain(SEED_KEYS.unlabelledEpic);
+  // Starting a handoff on the unlabelled epic makes it an initiative.
+  const view = ok(await invoke(host.url, 'getHandoff', {}, { context: { issueKey: SEED_KEYS.unlabelledEpic } }));
+  ok(await invoke(host.url, 'saveCondition', { baseVersion: view.version, condition: { kind: 'other', name: 'Shared GPU quota' } }, { context: { issueKey: SEED_KEYS.unlabelledEpic } }));
+  expect(await keys()).toContain(SEED_KEYS.unlabelledEpic);
+  // A label that could break out of the JQL string is refused by validation.
+  const bad = await invoke(host.url, 'saveProjectSettings', { settings: { ...everyEpic, version: everyEpic.version + 1, initiativeLabel: 'x" OR project = 1' } }, project);
+  expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
 });
 
 test('a viewer sees the same rows (Jira filters by browse permission, no per-epic check)', async () => {

@@ -27,6 +27,7 @@ export function ReadOnlySettings({ settings }: { settings: ProjectSettings }) {
       </SectionMessage>
       <Section id="settings-policy" title="Project policy">
         <dl style={{ margin: 0 }}>
+          <Entry term="Initiatives" value={settings.initiativeLabel ? `Epics labelled ${settings.initiativeLabel}, and any epic with a handoff` : 'Every epic of the project'} testId="ro-initiative-label" />
           <Entry term="Agreed operational KPIs needed" value={String(settings.kpiMinimums.operational)} testId="ro-kpi-operational" />
           <Entry term="Agreed business KPIs needed" value={String(settings.kpiMinimums.business)} testId="ro-kpi-business" />
           <Entry term="Delivery owner must accept" value={settings.requireOwnerAcceptance ? 'Yes' : 'No'} />

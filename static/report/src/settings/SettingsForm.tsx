@@ -63,6 +63,10 @@ export function SettingsForm({ settings, saving, saveError, savedAt, onSave, onR
             <SectionMessage appearance="success">Settings saved. New workstreams and readiness use them from now on.</SectionMessage>
           </div>
         )}
+        <Section id="settings-scope" title="Which epics are initiatives">
+          <TextInput id="initiative-label" width="medium" label="Initiative label" value={draft.initiativeLabel} error={errors.initiativeLabel}
+            help="The report lists epics with this label and any epic that has a handoff. Leave empty to list every epic of the project." onChange={(v) => set('initiativeLabel', v)} />
+        </Section>
         <Section id="settings-gate" title="What counts as decided">
           <Inline space="space.200" shouldWrap>
             <TextInput id="kpi-operational" type="number" width="small" label="Agreed operational KPIs needed" value={draft.operational} error={errors['kpiMinimums.operational']} onChange={(v) => set('operational', v)} />

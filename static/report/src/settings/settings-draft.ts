@@ -8,6 +8,7 @@ import { fieldErrorsOf, type FieldErrors } from '../../../shared/field-errors';
 
 export interface SettingsDraft {
   version: number;
+  initiativeLabel: string;
   workstreamTemplates: WorkstreamTemplate[];
   workstreamIssueType: string;
   operational: string;
@@ -20,6 +21,7 @@ export interface SettingsDraft {
 export function draftFrom(settings: ProjectSettings): SettingsDraft {
   return {
     version: settings.version,
+    initiativeLabel: settings.initiativeLabel,
     workstreamTemplates: settings.workstreamTemplates.map((t) => ({ ...t })),
     workstreamIssueType: settings.workstreamIssueType,
     operational: String(settings.kpiMinimums.operational),
@@ -64,6 +66,7 @@ export function settingsFrom(draft: SettingsDraft): DraftResult {
   }
   const candidate = {
     version: draft.version,
+    initiativeLabel: draft.initiativeLabel,
     workstreamTemplates: draft.workstreamTemplates,
     workstreamIssueType: draft.workstreamIssueType,
     kpiMinimums: { operational: numbers.operational, business: numbers.business },
