@@ -19,6 +19,7 @@ import { createKvsRouter, ensureKvsSchema, KvsStore } from './forge/kvs';
 import { createCustomUiRouter } from './forge/custom-ui';
 import { INTERNAL_SECRET } from './forge/runtime';
 import { Faults, HostStats } from './forge/stats';
+import { EventDispatcher } from './forge/events';
 import { createShellRouter } from './shell';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
@@ -105,6 +106,7 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
   const faults = new Faults();
   const appDir = path.resolve(opts.appDir ?? REPO_ROOT);
   const forgeApp = new ForgeApp({ appDir, getBaseUrl, stats });
+  const events = new EventDispatcher({ app: forgeApp, db });
 
   /** The shell's user: the `ph_user` cookie, else the default admin. */
   const userOf = (req: Request): UserRow | undefined => {
@@ -172,12 +174,18 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
     res.status(200).type('application/json').send(text);
   });
   local.get('/stats', (_req, res) => {
-    res.json({ jira: getRequestStats(), ...stats.toJSON(), faults: faults.toJSON() });
+    res.json({ jira: getRequestStats(), ...stats.toJSON(), events: events.toJSON(), faults: faults.toJSON() });
   });
   local.post('/stats/reset', (_req, res) => {
     resetRequestStats();
     stats.reset();
+    events.reset();
     res.json({ ok: true });
+  });
+  // Issue events reach trigger functions after the REST answer; tests wait here until all are delivered.
+  local.get('/events/idle', async (_req, res) => {
+    await events.idle();
+    res.json(events.toJSON());
   });
   local.get('/faults', (_req, res) => {
     res.json(faults.toJSON());
@@ -208,7 +216,7 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
   web.use('/__local', local);
 
   // Jira REST.
-  web.use('/rest/api/3', authenticate(db, INTERNAL_SECRET), createJiraRouter({ db, manifestPath: path.join(appDir, 'manifest.yml'), validators: forgeApp.runValidators }));
+  web.use('/rest/api/3', authenticate(db, INTERNAL_SECRET), createJiraRouter({ db, manifestPath: path.join(appDir, 'manifest.yml'), validators: forgeApp.runValidators, onIssueEvent: events.emit }));
 
   // The Jira-like shell.
   web.use(createShellRouter({ db, app: forgeApp, getBaseUrl, userOf }));
@@ -232,6 +240,8 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
     close: async () => {
       if (closed) return;
       closed = true;
+      // Let queued issue events finish while the server can still answer their requests.
+      await Promise.race([events.idle(), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections?.();

@@ -1,5 +1,6 @@
-/** Forge entry points only: the resolver function and the workflow validator. */
+/** Forge entry points only: the resolver function, the workflow validator and the issue-event trigger. */
 import { resolverHandler } from './resolvers';
 
 export const handler = resolverHandler();
 export { validate } from './gate/validate';
+export { onIssueEvent } from './workstreams/on-issue-event';

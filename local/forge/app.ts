@@ -259,7 +259,8 @@ export class ForgeApp {
     }
   }
 
-  private invocationBase(mod: ManifestModule, functionKey: string, accountId?: string) {
+  /** The invocation context of one call of `functionKey` for `mod` (also used by the event dispatcher). */
+  invocationBase(mod: ManifestModule, functionKey: string, accountId?: string) {
     return {
       baseUrl: this.getBaseUrl(),
       // The runtime carries the bare app id; @forge/api builds the ARI from it.

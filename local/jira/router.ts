@@ -1,7 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Database } from '../db';
 import type { Principal } from '../auth';
-import { findIssue, findProject, findUserByAccountId, loadCatalog, type UserRow } from './catalog';
+import { findIssue, findProject, findUserByAccountId, loadCatalog, type IssueRow, type UserRow } from './catalog';
 import { JiraError, badRequest, issueNotFound, projectNotFound } from './errors';
 import { formatIssueType, formatProject, formatStatus, formatStatusCategory, formatUser, resolveFieldSelection, splitList } from './format';
 import { viewIssues } from './issue-view';
@@ -15,6 +15,7 @@ import { recordRequest } from './request-log';
 import { searchIssues, type SearchRequest } from './search';
 import { availableTransitions, transitionIssue, type ValidatorRunner } from './transitions';
 import { loadEntityPropertyIndex } from './jql/entity-properties';
+import type { IssueChange } from '../forge/events';
 
 export type { ValidatorRunner } from './transitions';
 
@@ -24,6 +25,8 @@ export interface JiraRouterOptions {
   validators: ValidatorRunner;
   /** Site URL used in `self` links; defaults to the URL the caller used. */
   baseUrl?: string;
+  /** Told after an issue was created, edited, transitioned or deleted (Forge's issue events). */
+  onIssueEvent?: (change: IssueChange) => void;
 }
 
 const API = '/rest/api/3';
@@ -57,6 +60,13 @@ export function createJiraRouter(opts: JiraRouterOptions): express.Router {
     });
   };
   const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+  /** Reports a change of an issue row; `before` (the row as it was) makes it an update. */
+  const changed = (kind: IssueChange['kind'], actor: Principal, id: number, before?: IssueRow) => {
+    if (!opts.onIssueEvent) return;
+    const issue = kind === 'deleted' ? before : findIssue(db, String(id));
+    if (issue) opts.onIssueEvent({ kind, issue, actor, ...(kind === 'updated' ? { before } : {}) });
+  };
+  const rowOf = (p: Principal, idOrKey: string) => getIssueOr404(db, p, idOrKey);
   const int = (v: unknown, fallback: number, name: string): number => {
     if (v === undefined || v === '') return fallback;
     const n = Number(v);
@@ -174,6 +184,7 @@ export function createJiraRouter(opts: JiraRouterOptions): express.Router {
   // ---- issues -------------------------------------------------------------------------------
   route('post', '/issue/bulk', (req, res, p) => {
     const result = createIssuesInBulk(db, p, req.body);
+    for (const created of result.issues) changed('created', p, created.id);
     const status = result.issues.length > 0 || result.errors.length === 0 ? 201 : 400;
     res.status(status).json({
       issues: result.issues.map((i) => ({ id: String(i.id), key: i.key, self: `${base(req)}${API}/issue/${i.id}` })),
@@ -182,6 +193,7 @@ export function createJiraRouter(opts: JiraRouterOptions): express.Router {
   });
   route('post', '/issue', (req, res, p) => {
     const created = createIssue(db, p, req.body);
+    changed('created', p, created.id);
     res.status(201).json({ id: String(created.id), key: created.key, self: `${base(req)}${API}/issue/${created.id}` });
   });
   route('get', '/issue/:idOrKey', (req, _res, p) => {
@@ -194,13 +206,19 @@ export function createJiraRouter(opts: JiraRouterOptions): express.Router {
     })[0];
   });
   route('put', '/issue/:idOrKey', (req, _res, p) => {
+    const before = rowOf(p, String(req.params.idOrKey));
     updateIssue(db, p, String(req.params.idOrKey), req.body);
+    changed('updated', p, before.id, before);
   });
   route('delete', '/issue/:idOrKey', (req, _res, p) => {
+    const before = rowOf(p, String(req.params.idOrKey));
     deleteIssue(db, p, String(req.params.idOrKey), req.query.deleteSubtasks === 'true');
+    changed('deleted', p, before.id, before);
   });
   route('put', '/issue/:idOrKey/assignee', (req, _res, p) => {
+    const before = rowOf(p, String(req.params.idOrKey));
     assignIssue(db, p, String(req.params.idOrKey), req.body);
+    changed('updated', p, before.id, before);
   });
 
   // ---- issue properties ---------------------------------------------------------------------
@@ -243,7 +261,9 @@ export function createJiraRouter(opts: JiraRouterOptions): express.Router {
     transitions: availableTransitions(db, p, String(req.params.idOrKey), base(req)),
   }));
   route('post', '/issue/:idOrKey/transitions', async (req, _res, p) => {
+    const before = rowOf(p, String(req.params.idOrKey));
     await transitionIssue(db, p, String(req.params.idOrKey), req.body, opts.validators);
+    changed('updated', p, before.id, before);
   });
 
   // ---- search -------------------------------------------------------------------------------

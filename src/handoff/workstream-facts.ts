@@ -1,12 +1,14 @@
-/** How many of the epic's workstream issues are done, for the searchable summary (one search, only when there are any). */
+/**
+ * How many of the epic's workstream issues are done, for the searchable summary. Counted by the same
+ * marker search as the panel, the gate and the issue-event trigger, so a save never publishes numbers
+ * the trigger would then contradict; skipped (no request) while the record names no workstream issue.
+ */
 import type { HandoffRecord } from '../domain/record';
 import type { WorkstreamFacts } from '../domain/readiness-types';
 import type { JiraGateway } from '../jira/gateway';
-import { statusCategoryOf } from '../jira/types';
+import { countWorkstreams } from '../workstreams/find-existing';
 
 export async function workstreamFacts(jira: JiraGateway, record: HandoffRecord | null): Promise<WorkstreamFacts | undefined> {
-  const ids = Object.values(record?.workstreams ?? {}).map((w) => w.issueId).filter((id) => /^\d+$/.test(id));
-  if (ids.length === 0) return undefined;
-  const { issues } = await jira.search(`id in (${ids.join(',')})`, { fields: ['status'], maxResults: ids.length });
-  return { total: ids.length, done: issues.filter((i) => statusCategoryOf(i) === 'done').length };
+  if (!record || Object.keys(record.workstreams).length === 0) return undefined;
+  return countWorkstreams(jira, { id: record.issueId });
 }

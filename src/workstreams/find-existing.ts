@@ -13,6 +13,9 @@ export interface EpicRef {
   key: string;
 }
 
+/** The search needs only the epic's id; the key is welcome for messages. */
+export type EpicLookup = Pick<EpicRef, 'id'> & Partial<EpicRef>;
+
 export interface FoundWorkstream {
   workstream: WorkstreamKey;
   issue: JiraIssue;
@@ -22,13 +25,13 @@ export const WORKSTREAM_FIELDS = ['summary', 'status', 'assignee'] as const;
 /** Five workstreams, plus room for copies a user made of them. */
 const MAX_FOUND = 100;
 
-export function workstreamJql(epic: EpicRef): string {
+export function workstreamJql(epic: EpicLookup): string {
   // Issue ids are digits; anything else would be an injection attempt, not an epic.
   if (!/^\d+$/.test(epic.id)) throw new Error(`Not an issue id: ${epic.id}`);
   return `parent = ${epic.id} AND issue.property[${WORKSTREAM_MARKER_KEY}].epicId = "${epic.id}" ORDER BY created ASC`;
 }
 
-export async function findWorkstreams(jira: JiraGateway, epic: EpicRef): Promise<FoundWorkstream[]> {
+export async function findWorkstreams(jira: JiraGateway, epic: EpicLookup): Promise<FoundWorkstream[]> {
   const page = await jira.search(workstreamJql(epic), { fields: WORKSTREAM_FIELDS, properties: [WORKSTREAM_MARKER_KEY], maxResults: MAX_FOUND });
   return page.issues.flatMap((issue) => {
     const workstream = markerWorkstream(issue, epic);
@@ -37,7 +40,7 @@ export async function findWorkstreams(jira: JiraGateway, epic: EpicRef): Promise
 }
 
 /** The workstream a found issue's marker names, when the marker is ours and names this epic. */
-function markerWorkstream(issue: JiraIssue, epic: EpicRef): WorkstreamKey | undefined {
+function markerWorkstream(issue: JiraIssue, epic: EpicLookup): WorkstreamKey | undefined {
   const marker = issue.properties?.[WORKSTREAM_MARKER_KEY] as { epicId?: unknown; workstream?: unknown } | undefined;
   if (!marker || String(marker.epicId) !== epic.id) return undefined;
   const parsed = WorkstreamKey.safeParse(marker.workstream);
@@ -55,7 +58,7 @@ export function workstreamProgress(found: FoundWorkstream[]): WorkstreamFacts {
   return { total: unique.length, done: unique.filter((f) => statusCategoryOf(f.issue) === 'done').length };
 }
 
-export async function countWorkstreams(jira: JiraGateway, epic: EpicRef): Promise<WorkstreamFacts> {
+export async function countWorkstreams(jira: JiraGateway, epic: EpicLookup): Promise<WorkstreamFacts> {
   return workstreamProgress(await findWorkstreams(jira, epic));
 }
 

@@ -1,14 +1,48 @@
-/** getWorkstreams: the epic's workstream issues with live status, found by one marker search as the user. */
+/**
+ * getWorkstreams: the epic's workstream issues with live status, found by one marker search as the user.
+ * It also repairs the searchable summary when its workstream counts are not the live ones (an issue
+ * event was missed or failed): the epic read runs beside the search and a write happens only on a difference.
+ */
 import type { WorkstreamsView } from '../shared/contract';
-import { loadRecord, loadSettings } from '../storage';
+import { SUMMARY_PROPERTY_KEY } from '../domain/report-types';
+import { isoToday } from '../domain/dates';
+import { loadRecord, loadSettings, type StoredRecord } from '../storage';
+import type { ProjectSettings } from '../domain/policy';
 import { requireIssuePermission } from '../permissions';
 import { requireIssue, type CallContext } from '../resolvers/context';
-import { findWorkstreams } from './find-existing';
+import { EPIC_FIELDS } from '../handoff/epic';
+import { isEpic, type JiraIssue } from '../jira';
+import { findWorkstreams, workstreamProgress, type FoundWorkstream } from './find-existing';
+import { republishWhenCountsDiffer } from './summary-repair';
 import { workstreamsView } from './view';
 
 export async function getWorkstreams(ctx: CallContext): Promise<WorkstreamsView> {
   const { issue, project } = requireIssue(ctx);
   const can = await requireIssuePermission(ctx.userJira, issue.key, 'BROWSE_PROJECTS');
-  const [found, stored, settings] = await Promise.all([findWorkstreams(ctx.userJira, issue), loadRecord(issue.id), loadSettings(project.id)]);
+  const [found, stored, settings, epic] = await Promise.all([
+    findWorkstreams(ctx.userJira, issue),
+    loadRecord(issue.id),
+    loadSettings(project.id),
+    ctx.userJira.getIssue(issue.id, { fields: EPIC_FIELDS, properties: [SUMMARY_PROPERTY_KEY] }),
+  ]);
+  if (epic && isEpic(epic)) await repairSummary(ctx, epic, found, stored, settings);
   return workstreamsView({ found, settings, leads: stored?.record.ownership.workstreamLeads ?? {}, canCreate: can.CREATE_ISSUES === true });
+}
+
+/** Never fails the read: the view is right either way, and the next read tries again. */
+async function repairSummary(ctx: CallContext, epic: JiraIssue, found: FoundWorkstream[], stored: StoredRecord | null, settings: ProjectSettings): Promise<void> {
+  let first = true;
+  await republishWhenCountsDiffer({
+    appJira: ctx.appJira,
+    epic,
+    live: workstreamProgress(found),
+    loadFacts: async () => {
+      // The first attempt reuses what this read loaded; a retry after a racing save reads afresh.
+      const record = first ? stored : await loadRecord(epic.id);
+      first = false;
+      return { record: record?.record ?? null, settings };
+    },
+    recordVersion: async () => (await loadRecord(epic.id))?.version ?? 0,
+    today: isoToday(new Date(), ctx.timezone),
+  }).catch((e: unknown) => console.warn(`Could not repair the workstream counts in the summary of ${epic.key}.`, e));
 }

@@ -69,6 +69,7 @@ export interface HostStatsSnapshot {
   kvs: { total: number; byOperation: Record<string, number>; errors: number };
   invocations: Record<string, { count: number; errors: number; totalMs: number; maxMs: number; avgMs: number }>;
   validatorRuns: number;
+  events?: EventQueueStats;
 }
 
 export async function stats(baseUrl: string): Promise<HostStatsSnapshot> {
@@ -89,4 +90,19 @@ export async function searchKeys(baseUrl: string, jql: string, user = 'admin@exa
   const r = await jira<{ issues: Array<{ key: string }> }>(baseUrl, 'POST', '/rest/api/3/search/jql', { jql, fields: ['summary'], maxResults: 100 }, user);
   if (r.status !== 200) throw new Error(`search answered ${r.status}: ${JSON.stringify(r.body)}`);
   return r.body.issues.map((i) => i.key);
+}
+
+export interface EventQueueStats {
+  emitted: number;
+  filteredOut: number;
+  delivered: number;
+  failed: number;
+  pending: number;
+}
+
+/** Waits until every issue event emitted so far has reached the app's trigger functions. */
+export async function eventsIdle(baseUrl: string): Promise<EventQueueStats> {
+  const res = await fetch(`${baseUrl}/__local/events/idle`);
+  if (res.status !== 200) throw new Error(`events/idle answered ${res.status}`);
+  return (await res.json()) as EventQueueStats;
 }

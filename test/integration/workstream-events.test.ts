@@ -1,0 +1,139 @@
+/**
+ * Moving a workstream issue in Jira updates its epic's searchable summary without anyone saving the
+ * handoff: the local host delivers Jira's issue events to the app's `trigger` module as Forge does
+ * (after the REST answer, as the app), and the report and JQL read the fresh counts.
+ */
+import { startTestHost, type TestHost } from '../helpers/host';
+import { eventsIdle, invoke, jira, ok, resetStats, searchKeys, stats } from '../helpers/local-api';
+import { createEpic, transition, DONE_TRANSITION } from '../helpers/handoff-fixtures';
+import type { SearchSummary } from '../../src/domain/report-types';
+
+jest.setTimeout(120_000);
+
+const SUMMARY = 'production-handoff-readiness';
+const MARKER = 'production-handoff-workstream';
+const PROPERTY_PUT = 'PUT /rest/api/3/issue/:idOrKey/properties/:propertyKey';
+const TRIGGER = 'workstream-status-sync:trigger';
+
+let host: TestHost;
+let epic: string;
+let epicId: string;
+let workstreams: string[];
+
+beforeAll(async () => {
+  host = await startTestHost();
+  epic = await createEpic(host.url, 'Events: claims fraud scoring');
+  epicId = (await jira<{ id: string }>(host.url, 'GET', `/rest/api/3/issue/${epic}?fields=summary`)).body.id;
+  const created = ok(await invoke(host.url, 'createWorkstreams', {}, { context: { issueKey: epic } }));
+  workstreams = created.created.map((c) => c.issueKey);
+});
+afterAll(async () => {
+  await host.stop();
+});
+
+const summaryOf = async (key: string): Promise<SearchSummary | undefined> => {
+  const r = await jira<{ value: SearchSummary }>(host.url, 'GET', `/rest/api/3/issue/${key}/properties/${SUMMARY}`);
+  return r.status === 200 ? r.body.value : undefined;
+};
+const counts = async (key: string) => {
+  const s = await summaryOf(key);
+  return s && { done: s.workstreamsDone, total: s.workstreamsTotal };
+};
+const reportRow = async (key: string) => {
+  const page = ok(await invoke(host.url, 'getReportPage', {}, { moduleKey: 'readiness-report', context: { projectKey: 'AIP' } }));
+  return page.rows.find((r) => r.key === key);
+};
+const propertyWrites = async () => (await stats(host.url)).jira.byRoute[PROPERTY_PUT] ?? 0;
+const newTask = async (summary: string, parent?: string) => {
+  const r = await jira<{ key: string }>(host.url, 'POST', '/rest/api/3/issue', {
+    fields: { project: { key: 'AIP' }, issuetype: { name: 'Task' }, summary, ...(parent ? { parent: { key: parent } } : {}) },
+  });
+  expect(r.status).toBe(201);
+  return r.body.key;
+};
+
+test('moving a workstream issue to Done updates the summary, the report row and JQL on the summary', async () => {
+  expect(workstreams).toHaveLength(5);
+  expect(await counts(epic)).toEqual({ done: 0, total: 5 });
+  await resetStats(host.url);
+
+  expect((await transition(host.url, workstreams[0], DONE_TRANSITION)).status).toBe(204);
+  const queue = await eventsIdle(host.url);
+  expect(queue).toMatchObject({ pending: 0, failed: 0 });
+  expect(queue.delivered).toBeGreaterThanOrEqual(1);
+
+  expect(await counts(epic)).toEqual({ done: 1, total: 5 });
+  expect((await reportRow(epic))?.workstreams).toEqual({ done: 1, total: 5 });
+  expect(await searchKeys(host.url, `issue.property[${SUMMARY}].workstreamsDone = 1 AND key = ${epic}`)).toEqual([epic]);
+  const s = await stats(host.url);
+  expect(s.invocations[TRIGGER]).toMatchObject({ count: 1, errors: 0 });
+  // The trigger acted as the app: its property write is an app request.
+  expect((s.jira as { byRouteAndPrincipal?: Record<string, { app: number }> }).byRouteAndPrincipal?.[PROPERTY_PUT]?.app).toBe(1);
+});
+
+test('editing unrelated issues writes no summary for any epic', async () => {
+  const before = await summaryOf(epic);
+  const otherEpic = await createEpic(host.url, 'Events: an epic without workstreams', []);
+  const plainChild = await newTask('A plain task under another epic', otherEpic);
+  await eventsIdle(host.url);
+  await resetStats(host.url);
+
+  // A summary edit of a workstream issue (no status change), a plain child's transition, an epic's transition.
+  expect((await jira(host.url, 'PUT', `/rest/api/3/issue/${workstreams[1]}`, { fields: { summary: 'Renamed workstream' } })).status).toBe(204);
+  expect((await transition(host.url, plainChild, DONE_TRANSITION)).status).toBe(204);
+  expect((await transition(host.url, otherEpic, DONE_TRANSITION)).status).toBe(204);
+  const queue = await eventsIdle(host.url);
+
+  expect(queue.failed).toBe(0);
+  // Only the plain child's transition passes the manifest filter; the handler finds no marker and stops.
+  expect(queue.filteredOut).toBe(2);
+  expect((await stats(host.url)).invocations[TRIGGER]?.count).toBe(1);
+  expect(await propertyWrites()).toBe(0);
+  expect(await summaryOf(epic)).toEqual(before);
+  expect(await summaryOf(otherEpic)).toBeUndefined();
+});
+
+test('a hand-edited marker pointing at another epic does not corrupt that epic', async () => {
+  const before = await summaryOf(epic);
+  const otherEpic = await createEpic(host.url, 'Events: the forger\'s epic');
+  const forged = await newTask('Claims to be a workstream of someone else\'s epic', otherEpic);
+  const put = await jira(host.url, 'PUT', `/rest/api/3/issue/${forged}/properties/${MARKER}`, { epicId, epicKey: epic, workstream: 'compliance-review' });
+  expect([200, 201]).toContain(put.status);
+  await resetStats(host.url);
+
+  expect((await transition(host.url, forged, DONE_TRANSITION)).status).toBe(204);
+  await eventsIdle(host.url);
+
+  expect((await stats(host.url)).invocations[TRIGGER]?.count).toBe(1);
+  expect(await propertyWrites()).toBe(0);
+  expect(await summaryOf(epic)).toEqual(before);
+  expect(await summaryOf(otherEpic)).toBeUndefined();
+  expect(ok(await invoke(host.url, 'getWorkstreams', {}, { context: { issueKey: epic } })).done).toBe(1);
+});
+
+test('moving a workstream issue to another epic, or deleting one, lowers the total', async () => {
+  const elsewhere = await createEpic(host.url, 'Events: where a workstream issue moves');
+  expect((await jira(host.url, 'PUT', `/rest/api/3/issue/${workstreams[2]}`, { fields: { parent: { key: elsewhere } } })).status).toBe(204);
+  await eventsIdle(host.url);
+  expect(await counts(epic)).toEqual({ done: 1, total: 4 });
+
+  expect((await jira(host.url, 'DELETE', `/rest/api/3/issue/${workstreams[0]}`)).status).toBe(204);
+  await eventsIdle(host.url);
+  expect(await counts(epic)).toEqual({ done: 0, total: 3 });
+  expect((await reportRow(epic))?.workstreams).toEqual({ done: 0, total: 3 });
+});
+
+test('the panel\'s Workstreams read repairs counts a missed event left stale, and writes nothing when they agree', async () => {
+  const stale = { ...(await summaryOf(epic))!, workstreamsDone: 3, workstreamsTotal: 5 };
+  expect([200, 201]).toContain((await jira(host.url, 'PUT', `/rest/api/3/issue/${epic}/properties/${SUMMARY}`, stale)).status);
+  await resetStats(host.url);
+
+  const view = ok(await invoke(host.url, 'getWorkstreams', {}, { context: { issueKey: epic }, user: 'viewer@example.com' }));
+  expect({ done: view.done, total: view.total }).toEqual({ done: 0, total: 3 });
+  expect(await counts(epic)).toEqual({ done: 0, total: 3 });
+  expect(await propertyWrites()).toBe(1);
+
+  await resetStats(host.url);
+  ok(await invoke(host.url, 'getWorkstreams', {}, { context: { issueKey: epic } }));
+  expect(await propertyWrites()).toBe(0);
+});
