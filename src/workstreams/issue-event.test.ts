@@ -1,0 +1,76 @@
+import { WORKSTREAM_MARKER_KEY } from '../domain/report-types';
+import type { JiraIssue } from '../jira';
+import { countsDiffer, epicsToRecount, planForEvent, withFreshIssue } from './issue-event';
+import type { FoundWorkstream } from './find-existing';
+
+const EPIC = '10100';
+const issue = (id: string, opts: { parent?: string; marker?: unknown; status?: string } = {}): JiraIssue => ({
+  id,
+  key: `AIP-${id}`,
+  fields: { ...(opts.parent ? { parent: { id: opts.parent } } : {}), status: { statusCategory: { key: opts.status ?? 'new' } } },
+  ...(opts.marker !== undefined ? { properties: { [WORKSTREAM_MARKER_KEY]: opts.marker } } : {}),
+});
+const marker = (epicId: string, workstream = 'compliance-review') => ({ epicId, epicKey: 'AIP-1', workstream });
+
+describe('planForEvent', () => {
+  const updated = (items: Array<{ field: string; from?: string }>) => ({ eventType: 'avi:jira:updated:issue', issue: { id: '10200', fields: { parent: { id: EPIC } } }, changelog: { items } });
+
+  test('acts on status and parent changes only', () => {
+    expect(planForEvent(updated([{ field: 'status' }]))).toEqual({ kind: 'updated', issueId: '10200', formerParentIds: [] });
+    expect(planForEvent(updated([{ field: 'IssueParentAssociation', from: '10001' }]))).toEqual({ kind: 'updated', issueId: '10200', formerParentIds: ['10001'] });
+    expect(planForEvent(updated([{ field: 'summary' }, { field: 'labels' }]))).toEqual({ kind: 'ignore' });
+    expect(planForEvent({ eventType: 'avi:jira:updated:issue', issue: { id: '10200' } })).toEqual({ kind: 'ignore' });
+  });
+
+  test('a delete names the last parent; anything malformed is ignored', () => {
+    expect(planForEvent({ eventType: 'avi:jira:deleted:issue', issue: { id: 10200, fields: { parent: { id: EPIC } } } })).toEqual({ kind: 'deleted', issueId: '10200', parentId: EPIC });
+    expect(planForEvent({ eventType: 'avi:jira:deleted:issue', issue: { id: '10200', fields: {} } })).toEqual({ kind: 'ignore' });
+    expect(planForEvent({ eventType: 'avi:jira:created:issue', issue: { id: '10200' } })).toEqual({ kind: 'ignore' });
+    expect(planForEvent({ eventType: 'avi:jira:updated:issue', issue: { id: '1 OR 1=1' }, changelog: { items: [{ field: 'status' }] } })).toEqual({ kind: 'ignore' });
+    expect(planForEvent(undefined)).toEqual({ kind: 'ignore' });
+  });
+});
+
+describe('epicsToRecount', () => {
+  test('believes the marker only while the issue sits under the epic it names', () => {
+    expect(epicsToRecount(issue('10200', { parent: EPIC, marker: marker(EPIC) }), [])).toEqual([EPIC]);
+    expect(epicsToRecount(issue('10200', { parent: '10999', marker: marker(EPIC) }), [])).toEqual([]);
+    expect(epicsToRecount(issue('10200', { marker: marker(EPIC) }), [])).toEqual([]);
+  });
+
+  test('an issue without a well-formed marker names no epic', () => {
+    expect(epicsToRecount(issue('10200', { parent: EPIC }), [])).toEqual([]);
+    expect(epicsToRecount(issue('10200', { parent: EPIC, marker: marker(EPIC, 'not-a-workstream') }), [])).toEqual([]);
+    expect(epicsToRecount(issue('10200', { parent: EPIC, marker: { epicId: 'x', workstream: 'compliance-review' } }), [])).toEqual([]);
+  });
+
+  test('a workstream issue that moved away has its former epic recounted', () => {
+    expect(epicsToRecount(issue('10200', { parent: '10999', marker: marker(EPIC) }), [EPIC])).toEqual([EPIC]);
+    expect(epicsToRecount(issue('10200', { parent: '10999', marker: marker(EPIC) }), ['10555'])).toEqual([]);
+  });
+});
+
+describe('withFreshIssue', () => {
+  const found = (id: string, workstream: FoundWorkstream['workstream'], status = 'new'): FoundWorkstream => ({ workstream, issue: issue(id, { parent: EPIC, marker: marker(EPIC, workstream), status }) });
+  const searched = [found('1', 'compliance-review'), found('2', 'model-deployment')];
+
+  test('the directly read state replaces a lagging search result in place', () => {
+    const fresh = issue('1', { parent: EPIC, marker: marker(EPIC), status: 'done' });
+    const result = withFreshIssue(searched, EPIC, { issueId: '1', issue: fresh });
+    expect(result.map((f) => [f.issue.id, f.issue.fields.status?.statusCategory?.key])).toEqual([['1', 'done'], ['2', 'new']]);
+  });
+
+  test('a deleted or moved issue is dropped; one the search has not seen yet is added last', () => {
+    expect(withFreshIssue(searched, EPIC, { issueId: '1', issue: null }).map((f) => f.issue.id)).toEqual(['2']);
+    expect(withFreshIssue(searched, EPIC, { issueId: '2', issue: issue('2', { parent: '10999', marker: marker(EPIC) }) }).map((f) => f.issue.id)).toEqual(['1']);
+    const late = issue('3', { parent: EPIC, marker: marker(EPIC, 'data-integration') });
+    expect(withFreshIssue(searched, EPIC, { issueId: '3', issue: late }).map((f) => f.issue.id)).toEqual(['1', '2', '3']);
+  });
+});
+
+test('countsDiffer treats a missing summary as 0 of 0', () => {
+  expect(countsDiffer(null, { total: 0, done: 0 })).toBe(false);
+  expect(countsDiffer(null, { total: 5, done: 0 })).toBe(true);
+  expect(countsDiffer({ workstreamsTotal: 5, workstreamsDone: 1 }, { total: 5, done: 1 })).toBe(false);
+  expect(countsDiffer({ workstreamsTotal: 5, workstreamsDone: 0 }, { total: 5, done: 1 })).toBe(true);
+});
