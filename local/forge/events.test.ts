@@ -58,9 +58,10 @@ describe("the manifest's trigger filter", () => {
     expect(passesFilter(trigger.filter, event('avi:jira:deleted:issue', child), false)).toBe(true);
   });
 
-  test('keeps out other edits, issues without a parent, and what the app itself did', () => {
+  test('keeps out other edits and what the app itself did; a parentless issue is left to the handler', () => {
     expect(passesFilter(trigger.filter, event('avi:jira:updated:issue', child, [{ field: 'summary' }]), false)).toBe(false);
-    expect(passesFilter(trigger.filter, event('avi:jira:updated:issue', {}, [{ field: 'status' }]), false)).toBe(false);
+    // The filter does not rely on `parent` being in the event payload; the handler checks marker and parent.
+    expect(passesFilter(trigger.filter, event('avi:jira:updated:issue', {}, [{ field: 'status' }]), false)).toBe(true);
     expect(passesFilter(trigger.filter, event('avi:jira:updated:issue', child, [{ field: 'status' }]), true)).toBe(false);
   });
 
