@@ -13,7 +13,7 @@ import { requireIssue, type CallContext } from '../resolvers/context';
 import { EPIC_FIELDS } from '../handoff/epic';
 import { isEpic, type JiraIssue } from '../jira';
 import { findWorkstreams, workstreamProgress, type FoundWorkstream } from './find-existing';
-import { republishWhenCountsDiffer } from './summary-repair';
+import { republishWhenStale } from './summary-repair';
 import { workstreamsView } from './view';
 
 export async function getWorkstreams(ctx: CallContext): Promise<WorkstreamsView> {
@@ -32,7 +32,7 @@ export async function getWorkstreams(ctx: CallContext): Promise<WorkstreamsView>
 /** Never fails the read: the view is right either way, and the next read tries again. */
 async function repairSummary(ctx: CallContext, epic: JiraIssue, found: FoundWorkstream[], stored: StoredRecord | null, settings: ProjectSettings): Promise<void> {
   let first = true;
-  await republishWhenCountsDiffer({
+  await republishWhenStale({
     appJira: ctx.appJira,
     epic,
     live: workstreamProgress(found),

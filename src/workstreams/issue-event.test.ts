@@ -16,8 +16,8 @@ describe('planForEvent', () => {
   const updated = (items: Array<{ field: string; from?: string }>) => ({ eventType: 'avi:jira:updated:issue', issue: { id: '10200', fields: { parent: { id: EPIC } } }, changelog: { items } });
 
   test('acts on status and parent changes only', () => {
-    expect(planForEvent(updated([{ field: 'status' }]))).toEqual({ kind: 'updated', issueId: '10200', formerParentIds: [] });
-    expect(planForEvent(updated([{ field: 'IssueParentAssociation', from: '10001' }]))).toEqual({ kind: 'updated', issueId: '10200', formerParentIds: ['10001'] });
+    expect(planForEvent(updated([{ field: 'status' }]))).toEqual({ kind: 'updated', issueId: '10200', formerParentIds: [], statusChanged: true });
+    expect(planForEvent(updated([{ field: 'IssueParentAssociation', from: '10001' }]))).toEqual({ kind: 'updated', issueId: '10200', formerParentIds: ['10001'], statusChanged: false });
     expect(planForEvent(updated([{ field: 'summary' }, { field: 'labels' }]))).toEqual({ kind: 'ignore' });
     expect(planForEvent({ eventType: 'avi:jira:updated:issue', issue: { id: '10200' } })).toEqual({ kind: 'ignore' });
   });

@@ -24,7 +24,7 @@ export interface IssueEvent {
 
 export type EventPlan =
   | { kind: 'ignore' }
-  | { kind: 'updated'; issueId: string; formerParentIds: string[] }
+  | { kind: 'updated'; issueId: string; formerParentIds: string[]; statusChanged: boolean }
   | { kind: 'deleted'; issueId: string; parentId: string };
 
 const digits = (v: unknown): string | undefined => (typeof v === 'string' || typeof v === 'number') && /^\d+$/.test(String(v)) ? String(v) : undefined;
@@ -41,7 +41,8 @@ export function planForEvent(event: IssueEvent | undefined): EventPlan {
   const items = (event.changelog?.items ?? []).filter((i) => COUNTED_FIELDS.has(String(i.fieldId ?? i.field ?? '').toLowerCase()));
   if (items.length === 0) return { kind: 'ignore' };
   const formerParentIds = items.filter((i) => String(i.fieldId ?? i.field).toLowerCase() !== 'status').flatMap((i) => digits(i.from) ?? []);
-  return { kind: 'updated', issueId, formerParentIds };
+  const statusChanged = items.some((i) => String(i.fieldId ?? i.field).toLowerCase() === 'status');
+  return { kind: 'updated', issueId, formerParentIds, statusChanged };
 }
 
 export interface Marker {

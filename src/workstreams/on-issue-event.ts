@@ -1,6 +1,7 @@
 /**
  * The `workstream-events` trigger: when a workstream issue changes status, moves to another epic or is
- * deleted, the epic's searchable summary gets the live workstream counts, so the readiness report and
+ * deleted, the epic's searchable summary gets the live workstream counts; when an epic with a handoff
+ * moves into or out of Done, its summary's level follows (shipped or not), so the readiness report and
  * JQL on the summary stop lagging until the next save. The event only says which issue to look at: the
  * marker is read from Jira, the counts come from the same marker search the panel uses, and the summary
  * is written only when its counts differ. It never throws: a failure is logged and the panel's next
@@ -13,7 +14,7 @@ import { loadGateFacts, loadRecord } from '../storage';
 import { EPIC_FIELDS } from '../handoff/epic';
 import { findWorkstreams, workstreamProgress } from './find-existing';
 import { epicsToRecount, planForEvent, withFreshIssue, type IssueEvent } from './issue-event';
-import { republishWhenCountsDiffer, type RepairOutcome } from './summary-repair';
+import { republishWhenStale, type RepairOutcome } from './summary-repair';
 
 export interface EpicOutcome {
   epicId: string;
@@ -44,10 +45,11 @@ export async function handleIssueEvent(event: IssueEvent, jira: JiraGateway, tod
     fresh = { issueId: plan.issueId, issue: null };
     epics = [plan.parentId];
   } else {
-    const issue = await jira.getIssue(plan.issueId, { fields: ['status', 'parent'], properties: [WORKSTREAM_MARKER_KEY] });
+    const issue = await jira.getIssue(plan.issueId, { fields: ['status', 'parent', 'issuetype'], properties: [WORKSTREAM_MARKER_KEY] });
     if (!issue) return [];
     fresh = { issueId: plan.issueId, issue };
-    epics = epicsToRecount(issue, plan.formerParentIds);
+    // An epic moving into or out of Done changes its level (shipped); a workstream issue changes its epic's counts.
+    epics = isEpic(issue) ? (plan.statusChanged ? [issue.id] : []) : epicsToRecount(issue, plan.formerParentIds);
   }
   const outcomes: EpicOutcome[] = [];
   for (const epicId of epics) outcomes.push({ epicId, outcome: await recountEpic(jira, epicId, fresh, today) });
@@ -59,7 +61,7 @@ async function recountEpic(jira: JiraGateway, epicId: string, fresh: Fresh, toda
   if (!epic || !isEpic(epic)) return 'not-an-epic';
   const found = withFreshIssue(await findWorkstreams(jira, { id: epic.id, key: epic.key }), epic.id, fresh);
   const projectId = String(epic.fields.project?.id ?? '');
-  return republishWhenCountsDiffer({
+  return republishWhenStale({
     appJira: jira,
     epic,
     live: workstreamProgress(found),

@@ -1,5 +1,6 @@
 /**
- * Republishes an epic's searchable summary when its workstream counts are not the live ones. Only the
+ * Republishes an epic's searchable summary when it no longer matches Jira: its workstream counts are not
+ * the live ones, or the epic moved into or out of Done so its "shipped" level is wrong. Only the
  * derived issue property is written — never the record — so running it twice, or beside a save, loses
  * nothing: it re-reads the record version after publishing and publishes again if a save slipped in.
  */
@@ -29,10 +30,12 @@ export type RepairOutcome = 'unchanged' | 'published' | 'failed';
 
 const MAX_TRIES = 3;
 
-export async function republishWhenCountsDiffer(input: RepairInput): Promise<RepairOutcome> {
+export async function republishWhenStale(input: RepairInput): Promise<RepairOutcome> {
   const published = (input.epic.properties?.[SUMMARY_PROPERTY_KEY] ?? null) as SearchSummary | null;
-  if (!countsDiffer(published, input.live)) return 'unchanged';
   const epic = toEpic(input.epic);
+  // Only an epic that has a published summary (a handoff) can have a stale level; others stay unpublished.
+  const levelStale = published !== null && (published.level === 'shipped') !== (epic.statusCategory === 'done');
+  if (!countsDiffer(published, input.live) && !levelStale) return 'unchanged';
   for (let attempt = 1; attempt <= MAX_TRIES; attempt++) {
     const { record, settings } = await input.loadFacts();
     const readiness = computeReadiness(record, { key: epic.key, statusCategory: epic.statusCategory, today: input.today }, readinessPolicy(settings), input.live);

@@ -5,7 +5,9 @@
  */
 import { startTestHost, type TestHost } from '../helpers/host';
 import { eventsIdle, invoke, jira, ok, resetStats, searchKeys, stats } from '../helpers/local-api';
-import { createEpic, transition, DONE_TRANSITION } from '../helpers/handoff-fixtures';
+import { createEpic, decideHandoff, transition, DONE_TRANSITION } from '../helpers/handoff-fixtures';
+
+const IN_PROGRESS_TRANSITION = '21';
 import type { SearchSummary } from '../../src/domain/report-types';
 
 jest.setTimeout(120_000);
@@ -136,4 +138,24 @@ test('the panel\'s Workstreams read repairs counts a missed event left stale, an
   await resetStats(host.url);
   ok(await invoke(host.url, 'getWorkstreams', {}, { context: { issueKey: epic } }));
   expect(await propertyWrites()).toBe(0);
+});
+
+test('an epic with a handoff moving into and out of Done takes its summary level along; JQL finds it', async () => {
+  const shippedEpic = await createEpic(host.url, 'Events: an initiative that ships');
+  await decideHandoff(host.url, shippedEpic);
+  expect((await summaryOf(shippedEpic))?.level).toBe('ready');
+
+  expect((await transition(host.url, shippedEpic, DONE_TRANSITION)).status).toBe(204);
+  await eventsIdle(host.url);
+  expect((await summaryOf(shippedEpic))?.level).toBe('shipped');
+  expect(await searchKeys(host.url, `handoffLevel = "shipped" AND key = ${shippedEpic}`)).toEqual([shippedEpic]);
+
+  expect((await transition(host.url, shippedEpic, IN_PROGRESS_TRANSITION)).status).toBe(204);
+  await eventsIdle(host.url);
+  expect((await summaryOf(shippedEpic))?.level).toBe('ready');
+  // An epic without a handoff gets no summary from a status change.
+  const plain = await createEpic(host.url, 'Events: an epic without a handoff', []);
+  expect((await transition(host.url, plain, DONE_TRANSITION)).status).toBe(204);
+  await eventsIdle(host.url);
+  expect(await summaryOf(plain)).toBeUndefined();
 });
