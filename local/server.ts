@@ -9,12 +9,12 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express, { type Request, type Response } from 'express';
 import { openDatabase, type Database } from './db';
-import { authenticate, resolvePrincipal, type Principal } from './auth';
+import { authenticate, INTERNAL_HEADER, resolvePrincipal, type Principal } from './auth';
 import { findUserByEmail, type UserRow } from './jira/catalog';
 import { createJiraRouter } from './jira/router';
 import { getRequestStats, resetRequestStats } from './jira/request-log';
 import { seedJira } from './jira/seed';
-import { ForgeApp } from './forge/app';
+import { ForgeApp, PLATFORM_HEADER } from './forge/app';
 import { createKvsRouter, ensureKvsSchema, KvsStore } from './forge/kvs';
 import { createCustomUiRouter } from './forge/custom-ui';
 import { INTERNAL_SECRET } from './forge/runtime';
@@ -192,7 +192,7 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
   });
   local.post('/faults', (req, res) => {
     try {
-      faults.set((req.body ?? {}) as { kvs?: unknown });
+      faults.set((req.body ?? {}) as { kvs?: unknown; jiraRateLimit?: unknown });
       res.json(faults.toJSON());
     } catch (e) {
       res.status(400).json({ error: { message: e instanceof Error ? e.message : String(e) } });
@@ -216,6 +216,14 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
   web.use('/__local', local);
 
   // Jira REST.
+  // Simulated rate limiting applies to the app's own Jira calls (the internal header), as Jira limits apps.
+  web.use('/rest/api/3', (req, res, next) => {
+    if (req.get(INTERNAL_HEADER) && !req.get(PLATFORM_HEADER) && faults.takeJiraRateLimit()) {
+      res.status(429).set('Retry-After', String(faults.jiraRateLimit.retryAfterSeconds)).json({ errorMessages: ['Rate limit exceeded.'], errors: {} });
+      return;
+    }
+    next();
+  });
   web.use('/rest/api/3', authenticate(db, INTERNAL_SECRET), createJiraRouter({ db, manifestPath: path.join(appDir, 'manifest.yml'), validators: forgeApp.runValidators, onIssueEvent: events.emit }));
 
   // The Jira-like shell.

@@ -120,6 +120,9 @@ export interface ForgeAppOptions {
   timeoutMs?: number;
 }
 
+/** Marks the host's own platform requests (e.g. building a module's context) apart from the app's requests. */
+export const PLATFORM_HEADER = 'x-local-platform';
+
 export class ForgeApp {
   readonly appDir: string;
   readonly manifest: Manifest;
@@ -173,7 +176,8 @@ export class ForgeApp {
   async jiraAsApp(pathAndQuery: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: unknown }> {
     const res = await fetch(`${this.getBaseUrl()}${pathAndQuery}`, {
       method: init.method ?? 'GET',
-      headers: { [INTERNAL_HEADER]: `${INTERNAL_SECRET};app`, accept: 'application/json', ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      // Marked as the platform's own request (building a module's context), not the app's.
+      headers: { [INTERNAL_HEADER]: `${INTERNAL_SECRET};app`, [PLATFORM_HEADER]: '1', accept: 'application/json', ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}) },
       body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
     });
     const text = await res.text();

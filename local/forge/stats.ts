@@ -43,17 +43,44 @@ export class HostStats {
 
 export type KvsFaultMode = 'ok' | 'fail';
 
+/** Jira's rate limiting, simulated: the app's next `count` Jira requests answer 429 with Retry-After. */
+export interface JiraRateLimitFault {
+  count: number;
+  retryAfterSeconds: number;
+}
+
 export class Faults {
   kvs: KvsFaultMode = 'ok';
+  jiraRateLimit: JiraRateLimitFault = { count: 0, retryAfterSeconds: 1 };
+  /** How many 429s the host has answered since the fault was last set. */
+  jiraRateLimited = 0;
 
-  set(input: { kvs?: unknown }): void {
+  set(input: { kvs?: unknown; jiraRateLimit?: unknown }): void {
     if (input.kvs !== undefined) {
       if (input.kvs !== 'ok' && input.kvs !== 'fail') throw new Error("faults.kvs must be 'ok' or 'fail'");
       this.kvs = input.kvs;
     }
+    if (input.jiraRateLimit !== undefined) {
+      const f = input.jiraRateLimit as Partial<JiraRateLimitFault> | null;
+      const count = f?.count;
+      const retryAfterSeconds = f?.retryAfterSeconds ?? 1;
+      if (!Number.isInteger(count) || (count as number) < 0 || !Number.isInteger(retryAfterSeconds) || retryAfterSeconds < 0 || retryAfterSeconds > 60) {
+        throw new Error('faults.jiraRateLimit must be {count: whole number >= 0, retryAfterSeconds?: 0..60}');
+      }
+      this.jiraRateLimit = { count: count as number, retryAfterSeconds };
+      this.jiraRateLimited = 0;
+    }
   }
 
-  toJSON(): { kvs: KvsFaultMode } {
-    return { kvs: this.kvs };
+  /** True (and one fewer left) when this app request should be answered 429. */
+  takeJiraRateLimit(): boolean {
+    if (this.jiraRateLimit.count <= 0) return false;
+    this.jiraRateLimit.count -= 1;
+    this.jiraRateLimited += 1;
+    return true;
+  }
+
+  toJSON(): { kvs: KvsFaultMode; jiraRateLimit: JiraRateLimitFault; jiraRateLimited: number } {
+    return { kvs: this.kvs, jiraRateLimit: { ...this.jiraRateLimit }, jiraRateLimited: this.jiraRateLimited };
   }
 }
