@@ -5,6 +5,7 @@
  * Mounted by the host at `/__kvs`; only requests carrying the per-process
  * `x-forge-internal` secret are answered.
  */
+import { INVOCATION_HEADER } from '../jira/request-log';
 import express, { type Request, type Response, type Router } from 'express';
 import type { Database } from 'better-sqlite3';
 import { Faults, HostStats } from './stats';
@@ -480,7 +481,7 @@ export function createKvsRouter(opts: KvsRouterOptions): Router {
       res.status(403).json({ code: 'PERMISSION_DENIED', message: 'KVS is only reachable from app invocations of this host' });
       return;
     }
-    opts.stats.countKvs(op);
+    opts.stats.countKvs(op, req.get(INVOCATION_HEADER));
     if (opts.faults.kvs === 'fail') {
       opts.stats.kvsErrors += 1;
       res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'Injected KVS fault (POST /__local/faults {"kvs":"ok"} to clear)' });

@@ -14,6 +14,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { INVOCATION_HEADER } from '../jira/request-log';
 
 /** Per-process secret for `x-forge-internal` (loopback calls from the app to the host). */
 export const INTERNAL_SECRET: string = randomBytes(24).toString('hex');
@@ -159,6 +160,7 @@ export async function forgeFetch(descriptor: ForgeFetchDescriptor, path: string,
   } else {
     return jsonResponse(501, { message: `__forge_fetch__ type '${descriptor.type}' is not supported by the local host` });
   }
+  headers[INVOCATION_HEADER] = ctx.moduleKey;
   const res = await fetch(target, {
     method: init.method ?? 'GET',
     headers,

@@ -8,12 +8,15 @@ export interface InvocationStat {
 
 export class HostStats {
   kvs: Record<string, number> = {};
+  /** KVS operations per invoking module key. */
+  kvsByModule: Record<string, number> = {};
   kvsErrors = 0;
   invocations: Record<string, InvocationStat> = {};
   validatorRuns = 0;
 
-  countKvs(op: string): void {
+  countKvs(op: string, moduleKey?: string): void {
     this.kvs[op] = (this.kvs[op] ?? 0) + 1;
+    if (moduleKey) this.kvsByModule[moduleKey] = (this.kvsByModule[moduleKey] ?? 0) + 1;
   }
 
   countInvocation(key: string, ms: number, failed: boolean): void {
@@ -26,6 +29,7 @@ export class HostStats {
 
   reset(): void {
     this.kvs = {};
+    this.kvsByModule = {};
     this.kvsErrors = 0;
     this.invocations = {};
     this.validatorRuns = 0;
@@ -37,7 +41,7 @@ export class HostStats {
     for (const [k, v] of Object.entries(this.invocations)) {
       invocations[k] = { ...v, avgMs: v.count ? Math.round((v.totalMs / v.count) * 10) / 10 : 0 };
     }
-    return { kvs: { total: kvsTotal, byOperation: { ...this.kvs }, errors: this.kvsErrors }, invocations, validatorRuns: this.validatorRuns };
+    return { kvs: { total: kvsTotal, byOperation: { ...this.kvs }, byModule: { ...this.kvsByModule }, errors: this.kvsErrors }, invocations, validatorRuns: this.validatorRuns };
   }
 }
 

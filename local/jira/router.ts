@@ -11,7 +11,7 @@ import {
   parsePermissionList, type PermissionKey,
 } from './permissions';
 import { deleteProperty, propertyKeys, readProperty, writeProperty } from './properties';
-import { recordRequest } from './request-log';
+import { INVOCATION_HEADER, recordRequest } from './request-log';
 import { searchIssues, type SearchRequest } from './search';
 import { availableTransitions, transitionIssue, type ValidatorRunner } from './transitions';
 import { loadEntityPropertyIndex } from './jql/entity-properties';
@@ -43,7 +43,7 @@ export function createJiraRouter(opts: JiraRouterOptions): express.Router {
     const pattern = `${method.toUpperCase()} ${API}${path}`;
     router[method](path, async (req: Request, res: Response, next: NextFunction) => {
       const principal = res.locals.principal as Principal | undefined;
-      recordRequest(pattern, principal?.kind ?? 'anonymous');
+      recordRequest(pattern, principal?.kind ?? 'anonymous', req.get(INVOCATION_HEADER));
       if (!principal) {
         res.status(401).json({ errorMessages: ['Client must be authenticated to access this resource.'], errors: {} });
         return;

@@ -65,8 +65,8 @@ export async function jira<T = any>(baseUrl: string, method: string, path: strin
 }
 
 export interface HostStatsSnapshot {
-  jira: { total: number; byRoute: Record<string, number>; byPrincipal: Record<string, number> };
-  kvs: { total: number; byOperation: Record<string, number>; errors: number };
+  jira: { total: number; byRoute: Record<string, number>; byPrincipal: Record<string, number>; byModule: Record<string, number> };
+  kvs: { total: number; byOperation: Record<string, number>; byModule: Record<string, number>; errors: number };
   invocations: Record<string, { count: number; errors: number; totalMs: number; maxMs: number; avgMs: number }>;
   validatorRuns: number;
   events?: EventQueueStats;

@@ -160,7 +160,7 @@ describe('KVS through the real @forge/kvs', () => {
   it('fails every KVS call while the fault switch is on', async () => {
     await invoke('kvsSet', { key: 'fault:a', value: 1 });
     const on = await fetch(`${host.url}/__local/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kvs: 'fail' }) });
-    expect(await on.json()).toEqual({ kvs: 'fail' });
+    expect(await on.json()).toMatchObject({ kvs: 'fail' });
     const r = await invoke('kvsGet', { key: 'fault:a' });
     expect(r.status).toBe(500);
     expect(r.body.error.message).toMatch(/Injected KVS fault/);
