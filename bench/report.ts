@@ -92,11 +92,12 @@ export async function runReportBench(epicCount = 5000): Promise<BenchReport> {
   const host = await benchHost('report');
   try {
     const seedStarted = performance.now();
-    // The project's demo epics count towards the total: seed only the rest, so the report reads exactly epicCount epics.
-    const existing = (host.db.prepare("SELECT COUNT(*) AS n FROM issues i JOIN issue_types t ON t.id = i.issuetype_id WHERE t.name = 'Epic'").get() as { n: number }).n;
+    // The project's demo initiatives count towards the total: seed only the rest, so the report reads
+    // exactly epicCount initiatives (the demo's unlabelled epic is not an initiative and is not counted).
+    const existing = (await readWholeReport(host.url)).rows;
     const epics = await seedEpics(host, epicCount - existing);
     const seedMs = performance.now() - seedStarted;
-    const total = (host.db.prepare("SELECT COUNT(*) AS n FROM issues i JOIN issue_types t ON t.id = i.issuetype_id WHERE t.name = 'Epic'").get() as { n: number }).n;
+    const total = existing + epics.length;
 
     const cold = await readWholeReport(host.url);
     // Steady state: SQLite's page cache and the JIT are warm, as on a host that has served a few requests.
@@ -107,7 +108,7 @@ export async function runReportBench(epicCount = 5000): Promise<BenchReport> {
     const loads = [await browserTimes(host.url), await browserTimes(host.url), await browserTimes(host.url)];
     const ui = medianLoad(loads);
     const figures: BenchReport['figures'] = [
-      { name: 'epics in the project (seeded + demo)', value: String(total) },
+      { name: 'initiatives in the project (seeded + demo)', value: String(total) },
       { name: 'seeding time (bulk create + property PUTs + KVS rows)', value: ms(seedMs) },
       { name: 'report rows returned', value: String(rows), pass: rows === total },
       { name: 'getReportPage calls (10 pages each)', value: String(calls) },
