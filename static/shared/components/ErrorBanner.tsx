@@ -9,7 +9,9 @@ const TITLES: Partial<Record<ResolverError['code'], string>> = {
   NOT_FOUND: 'Not found',
   NOT_AN_EPIC: 'The production handoff is kept on epics',
   TOO_LARGE: 'The handoff is too large',
-  BUSY: 'Jira is busy',
+  BUSY: 'Someone else is doing this right now',
+  JIRA_ERROR: 'Jira did not answer',
+  STORAGE_ERROR: 'Nothing was saved',
 };
 
 function conflictSentence(error: ResolverError): string | null {
