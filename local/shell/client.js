@@ -11,6 +11,15 @@
     });
   }
 
+  // ---- theme switcher: the shell and every Custom UI frame read the ph_theme cookie ----
+  var theme = document.getElementById('theme-switcher');
+  if (theme) {
+    theme.addEventListener('change', function () {
+      document.cookie = 'ph_theme=' + encodeURIComponent(theme.value) + '; path=/; SameSite=Lax';
+      location.reload();
+    });
+  }
+
   function esc(s) {
     return String(s == null ? '' : s).replace(/[&<>"']/g, function (c) {
       return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];

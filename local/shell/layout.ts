@@ -100,6 +100,8 @@ code.config{font-size:12px;background:#F7F8F9;padding:2px 4px;border-radius:3px;
 .tabs a{margin-right:16px;font-weight:500}
 html[data-color-mode=dark] body{background:#1D2125;color:#B6C2CF}
 html[data-color-mode=dark] header.top{background:#22272B;border-color:#38414A}
+html[data-color-mode=dark] th,html[data-color-mode=dark] td{border-color:#38414A}
+html[data-color-mode=dark] select{background:#22272B;color:#B6C2CF;border-color:#38414A}
 `;
 
 export function layout(o: LayoutOptions): string {
@@ -120,6 +122,8 @@ export function layout(o: LayoutOptions): string {
   <a class="logo" href="/"><span class="mark"></span>Jira <span class="muted" style="font-weight:400">(local)</span></a>
   <nav><a href="/">Projects</a></nav>
   <div class="spacer"></div>
+  <label class="muted" for="theme-switcher">Theme</label>
+  <select id="theme-switcher" aria-label="Switch theme"><option value="light"${new Html(o.colorMode === 'dark' ? '' : ' selected')}>Light</option><option value="dark"${new Html(o.colorMode === 'dark' ? ' selected' : '')}>Dark</option></select>
   <label class="muted" for="user-switcher">Acting as</label>
   <select id="user-switcher" aria-label="Switch user">${options}</select>
 </header>
