@@ -1,7 +1,7 @@
 /** The epic as the handoff sees it: one Jira read with the few fields every use case needs. */
 import type { EpicInfo } from '../shared/contract';
 import type { JiraGateway } from '../jira/gateway';
-import { isEpic, statusCategoryOf, type JiraIssue } from '../jira/types';
+import { isEpic, issueBasics, type JiraIssue } from '../jira/types';
 import { AppError } from '../resolvers/errors';
 
 export const EPIC_FIELDS = ['summary', 'status', 'issuetype', 'project', 'labels'] as const;
@@ -13,11 +13,7 @@ export interface Epic extends EpicInfo {
 export function toEpic(issue: JiraIssue): Epic {
   const f = issue.fields;
   return {
-    id: issue.id,
-    key: issue.key,
-    summary: f.summary ?? '',
-    statusName: f.status?.name ?? '',
-    statusCategory: statusCategoryOf(issue),
+    ...issueBasics(issue),
     projectId: String(f.project?.id ?? ''),
     projectKey: f.project?.key ?? '',
     isEpic: isEpic(issue),

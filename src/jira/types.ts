@@ -49,5 +49,22 @@ export const statusCategoryOf = (issue: Pick<JiraIssue, 'fields'>): StatusCatego
   return key === 'done' || key === 'indeterminate' ? key : 'new';
 };
 
+/** What every view of an issue shows: identity, summary and status. */
+export interface IssueBasics {
+  id: string;
+  key: string;
+  summary: string;
+  statusName: string;
+  statusCategory: StatusCategoryKey;
+}
+
+export const issueBasics = (issue: JiraIssue): IssueBasics => ({
+  id: issue.id,
+  key: issue.key,
+  summary: issue.fields.summary ?? '',
+  statusName: issue.fields.status?.name ?? '',
+  statusCategory: statusCategoryOf(issue),
+});
+
 /** Epics are hierarchy level 1 whatever the type is called on a site. */
 export const isEpic = (issue: Pick<JiraIssue, 'fields'>): boolean => issue.fields.issuetype?.hierarchyLevel === 1;

@@ -11,7 +11,7 @@ import type { ReportIssue } from '../domain/report';
 import { JiraLabel, type ProjectSettings } from '../domain/policy';
 import { computeReadiness, readinessPolicy } from '../domain/readiness';
 import { toSearchSummary } from '../domain/summary';
-import { statusCategoryOf, type JiraIssue } from '../jira';
+import { issueBasics, type JiraIssue } from '../jira';
 
 export const REPORT_FIELDS = ['summary', 'status'] as const;
 /** Jira's maximum page size when fields are asked for. */
@@ -25,13 +25,7 @@ export function reportJql(projectId: string, initiativeLabel: string): string {
 }
 
 export function reportIssueOf(issue: JiraIssue): ReportIssue {
-  return {
-    id: issue.id,
-    key: issue.key,
-    summary: issue.fields.summary ?? '',
-    statusName: issue.fields.status?.name ?? '',
-    statusCategory: statusCategoryOf(issue),
-  };
+  return issueBasics(issue);
 }
 
 /**

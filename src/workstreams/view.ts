@@ -2,7 +2,7 @@
 import { WORKSTREAM_NAMES, type ProjectSettings } from '../domain/policy';
 import type { UserRef, WorkstreamKey } from '../domain/record';
 import type { WorkstreamItem, WorkstreamsView } from '../shared/contract';
-import { statusCategoryOf, type JiraIssue } from '../jira';
+import { issueBasics, type JiraIssue } from '../jira';
 import { onePerWorkstream, workstreamProgress, type FoundWorkstream } from './find-existing';
 
 export interface ViewInput {
@@ -31,11 +31,7 @@ function item(workstream: WorkstreamKey, issue: JiraIssue | undefined, lead: Use
 function issueOf(issue: JiraIssue): NonNullable<WorkstreamItem['issue']> {
   const assignee = issue.fields.assignee;
   return {
-    id: issue.id,
-    key: issue.key,
-    summary: issue.fields.summary ?? '',
-    statusName: issue.fields.status?.name ?? '',
-    statusCategory: statusCategoryOf(issue),
+    ...issueBasics(issue),
     ...(assignee?.accountId ? { assignee: { accountId: assignee.accountId, displayName: assignee.displayName ?? assignee.accountId } } : {}),
   };
 }
