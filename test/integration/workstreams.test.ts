@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { startTestHost, type TestHost } from '../helpers/host';
 import { invoke, ok, resetStats, searchKeys, stats } from '../helpers/local-api';
 import { createEpic, transition, DONE_TRANSITION } from '../helpers/handoff-fixtures';
+import { SEED_ACCOUNTS } from '../../local/jira/seed';
 
 jest.setTimeout(120_000);
 
@@ -87,4 +88,31 @@ test('getWorkstreams shows each workstream issue with live status and progress',
   expect(after.done).toBe(1);
   expect(after.canCreate).toBe(false);
   expect(after.items.find((i) => i.issue?.key === first)?.issue?.statusCategory).toBe('done');
+});
+
+test('a partial failure of the bulk request is reported per workstream, and a retry creates only what is missing', async () => {
+  const partial = await createEpic(host.url, 'Workstreams: partial failure');
+  const ctx = { context: { issueKey: partial } };
+  // A lead Jira will not assign (the viewer has no assignable-user permission) makes that one element fail.
+  let view = ok(await invoke(host.url, 'getHandoff', {}, ctx));
+  view = ok(await invoke(host.url, 'setWorkstreamLead', { baseVersion: view.version, workstream: 'compliance-review', accountId: SEED_ACCOUNTS.viewer }, ctx));
+  ok(await invoke(host.url, 'setWorkstreamLead', { baseVersion: view.version, workstream: 'data-integration', accountId: SEED_ACCOUNTS.priya }, ctx));
+  await resetStats(host.url);
+
+  const first = ok(await invoke(host.url, 'createWorkstreams', {}, ctx));
+  expect(first.created.map((c) => c.workstream).sort()).toEqual(['data-integration', 'model-deployment', 'production-kpis', 'stakeholder-alignment']);
+  expect(first.failed).toEqual([{ workstream: 'compliance-review', message: expect.stringMatching(/cannot be assigned/) }]);
+  expect(await searchKeys(host.url, `parent = ${partial}`)).toHaveLength(4);
+  // The lead became the assignee of their workstream's issue.
+  const dataIssue = first.view.items.find((i) => i.workstream === 'data-integration')?.issue;
+  expect(dataIssue?.assignee?.accountId).toBe(SEED_ACCOUNTS.priya);
+
+  view = ok(await invoke(host.url, 'getHandoff', {}, ctx));
+  ok(await invoke(host.url, 'setWorkstreamLead', { baseVersion: view.version, workstream: 'compliance-review', accountId: SEED_ACCOUNTS.marcus }, ctx));
+  const retry = ok(await invoke(host.url, 'createWorkstreams', {}, ctx));
+  expect(retry.created.map((c) => c.workstream)).toEqual(['compliance-review']);
+  expect(retry.alreadyExisted).toHaveLength(4);
+  expect(retry.failed).toEqual([]);
+  expect(await searchKeys(host.url, `parent = ${partial}`)).toHaveLength(5);
+  expect((await stats(host.url)).jira.byRoute['POST /rest/api/3/issue/bulk']).toBe(2);
 });
