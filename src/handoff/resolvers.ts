@@ -5,7 +5,7 @@ import type { ResolverName } from '../shared/contract';
 import { changeHandoff } from './change';
 import { getHandoffView } from './load';
 import { getBrief, getHistory } from './read';
-import { namedUser } from './users';
+import { assignableUser, namedUser } from './users';
 
 export const handoffResolvers: ResolverDefinition<ResolverName>[] = [
   defineResolver('getHandoff', ({ ctx }) => getHandoffView(ctx)),
@@ -63,7 +63,8 @@ export const handoffResolvers: ResolverDefinition<ResolverName>[] = [
     changeHandoff(ctx, {
       action: 'setWorkstreamLead',
       baseVersion: payload.baseVersion,
-      apply: async (record) => commands.setWorkstreamLead(record, payload.workstream, await namedUser(ctx.userJira, payload.accountId, 'accountId')),
+      apply: async (record, _cmd, loaded) =>
+        commands.setWorkstreamLead(record, payload.workstream, await assignableUser(ctx.userJira, loaded.epic.projectKey, payload.accountId, 'accountId')),
     }),
   ),
 ];

@@ -10,6 +10,16 @@ export async function currentUser(jira: JiraGateway, accountId: string): Promise
 }
 
 /** A user named in a payload (owner, champion, lead): must exist in Jira. */
+/** A workstream lead becomes the assignee of the workstream's issue, so Jira must allow assigning to them. */
+export async function assignableUser(jira: JiraGateway, projectKey: string, accountId: string | null, field: string): Promise<UserRef | null> {
+  const user = await namedUser(jira, accountId, field);
+  if (user && !(await jira.isAssignable(projectKey, user.accountId))) {
+    const message = `${user.displayName} cannot be assigned issues in ${projectKey}, so they cannot lead a workstream. Pick someone with the Assignable user permission.`;
+    throw new AppError('VALIDATION', message, { fieldErrors: { [field]: message } });
+  }
+  return user;
+}
+
 export async function namedUser(jira: JiraGateway, accountId: string | null, field: string): Promise<UserRef | null> {
   if (accountId === null) return null;
   const user = await jira.getUser(accountId);

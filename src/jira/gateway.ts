@@ -30,6 +30,8 @@ export interface JiraGateway {
   searchAll(jql: string, query: IssueQuery & { pageSize?: number; maxPages?: number }): Promise<JiraIssue[]>;
   myPermissions(target: PermissionTarget, keys: readonly string[]): Promise<Record<string, boolean>>;
   getUser(accountId: string): Promise<UserRef | null>;
+  /** Whether Jira would let issues in the project be assigned to this user (the "Assignable user" permission). */
+  isAssignable(projectKey: string, accountId: string): Promise<boolean>;
   getIssueProperty<T = unknown>(idOrKey: string, propertyKey: string): Promise<T | null>;
   setIssueProperty(idOrKey: string, propertyKey: string, value: unknown): Promise<void>;
   /** Creates up to any number of issues, 50 per request; partial success is reported per index. */
@@ -106,6 +108,12 @@ export function createJiraGateway(principal: Principal, transport: JiraTransport
       const body = (await call(route`/rest/api/3/user?${new URLSearchParams({ accountId })}`, { method: 'GET' }, true)) as { accountId?: string; displayName?: string } | null;
       if (!body?.accountId) return null;
       return { accountId: body.accountId, displayName: body.displayName ?? body.accountId };
+    },
+
+    async isAssignable(projectKey, accountId) {
+      const params = new URLSearchParams({ project: projectKey, accountId, maxResults: '50' });
+      const body = (await call(route`/rest/api/3/user/assignable/search?${params}`, { method: 'GET' })) as Array<{ accountId?: string }> | null;
+      return Array.isArray(body) && body.some((u) => u.accountId === accountId);
     },
 
     async getIssueProperty<T>(idOrKey: string, propertyKey: string) {

@@ -22,8 +22,12 @@ interface JiraUser {
   active?: boolean;
 }
 
-export async function searchUsers(query: string): Promise<UserRef[]> {
-  const res = await requestJira(`/rest/api/3/user/search?query=${encodeURIComponent(query)}&maxResults=20`);
+/** People matching `query`; with `assignableIn`, only those Jira lets you assign issues to in that project. */
+export async function searchUsers(query: string, assignableIn?: string): Promise<UserRef[]> {
+  const path = assignableIn
+    ? `/rest/api/3/user/assignable/search?project=${encodeURIComponent(assignableIn)}&query=${encodeURIComponent(query)}&maxResults=20`
+    : `/rest/api/3/user/search?query=${encodeURIComponent(query)}&maxResults=20`;
+  const res = await requestJira(path);
   if (!res.ok) throw new Error(`Jira user search answered ${res.status}`);
   const users = (await res.json()) as JiraUser[];
   return users

@@ -90,13 +90,39 @@ test('getWorkstreams shows each workstream issue with live status and progress',
   expect(after.items.find((i) => i.issue?.key === first)?.issue?.statusCategory).toBe('done');
 });
 
+/** Takes a user out of (or back into) the project's roles behind the app's back, as an admin would in Jira. */
+function setMembership(accountId: string, rows: Array<{ project_id: string; role_id: string; account_id: string }> | null) {
+  const db = new Database(path.join(host.dataDir, 'production-handoff.sqlite'));
+  try {
+    if (rows === null) {
+      const removed = db.prepare('SELECT * FROM role_members WHERE account_id = ?').all(accountId) as Array<{ project_id: string; role_id: string; account_id: string }>;
+      db.prepare('DELETE FROM role_members WHERE account_id = ?').run(accountId);
+      return removed;
+    }
+    for (const r of rows) db.prepare('INSERT INTO role_members (project_id, role_id, account_id) VALUES (?, ?, ?)').run(r.project_id, r.role_id, r.account_id);
+    return rows;
+  } finally {
+    db.close();
+  }
+}
+
+test('a workstream lead must be someone Jira can assign issues to', async () => {
+  const ctx = { context: { issueKey: epic } };
+  const view = ok(await invoke(host.url, 'getHandoff', {}, ctx));
+  const refused = await invoke(host.url, 'setWorkstreamLead', { baseVersion: view.version, workstream: 'compliance-review', accountId: SEED_ACCOUNTS.viewer }, ctx);
+  expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringMatching(/Val Viewer cannot be assigned issues in AIP/) } });
+  expect(ok(await invoke(host.url, 'getHandoff', {}, ctx)).version).toBe(view.version);
+});
+
 test('a partial failure of the bulk request is reported per workstream, and a retry creates only what is missing', async () => {
   const partial = await createEpic(host.url, 'Workstreams: partial failure');
   const ctx = { context: { issueKey: partial } };
-  // A lead Jira will not assign (the viewer has no assignable-user permission) makes that one element fail.
   let view = ok(await invoke(host.url, 'getHandoff', {}, ctx));
-  view = ok(await invoke(host.url, 'setWorkstreamLead', { baseVersion: view.version, workstream: 'compliance-review', accountId: SEED_ACCOUNTS.viewer }, ctx));
+  view = ok(await invoke(host.url, 'setWorkstreamLead', { baseVersion: view.version, workstream: 'compliance-review', accountId: SEED_ACCOUNTS.marcus }, ctx));
   ok(await invoke(host.url, 'setWorkstreamLead', { baseVersion: view.version, workstream: 'data-integration', accountId: SEED_ACCOUNTS.priya }, ctx));
+  // The compliance lead leaves the project after being named: Jira refuses that one element of the bulk request.
+  const membership = setMembership(SEED_ACCOUNTS.marcus, null);
+  expect(membership.length).toBeGreaterThan(0);
   await resetStats(host.url);
 
   const first = ok(await invoke(host.url, 'createWorkstreams', {}, ctx));
@@ -107,8 +133,8 @@ test('a partial failure of the bulk request is reported per workstream, and a re
   const dataIssue = first.view.items.find((i) => i.workstream === 'data-integration')?.issue;
   expect(dataIssue?.assignee?.accountId).toBe(SEED_ACCOUNTS.priya);
 
-  view = ok(await invoke(host.url, 'getHandoff', {}, ctx));
-  ok(await invoke(host.url, 'setWorkstreamLead', { baseVersion: view.version, workstream: 'compliance-review', accountId: SEED_ACCOUNTS.marcus }, ctx));
+  // Back in the project, a retry creates only the missing issue.
+  setMembership(SEED_ACCOUNTS.marcus, membership);
   const retry = ok(await invoke(host.url, 'createWorkstreams', {}, ctx));
   expect(retry.created.map((c) => c.workstream)).toEqual(['compliance-review']);
   expect(retry.alreadyExisted).toHaveLength(4);

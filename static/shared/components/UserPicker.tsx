@@ -17,20 +17,22 @@ export interface UserPickerProps {
   onChange: (user: UserRef | null) => void;
   isDisabled?: boolean;
   placeholder?: string;
+  /** Offer only people who can be assigned issues in this project (e.g. workstream leads). */
+  assignableIn?: string;
 }
 
 const toOption = (u: UserRef): Option => ({ label: u.displayName, value: u.accountId });
 
-/** Jira user picker: searches /rest/api/3/user/search as the viewing user while they type. */
-export function UserPicker({ id, label, value, onChange, isDisabled, placeholder = 'Search people' }: UserPickerProps) {
+/** Jira user picker: searches Jira's user search (or assignable-user search) as the viewing user while they type. */
+export function UserPicker({ id, label, value, onChange, isDisabled, placeholder = 'Search people', assignableIn }: UserPickerProps) {
   const loadOptions = useCallback(async (query: string): Promise<Option[]> => {
     if (query.trim() === '') return [];
     try {
-      return (await searchUsers(query.trim())).map(toOption);
+      return (await searchUsers(query.trim(), assignableIn)).map(toOption);
     } catch {
       return [];
     }
-  }, []);
+  }, [assignableIn]);
   return (
     <Stack space="space.050">
       <Label htmlFor={`${id}-input`}>{label}</Label>

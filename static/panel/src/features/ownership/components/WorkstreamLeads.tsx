@@ -19,7 +19,8 @@ function LeadPicker({ workstream }: { workstream: WorkstreamKey }) {
   };
   return (
     <Stack space="space.050">
-      <UserPicker id={`lead-${workstream}`} label={`${WORKSTREAM_LABELS[workstream]} lead`} value={shown} onChange={(u) => void choose(u)} placeholder="No lead" />
+      <UserPicker id={`lead-${workstream}`} label={`${WORKSTREAM_LABELS[workstream]} lead`} value={shown} onChange={(u) => void choose(u)} placeholder="No lead"
+        assignableIn={view.epic.projectKey} />
       <FormFeedback form={form} />
     </Stack>
   );
