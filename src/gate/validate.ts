@@ -6,7 +6,7 @@
  * in scope blocks the transition with a message saying so: the gate fails closed.
  */
 import { appJira, isEpic, statusCategoryOf, type JiraGateway, type JiraIssue } from '../jira';
-import { loadGateFacts, type GateFacts } from '../storage';
+import { loadRecordAndSettings, type RecordAndSettings } from '../storage';
 import { couldNotVerifyMessage, decideGate, isInScope } from '../domain/gate';
 import { isoToday } from '../domain/dates';
 import type { WorkstreamFacts } from '../domain/readiness-types';
@@ -28,13 +28,13 @@ export interface ValidatorResult {
 export interface GateSources {
   jira: JiraGateway;
   /** The epic's record and its project's settings, in one storage read. */
-  loadFacts(issueId: string, projectId: string): Promise<GateFacts>;
+  loadFacts(issueId: string, projectId: string): Promise<RecordAndSettings>;
   today(): string;
 }
 
 export const forgeGateSources = (): GateSources => ({
   jira: appJira(),
-  loadFacts: loadGateFacts,
+  loadFacts: loadRecordAndSettings,
   today: () => isoToday(new Date()),
 });
 

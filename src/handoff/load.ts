@@ -1,7 +1,7 @@
 /** Reading a handoff: permission first, then the epic, record, settings and caller in parallel. */
 import { SUMMARY_PROPERTY_KEY, type SearchSummary } from '../domain/report-types';
 import { requireIssuePermission, type Permissions } from '../permissions';
-import { loadRecord, loadSettings } from '../storage';
+import { loadRecordAndSettings } from '../storage';
 import type { HandoffView } from '../shared/contract';
 import type { HandoffRecord, UserRef } from '../domain/record';
 import type { ProjectSettings } from '../domain/policy';
@@ -29,10 +29,9 @@ export interface LoadedHandoff {
 export async function loadHandoff(ctx: CallContext, needed: JiraPermission): Promise<LoadedHandoff> {
   const { issue, project, accountId } = requireIssue(ctx);
   const permissions = await requireIssuePermission(ctx.userJira, issue.key, needed);
-  const [jiraIssue, stored, settings, me] = await Promise.all([
+  const [jiraIssue, { record: stored, settings }, me] = await Promise.all([
     ctx.userJira.getIssue(issue.id, { fields: EPIC_FIELDS, properties: [SUMMARY_PROPERTY_KEY] }),
-    loadRecord(issue.id),
-    loadSettings(project.id),
+    loadRecordAndSettings(issue.id, project.id),
     currentUser(ctx.userJira, accountId),
   ]);
   if (!jiraIssue) throw new AppError('NOT_FOUND', 'This issue does not exist or you do not have permission to see it.');

@@ -7,7 +7,7 @@
 export { loadRecord, saveRecord, type AuditEntry, type Conflict, type HandoffEntity, type SaveOutcome, type SaveRecordInput, type StoredRecord } from './records';
 export { listAudit, listHistory, listByPrefix } from './history';
 export { loadSettings, saveSettings, type SaveSettingsOutcome } from './settings';
-export { loadGateFacts, type GateFacts } from './gate-facts';
+export { loadRecordAndSettings, type RecordAndSettings } from './record-and-settings';
 export { acquireLock, releaseLock } from './locks';
 export { StorageError, TooLargeError } from './errors';
 export { assertRecordFits, byteLength } from './size';

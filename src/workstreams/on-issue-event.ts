@@ -10,7 +10,7 @@
 import { SUMMARY_PROPERTY_KEY, WORKSTREAM_MARKER_KEY } from '../domain/report-types';
 import { isoToday } from '../domain/dates';
 import { appJira, isEpic, type JiraGateway, type JiraIssue } from '../jira';
-import { loadGateFacts, loadRecord } from '../storage';
+import { loadRecordAndSettings, loadRecord } from '../storage';
 import { EPIC_FIELDS } from '../handoff/epic';
 import { findWorkstreams, workstreamProgress } from './find-existing';
 import { epicsToRecount, planForEvent, withFreshIssue, type IssueEvent } from './issue-event';
@@ -66,7 +66,7 @@ async function recountEpic(jira: JiraGateway, epicId: string, fresh: Fresh, toda
     epic,
     live: workstreamProgress(found),
     loadFacts: async () => {
-      const facts = await loadGateFacts(epic.id, projectId);
+      const facts = await loadRecordAndSettings(epic.id, projectId);
       return { record: facts.record?.record ?? null, settings: facts.settings };
     },
     recordVersion: async () => (await loadRecord(epic.id))?.version ?? 0,

@@ -1,6 +1,7 @@
 /**
- * What the gate needs from app storage — the epic's record and its project's settings — in ONE KVS
- * request (a batch get over both entities), so a transition costs one Jira request and one KVS read.
+ * An epic's record and its project's settings in ONE KVS request (a batch get over both entities):
+ * what the gate, the panel's reads and the issue-event trigger all start from. A gate decision thus
+ * costs one Jira request and one KVS read.
  */
 import { kvs } from '@forge/kvs';
 import type { ProjectSettings } from '../domain/policy';
@@ -9,12 +10,12 @@ import { HANDOFF_ENTITY, handoffKey, SETTINGS_ENTITY, settingsKey } from './keys
 import { parseStoredRecord, type HandoffEntity, type StoredRecord } from './records';
 import { parseStoredSettings, type SettingsEntity } from './settings';
 
-export interface GateFacts {
+export interface RecordAndSettings {
   record: StoredRecord | null;
   settings: ProjectSettings;
 }
 
-export async function loadGateFacts(issueId: string, projectId: string): Promise<GateFacts> {
+export async function loadRecordAndSettings(issueId: string, projectId: string): Promise<RecordAndSettings> {
   const items = [
     { entityName: HANDOFF_ENTITY, key: handoffKey(issueId) },
     { entityName: SETTINGS_ENTITY, key: settingsKey(projectId) },
