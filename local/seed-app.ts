@@ -168,6 +168,10 @@ export async function seedApp(host: { url: string; db?: Database }): Promise<voi
   await demandForecasting(host.url, today);
   await invoiceAnomalies(host.url, today);
   await meetingNotes(host.url, today);
+  // The seed writes issues straight into SQLite, so no "issue created" event published the untouched
+  // initiative's first summary; the app publishes it on the first read of its handoff, as for any
+  // initiative that existed before the app was installed.
+  await new Session(host.url, SEED_KEYS.untouched, ADMIN).call('getHandoff');
   if (host.db) await backdate({ url: host.url, db: host.db }, SEED_KEYS.stalled, 30);
 }
 

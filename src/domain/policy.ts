@@ -36,6 +36,10 @@ export const JiraLabel = z
 
 export const DEFAULT_INITIATIVE_LABEL = 'ai-initiative';
 
+/** An epic the report lists and JQL finds by its summary: labelled as an initiative (any epic when no label is set). */
+export const isInitiative = (epic: { labels: readonly string[] }, settings: Pick<ProjectSettings, 'initiativeLabel'>): boolean =>
+  settings.initiativeLabel === '' || epic.labels.includes(settings.initiativeLabel);
+
 export const ProjectSettings = z
   .object({
     version: z.number().int().min(0),

@@ -4,7 +4,7 @@ import { requireIssuePermission, type Permissions } from '../permissions';
 import { loadRecordAndSettings } from '../storage';
 import type { HandoffView } from '../shared/contract';
 import type { HandoffRecord, UserRef } from '../domain/record';
-import type { ProjectSettings } from '../domain/policy';
+import { isInitiative, type ProjectSettings } from '../domain/policy';
 import type { JiraPermission } from '../jira/types';
 import { AppError } from '../resolvers/errors';
 import { requireIssue, type CallContext } from '../resolvers/context';
@@ -46,7 +46,7 @@ export async function getHandoffView(ctx: CallContext): Promise<HandoffView> {
   const loaded = await loadHandoff(ctx, 'BROWSE_PROJECTS');
   const parts = { ...loaded, timezone: ctx.timezone };
   const readiness = readinessOf(parts);
-  if (summaryIsStale(loaded.published, loaded.record)) {
+  if (summaryIsStale(loaded.published, loaded.record, isInitiative(loaded.epic, loaded.settings))) {
     await publishSummary(ctx.appJira, loaded.epic.id, loaded.record, readiness, await workstreamFacts(ctx.appJira, loaded.record).catch(() => undefined));
   }
   return buildView(parts, readiness);

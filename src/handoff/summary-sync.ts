@@ -18,7 +18,11 @@ export async function publishSummary(appJira: JiraGateway, issueId: string, reco
   }
 }
 
-/** True when the published summary is missing or older than the stored record (a lost publish to repair). */
-export function summaryIsStale(published: Pick<SearchSummary, 'version'> | null, record: HandoffRecord | null): boolean {
-  return record !== null && (published?.version ?? 0) !== record.version;
+/**
+ * True when the published summary is older than the stored record (a lost publish to repair), or an
+ * initiative has none yet (it existed before the app, so no event published its "not started" summary).
+ */
+export function summaryIsStale(published: Pick<SearchSummary, 'version'> | null, record: HandoffRecord | null, initiative = false): boolean {
+  if (record === null) return published === null && initiative;
+  return (published?.version ?? 0) !== record.version;
 }

@@ -15,17 +15,19 @@ const marker = (epicId: string, workstream = 'compliance-review') => ({ epicId, 
 describe('planForEvent', () => {
   const updated = (items: Array<{ field: string; from?: string }>) => ({ eventType: 'avi:jira:updated:issue', issue: { id: '10200', fields: { parent: { id: EPIC } } }, changelog: { items } });
 
-  test('acts on status and parent changes only', () => {
-    expect(planForEvent(updated([{ field: 'status' }]))).toEqual({ kind: 'updated', issueId: '10200', formerParentIds: [], statusChanged: true });
-    expect(planForEvent(updated([{ field: 'IssueParentAssociation', from: '10001' }]))).toEqual({ kind: 'updated', issueId: '10200', formerParentIds: ['10001'], statusChanged: false });
-    expect(planForEvent(updated([{ field: 'summary' }, { field: 'labels' }]))).toEqual({ kind: 'ignore' });
+  test('acts on status, parent and label changes only', () => {
+    expect(planForEvent(updated([{ field: 'status' }]))).toEqual({ kind: 'updated', issueId: '10200', formerParentIds: [], epicMayChange: true });
+    expect(planForEvent(updated([{ field: 'IssueParentAssociation', from: '10001' }]))).toEqual({ kind: 'updated', issueId: '10200', formerParentIds: ['10001'], epicMayChange: false });
+    expect(planForEvent(updated([{ field: 'summary' }, { field: 'labels' }]))).toEqual({ kind: 'updated', issueId: '10200', formerParentIds: [], epicMayChange: true });
+    expect(planForEvent(updated([{ field: 'summary' }, { field: 'description' }]))).toEqual({ kind: 'ignore' });
     expect(planForEvent({ eventType: 'avi:jira:updated:issue', issue: { id: '10200' } })).toEqual({ kind: 'ignore' });
   });
 
   test('a delete names the last parent; anything malformed is ignored', () => {
     expect(planForEvent({ eventType: 'avi:jira:deleted:issue', issue: { id: 10200, fields: { parent: { id: EPIC } } } })).toEqual({ kind: 'deleted', issueId: '10200', parentId: EPIC });
     expect(planForEvent({ eventType: 'avi:jira:deleted:issue', issue: { id: '10200', fields: {} } })).toEqual({ kind: 'ignore' });
-    expect(planForEvent({ eventType: 'avi:jira:created:issue', issue: { id: '10200' } })).toEqual({ kind: 'ignore' });
+    expect(planForEvent({ eventType: 'avi:jira:created:issue', issue: { id: '10200' } })).toEqual({ kind: 'updated', issueId: '10200', formerParentIds: [], epicMayChange: true });
+    expect(planForEvent({ eventType: 'avi:jira:viewed:issue', issue: { id: '10200' } })).toEqual({ kind: 'ignore' });
     expect(planForEvent({ eventType: 'avi:jira:updated:issue', issue: { id: '1 OR 1=1' }, changelog: { items: [{ field: 'status' }] } })).toEqual({ kind: 'ignore' });
     expect(planForEvent(undefined)).toEqual({ kind: 'ignore' });
   });

@@ -9,11 +9,15 @@ import type { WorkstreamFacts } from '../domain/readiness-types';
 import type { JiraIssue } from '../jira';
 import type { FoundWorkstream } from './find-existing';
 
+export const ISSUE_CREATED = 'avi:jira:created:issue';
 export const ISSUE_UPDATED = 'avi:jira:updated:issue';
 export const ISSUE_DELETED = 'avi:jira:deleted:issue';
 
-/** Changelog fields that can change an epic's workstream counts: status, or the issue moving to another parent. */
-const COUNTED_FIELDS = new Set(['status', 'issueparentassociation', 'parent']);
+/**
+ * Changelog fields that can change a summary: status (workstream counts, an epic's shipped level),
+ * the issue moving to another parent, and labels (an epic becoming an initiative).
+ */
+const COUNTED_FIELDS = new Set(['status', 'issueparentassociation', 'parent', 'labels']);
 
 /** The slice of Forge's Jira issue event payload the handler reads. */
 export interface IssueEvent {
@@ -24,7 +28,7 @@ export interface IssueEvent {
 
 export type EventPlan =
   | { kind: 'ignore' }
-  | { kind: 'updated'; issueId: string; formerParentIds: string[]; statusChanged: boolean }
+  | { kind: 'updated'; issueId: string; formerParentIds: string[]; epicMayChange: boolean }
   | { kind: 'deleted'; issueId: string; parentId: string };
 
 const digits = (v: unknown): string | undefined => (typeof v === 'string' || typeof v === 'number') && /^\d+$/.test(String(v)) ? String(v) : undefined;
@@ -37,12 +41,15 @@ export function planForEvent(event: IssueEvent | undefined): EventPlan {
     const parentId = digits(event.issue?.fields?.parent?.id);
     return parentId ? { kind: 'deleted', issueId, parentId } : { kind: 'ignore' };
   }
+  // A new issue may be an epic created as an initiative (its summary starts at "not started").
+  if (event?.eventType === ISSUE_CREATED) return { kind: 'updated', issueId, formerParentIds: [], epicMayChange: true };
   if (event?.eventType !== ISSUE_UPDATED) return { kind: 'ignore' };
   const items = (event.changelog?.items ?? []).filter((i) => COUNTED_FIELDS.has(String(i.fieldId ?? i.field ?? '').toLowerCase()));
   if (items.length === 0) return { kind: 'ignore' };
-  const formerParentIds = items.filter((i) => String(i.fieldId ?? i.field).toLowerCase() !== 'status').flatMap((i) => digits(i.from) ?? []);
-  const statusChanged = items.some((i) => String(i.fieldId ?? i.field).toLowerCase() === 'status');
-  return { kind: 'updated', issueId, formerParentIds, statusChanged };
+  const field = (i: (typeof items)[number]) => String(i.fieldId ?? i.field).toLowerCase();
+  const formerParentIds = items.filter((i) => field(i) === 'parent' || field(i) === 'issueparentassociation').flatMap((i) => digits(i.from) ?? []);
+  const epicMayChange = items.some((i) => field(i) === 'status' || field(i) === 'labels');
+  return { kind: 'updated', issueId, formerParentIds, epicMayChange };
 }
 
 export interface Marker {

@@ -48,8 +48,9 @@ export async function handleIssueEvent(event: IssueEvent, jira: JiraGateway, tod
     const issue = await jira.getIssue(plan.issueId, { fields: ['status', 'parent', 'issuetype'], properties: [WORKSTREAM_MARKER_KEY] });
     if (!issue) return [];
     fresh = { issueId: plan.issueId, issue };
-    // An epic moving into or out of Done changes its level (shipped); a workstream issue changes its epic's counts.
-    epics = isEpic(issue) ? (plan.statusChanged ? [issue.id] : []) : epicsToRecount(issue, plan.formerParentIds);
+    // An epic moving into or out of Done changes its level (shipped), and a new or newly labelled epic may
+    // become an initiative; a workstream issue changes its epic's counts.
+    epics = isEpic(issue) ? (plan.epicMayChange ? [issue.id] : []) : epicsToRecount(issue, plan.formerParentIds);
   }
   const outcomes: EpicOutcome[] = [];
   for (const epicId of epics) outcomes.push({ epicId, outcome: await recountEpic(jira, epicId, fresh, today) });

@@ -13,6 +13,7 @@ import type { JiraGateway, JiraIssue } from '../jira';
 import { toEpic } from '../handoff/epic';
 import { publishSummary } from '../handoff/summary-sync';
 import { countsDiffer } from './issue-event';
+import { isInitiative } from '../domain/policy';
 
 export interface RepairInput {
   appJira: JiraGateway;
@@ -33,9 +34,13 @@ const MAX_TRIES = 3;
 export async function republishWhenStale(input: RepairInput): Promise<RepairOutcome> {
   const published = (input.epic.properties?.[SUMMARY_PROPERTY_KEY] ?? null) as SearchSummary | null;
   const epic = toEpic(input.epic);
-  // Only an epic that has a published summary (a handoff) can have a stale level; others stay unpublished.
   const levelStale = published !== null && (published.level === 'shipped') !== (epic.statusCategory === 'done');
-  if (!countsDiffer(published, input.live) && !levelStale) return 'unchanged';
+  if (!countsDiffer(published, input.live) && !levelStale && published !== null) return 'unchanged';
+  if (published === null) {
+    // Never published: only initiatives get a summary (a record, or the project's initiative label).
+    const { record, settings } = await input.loadFacts();
+    if (!record && !isInitiative(epic, settings) && input.live.total === 0) return 'unchanged';
+  }
   for (let attempt = 1; attempt <= MAX_TRIES; attempt++) {
     const { record, settings } = await input.loadFacts();
     const readiness = computeReadiness(record, { key: epic.key, statusCategory: epic.statusCategory, today: input.today }, readinessPolicy(settings), input.live);

@@ -57,6 +57,7 @@ const newTask = async (summary: string, parent?: string) => {
 test('moving a workstream issue to Done updates the summary, the report row and JQL on the summary', async () => {
   expect(workstreams).toHaveLength(5);
   expect(await counts(epic)).toEqual({ done: 0, total: 5 });
+  await eventsIdle(host.url);
   await resetStats(host.url);
 
   expect((await transition(host.url, workstreams[0], DONE_TRANSITION)).status).toBe(204);
@@ -101,6 +102,7 @@ test('a hand-edited marker pointing at another epic does not corrupt that epic',
   const forged = await newTask('Claims to be a workstream of someone else\'s epic', otherEpic);
   const put = await jira(host.url, 'PUT', `/rest/api/3/issue/${forged}/properties/${MARKER}`, { epicId, epicKey: epic, workstream: 'compliance-review' });
   expect([200, 201]).toContain(put.status);
+  await eventsIdle(host.url);
   await resetStats(host.url);
 
   expect((await transition(host.url, forged, DONE_TRANSITION)).status).toBe(204);
@@ -109,7 +111,8 @@ test('a hand-edited marker pointing at another epic does not corrupt that epic',
   expect((await stats(host.url)).invocations[TRIGGER]?.count).toBe(1);
   expect(await propertyWrites()).toBe(0);
   expect(await summaryOf(epic)).toEqual(before);
-  expect(await summaryOf(otherEpic)).toBeUndefined();
+  // The forger's epic is a labelled initiative: it has its own "not started" summary, with no workstreams.
+  expect(await summaryOf(otherEpic)).toMatchObject({ level: 'not-started', workstreamsTotal: 0 });
   expect(ok(await invoke(host.url, 'getWorkstreams', {}, { context: { issueKey: epic } })).done).toBe(1);
 });
 
@@ -128,6 +131,7 @@ test('moving a workstream issue to another epic, or deleting one, lowers the tot
 test('the panel\'s Workstreams read repairs counts a missed event left stale, and writes nothing when they agree', async () => {
   const stale = { ...(await summaryOf(epic))!, workstreamsDone: 3, workstreamsTotal: 5 };
   expect([200, 201]).toContain((await jira(host.url, 'PUT', `/rest/api/3/issue/${epic}/properties/${SUMMARY}`, stale)).status);
+  await eventsIdle(host.url);
   await resetStats(host.url);
 
   const view = ok(await invoke(host.url, 'getWorkstreams', {}, { context: { issueKey: epic }, user: 'viewer@example.com' }));
@@ -135,6 +139,7 @@ test('the panel\'s Workstreams read repairs counts a missed event left stale, an
   expect(await counts(epic)).toEqual({ done: 0, total: 3 });
   expect(await propertyWrites()).toBe(1);
 
+  await eventsIdle(host.url);
   await resetStats(host.url);
   ok(await invoke(host.url, 'getWorkstreams', {}, { context: { issueKey: epic } }));
   expect(await propertyWrites()).toBe(0);
@@ -158,4 +163,17 @@ test('an epic with a handoff moving into and out of Done takes its summary level
   expect((await transition(host.url, plain, DONE_TRANSITION)).status).toBe(204);
   await eventsIdle(host.url);
   expect(await summaryOf(plain)).toBeUndefined();
+});
+
+test('an epic created or labelled as an initiative gets a "not started" summary that JQL finds; an ordinary epic does not', async () => {
+  const created = await createEpic(host.url, 'Events: a new initiative');
+  const ordinary = await createEpic(host.url, 'Events: an ordinary epic', []);
+  await eventsIdle(host.url);
+  expect(await summaryOf(created)).toMatchObject({ level: 'not-started', missingCount: 4 });
+  expect(await summaryOf(ordinary)).toBeUndefined();
+  expect(await searchKeys(host.url, `handoffMissing > 0 AND key in (${created}, ${ordinary})`)).toEqual([created]);
+
+  expect((await jira(host.url, 'PUT', `/rest/api/3/issue/${ordinary}`, { fields: { labels: ['ai-initiative'] } })).status).toBe(204);
+  await eventsIdle(host.url);
+  expect(await summaryOf(ordinary)).toMatchObject({ level: 'not-started', missingCount: 4 });
 });
