@@ -3,4 +3,5 @@ export { HandoffProvider, useHandoff, type HandoffContextValue } from './hooks/H
 export { useHandoffLoader, type HandoffStore, type LoadState, type HandoffChange } from './hooks/useHandoffLoader';
 export { useSaveForm, type SaveForm } from './hooks/useSaveForm';
 export { FormFeedback } from './components/FormFeedback';
+export { EditForm, type EditFormProps } from './components/EditForm';
 export { TextField, TextAreaField, SelectField, type SelectOption } from './components/fields';

@@ -1,18 +1,11 @@
 import { useState } from 'react';
-import Button from '@atlaskit/button/new';
-import { Box, Inline, Stack, xcss } from '@atlaskit/primitives';
 import { CONDITION_KINDS, type ConditionKind, type PilotCondition } from '../../../../../../src/domain/record';
 import { ConditionInput } from '../../../../../../src/shared/contract';
 import { CONDITION_KIND_LABELS } from '../../../../../shared/words';
-import { FormFeedback, SelectField, TextAreaField, TextField, useHandoff, useSaveForm } from '../../handoff';
+import { EditForm, SelectField, TextAreaField, TextField, useHandoff, useSaveForm } from '../../handoff';
 
 const KIND_OPTIONS = CONDITION_KINDS.map((k) => ({ value: k, label: CONDITION_KIND_LABELS[k] }));
 
-const formStyles = xcss({
-  padding: 'space.200',
-  borderRadius: 'radius.large',
-  backgroundColor: 'color.background.neutral.subtle.hovered',
-});
 
 interface Draft {
   kind: ConditionKind | undefined;
@@ -38,31 +31,19 @@ export function ConditionForm({ condition, onDone }: { condition?: PilotConditio
   };
 
   return (
-    <Box xcss={formStyles} testId={`${prefix}-form`}>
-      <form
-        noValidate
-        aria-label={condition ? `Edit condition ${condition.name}` : 'Add a pilot condition'}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void onSubmit();
-        }}
-      >
-        <Stack space="space.150">
-          <FormFeedback form={form} />
-          <SelectField id={`${prefix}-kind`} label="Kind" isRequired value={draft.kind} options={KIND_OPTIONS} onChange={set('kind')} error={form.fieldErrors.kind} placeholder="Choose a kind" />
-          <TextField id={`${prefix}-name`} label="Condition" isRequired value={draft.name} onChange={set('name')} error={form.fieldErrors.name} helper="What the pilot was allowed, e.g. direct read access to the claims database" />
-          <TextAreaField id={`${prefix}-details`} label="Details" value={draft.details} onChange={set('details')} error={form.fieldErrors.details} />
-          <TextField id={`${prefix}-granted-by`} label="Granted by" value={draft.grantedBy} onChange={set('grantedBy')} error={form.fieldErrors.grantedBy} helper="Who allowed it during the pilot" />
-          <Inline space="space.100">
-            <Button type="submit" appearance="primary" isLoading={form.busy} testId="save-condition">
-              Save condition
-            </Button>
-            <Button appearance="subtle" onClick={onDone}>
-              Cancel
-            </Button>
-          </Inline>
-        </Stack>
-      </form>
-    </Box>
+    <EditForm
+      label={condition ? `Edit condition ${condition.name}` : 'Add a pilot condition'}
+      form={form}
+      onSubmit={onSubmit}
+      onCancel={onDone}
+      saveLabel="Save condition"
+      saveTestId="save-condition"
+      boxed={{ testId: `${prefix}-form` }}
+    >
+      <SelectField id={`${prefix}-kind`} label="Kind" isRequired value={draft.kind} options={KIND_OPTIONS} onChange={set('kind')} error={form.fieldErrors.kind} placeholder="Choose a kind" />
+      <TextField id={`${prefix}-name`} label="Condition" isRequired value={draft.name} onChange={set('name')} error={form.fieldErrors.name} helper="What the pilot was allowed, e.g. direct read access to the claims database" />
+      <TextAreaField id={`${prefix}-details`} label="Details" value={draft.details} onChange={set('details')} error={form.fieldErrors.details} />
+      <TextField id={`${prefix}-granted-by`} label="Granted by" value={draft.grantedBy} onChange={set('grantedBy')} error={form.fieldErrors.grantedBy} helper="Who allowed it during the pilot" />
+    </EditForm>
   );
 }

@@ -1,10 +1,9 @@
 import { useState } from 'react';
-import Button from '@atlaskit/button/new';
-import { Box, Grid, Inline, Stack, xcss } from '@atlaskit/primitives';
+import { Grid } from '@atlaskit/primitives';
 import { KPI_CATEGORIES, type ProductionKpi } from '../../../../../../src/domain/record';
 import { KpiInput } from '../../../../../../src/shared/contract';
 import { KPI_CATEGORY_LABELS } from '../../../../../shared/words';
-import { FormFeedback, SelectField, TextField, useHandoff, useSaveForm } from '../../handoff';
+import { EditForm, SelectField, TextField, useHandoff, useSaveForm } from '../../handoff';
 import { draftOf, inputOf } from './kpi-draft';
 import type { KpiDraft } from './kpi-types';
 
@@ -22,8 +21,6 @@ const STATUS_OPTIONS = [
   { value: 'agreed' as const, label: 'Agreed' },
 ];
 
-const formStyles = xcss({ padding: 'space.200', borderRadius: 'radius.large', backgroundColor: 'color.background.neutral.subtle.hovered' });
-
 export function KpiForm({ kpi, onDone }: { kpi?: ProductionKpi; onDone: () => void }) {
   const { view, save } = useHandoff();
   const form = useSaveForm('kpi');
@@ -39,42 +36,30 @@ export function KpiForm({ kpi, onDone }: { kpi?: ProductionKpi; onDone: () => vo
   };
 
   return (
-    <Box xcss={formStyles} testId={`${prefix}-form`}>
-      <form
-        noValidate
-        aria-label={kpi ? `Edit KPI ${kpi.name}` : 'Add a production KPI'}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void onSubmit();
-        }}
-      >
-        <Stack space="space.150">
-          <FormFeedback form={form} />
-          <Grid templateColumns="repeat(auto-fill, minmax(220px, 1fr))" gap="space.150">
-            <TextField id={`${prefix}-name`} label="KPI name" isRequired value={draft.name} onChange={set('name')} error={err.name} />
-            <SelectField id={`${prefix}-category`} label="Category" isRequired value={draft.category} options={CATEGORY_OPTIONS} onChange={set('category')} error={err.category} />
-            <SelectField id={`${prefix}-replaces`} label="Replaces pilot metric" value={draft.replacesMetricId} options={metricOptions} onChange={set('replacesMetricId')} error={err.replacesMetricId} isClearable placeholder="None" />
-            <TextField id={`${prefix}-baseline`} label="Baseline" value={draft.baseline} onChange={set('baseline')} error={err.baseline} />
-            <TextField id={`${prefix}-target`} label="Target" value={draft.target} onChange={set('target')} error={err.target} />
-            <TextField id={`${prefix}-unit`} label="Unit" value={draft.unit} onChange={set('unit')} error={err.unit} />
-            <SelectField id={`${prefix}-direction`} label="Direction" isRequired value={draft.direction} options={DIRECTION_OPTIONS} onChange={set('direction')} error={err.direction} />
-            <TextField id={`${prefix}-source`} label="Data source" value={draft.source} onChange={set('source')} error={err.source} />
-            <TextField id={`${prefix}-owner`} label="KPI owner" value={draft.owner} onChange={set('owner')} error={err.owner} />
-            <TextField id={`${prefix}-horizon-count`} label="Horizon" type="number" value={draft.horizonCount} onChange={set('horizonCount')} error={err['horizon.count'] ?? err.horizon} helper="How long production is judged on it" />
-            <SelectField id={`${prefix}-horizon-unit`} label="Horizon unit" value={draft.horizonUnit} options={UNIT_OPTIONS} onChange={(v) => set('horizonUnit')(v ?? 'quarter')} error={err['horizon.unit']} />
-            <TextField id={`${prefix}-first-review`} label="First review date" type="date" value={draft.firstReviewDate} onChange={set('firstReviewDate')} error={err.firstReviewDate} />
-            <SelectField id={`${prefix}-status`} label="Status" isRequired value={draft.status} options={STATUS_OPTIONS} onChange={(v) => set('status')(v ?? 'proposed')} error={err.status} />
-          </Grid>
-          <Inline space="space.100">
-            <Button type="submit" appearance="primary" isLoading={form.busy} testId="save-kpi">
-              Save KPI
-            </Button>
-            <Button appearance="subtle" onClick={onDone}>
-              Cancel
-            </Button>
-          </Inline>
-        </Stack>
-      </form>
-    </Box>
+    <EditForm
+      label={kpi ? `Edit KPI ${kpi.name}` : 'Add a production KPI'}
+      form={form}
+      onSubmit={onSubmit}
+      onCancel={onDone}
+      saveLabel="Save KPI"
+      saveTestId="save-kpi"
+      boxed={{ testId: `${prefix}-form` }}
+    >
+      <Grid templateColumns="repeat(auto-fill, minmax(220px, 1fr))" gap="space.150">
+        <TextField id={`${prefix}-name`} label="KPI name" isRequired value={draft.name} onChange={set('name')} error={err.name} />
+        <SelectField id={`${prefix}-category`} label="Category" isRequired value={draft.category} options={CATEGORY_OPTIONS} onChange={set('category')} error={err.category} />
+        <SelectField id={`${prefix}-replaces`} label="Replaces pilot metric" value={draft.replacesMetricId} options={metricOptions} onChange={set('replacesMetricId')} error={err.replacesMetricId} isClearable placeholder="None" />
+        <TextField id={`${prefix}-baseline`} label="Baseline" value={draft.baseline} onChange={set('baseline')} error={err.baseline} />
+        <TextField id={`${prefix}-target`} label="Target" value={draft.target} onChange={set('target')} error={err.target} />
+        <TextField id={`${prefix}-unit`} label="Unit" value={draft.unit} onChange={set('unit')} error={err.unit} />
+        <SelectField id={`${prefix}-direction`} label="Direction" isRequired value={draft.direction} options={DIRECTION_OPTIONS} onChange={set('direction')} error={err.direction} />
+        <TextField id={`${prefix}-source`} label="Data source" value={draft.source} onChange={set('source')} error={err.source} />
+        <TextField id={`${prefix}-owner`} label="KPI owner" value={draft.owner} onChange={set('owner')} error={err.owner} />
+        <TextField id={`${prefix}-horizon-count`} label="Horizon" type="number" value={draft.horizonCount} onChange={set('horizonCount')} error={err['horizon.count'] ?? err.horizon} helper="How long production is judged on it" />
+        <SelectField id={`${prefix}-horizon-unit`} label="Horizon unit" value={draft.horizonUnit} options={UNIT_OPTIONS} onChange={(v) => set('horizonUnit')(v ?? 'quarter')} error={err['horizon.unit']} />
+        <TextField id={`${prefix}-first-review`} label="First review date" type="date" value={draft.firstReviewDate} onChange={set('firstReviewDate')} error={err.firstReviewDate} />
+        <SelectField id={`${prefix}-status`} label="Status" isRequired value={draft.status} options={STATUS_OPTIONS} onChange={(v) => set('status')(v ?? 'proposed')} error={err.status} />
+      </Grid>
+    </EditForm>
   );
 }

@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import Button from '@atlaskit/button/new';
 import { Inline } from '@atlaskit/primitives';
 import type { PilotMetric } from '../../../../../../src/domain/record';
 import { MetricInput } from '../../../../../../src/shared/contract';
-import { FormFeedback, TextField, useHandoff, useSaveForm } from '../../handoff';
+import { EditForm, TextField, useHandoff, useSaveForm } from '../../handoff';
 
 /** Adds a pilot success metric (what funded the pilot) or edits one. */
 export function MetricForm({ metric, onDone }: { metric?: PilotMetric; onDone: () => void }) {
@@ -19,27 +18,18 @@ export function MetricForm({ metric, onDone }: { metric?: PilotMetric; onDone: (
   };
 
   return (
-    <form
-      noValidate
-      aria-label={metric ? `Edit pilot metric ${metric.name}` : 'Add a pilot success metric'}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void onSubmit();
-      }}
+    <EditForm
+      label={metric ? `Edit pilot metric ${metric.name}` : 'Add a pilot success metric'}
+      form={form}
+      onSubmit={onSubmit}
+      onCancel={onDone}
+      saveLabel="Save metric"
+      saveTestId="save-metric"
     >
-      <FormFeedback form={form} />
       <Inline space="space.150" alignBlock="end" shouldWrap>
         <TextField id={`${prefix}-name`} label="Pilot metric" isRequired value={name} onChange={setName} error={form.fieldErrors.name} width="medium" />
         <TextField id={`${prefix}-result`} label="Pilot result" value={result} onChange={setResult} error={form.fieldErrors.result} width="medium" />
-        <Inline space="space.050">
-          <Button type="submit" appearance="primary" isLoading={form.busy} testId="save-metric">
-            Save metric
-          </Button>
-          <Button appearance="subtle" onClick={onDone}>
-            Cancel
-          </Button>
-        </Inline>
       </Inline>
-    </form>
+    </EditForm>
   );
 }
