@@ -3,10 +3,8 @@
  * in the DOM, and scrolling reaches the last epic. The epics are created through the host's Jira REST
  * bulk endpoint, so the rows come from the real paged search.
  */
-import fs from 'node:fs';
-import { type Browser, type Frame, type Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser';
-import { startTestHost, type TestHost } from '../helpers/host';
+import { type Frame, type Page } from 'playwright-core';
+import { browserSuite } from '../helpers/browser';
 import { ISSUE_TYPE_IDS, SCOPE_LABEL } from '../../local/jira/seed';
 
 jest.setTimeout(300_000);
@@ -14,20 +12,8 @@ jest.setTimeout(300_000);
 const EXTRA_EPICS = 5000;
 const BULK_LIMIT = 50;
 
-let host: TestHost;
-let browser: Browser;
-
-beforeAll(async () => {
-  host = await startTestHost();
-  browser = await launchChromium();
-  await createEpics(EXTRA_EPICS);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  if (host) fs.rmSync(host.dataDir, { recursive: true, force: true });
-});
+const suite = browserSuite(['report']);
+beforeAll(() => createEpics(EXTRA_EPICS), 120_000);
 
 async function createEpics(count: number): Promise<void> {
   const auth = `Basic ${Buffer.from('admin@example.com:token').toString('base64')}`;
@@ -35,7 +21,7 @@ async function createEpics(count: number): Promise<void> {
     const issueUpdates = Array.from({ length: Math.min(BULK_LIMIT, count - start) }, (_, i) => ({
       fields: { project: { key: 'AIP' }, issuetype: { id: ISSUE_TYPE_IDS.epic }, summary: `Scale initiative ${start + i + 1}`, labels: [SCOPE_LABEL] },
     }));
-    const res = await fetch(`${host.url}/rest/api/3/issue/bulk`, {
+    const res = await fetch(`${suite.host.url}/rest/api/3/issue/bulk`, {
       method: 'POST',
       headers: { authorization: auth, 'content-type': 'application/json' },
       body: JSON.stringify({ issueUpdates }),
@@ -54,11 +40,11 @@ async function reportFrame(page: Page): Promise<Frame> {
 }
 
 it('loads thousands of initiatives page by page and renders only the rows in view', async () => {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  const context = await suite.browser.newContext({ viewport: { width: 1600, height: 1000 } });
   try {
-    await context.addCookies([{ name: 'ph_user', value: encodeURIComponent('admin@example.com'), url: host.url }]);
+    await context.addCookies([{ name: 'ph_user', value: encodeURIComponent('admin@example.com'), url: suite.host.url }]);
     const page = await context.newPage();
-    await page.goto(`${host.url}/projects/AIP/apps/readiness-report`);
+    await page.goto(`${suite.host.url}/projects/AIP/apps/readiness-report`);
     const frame = await reportFrame(page);
     await frame.waitForSelector('[data-testid="report-row"]', { timeout: 60_000 });
     await frame.waitForSelector('[data-testid="report-progress"]', { state: 'detached', timeout: 120_000 });

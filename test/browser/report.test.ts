@@ -4,9 +4,8 @@
  * Needs the Custom UI built (npm run build) and /usr/bin/chromium.
  */
 import fs from 'node:fs';
-import { type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser';
-import { startTestHost, type TestHost } from '../helpers/host';
+import { type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { browserSuite } from '../helpers/browser';
 import { SEED_KEYS } from '../../local/jira/seed';
 import type { HandoffView, ReportPage, Result, SettingsView } from '../../src/shared/contract';
 import type { ReadinessLevel } from '../../src/domain/readiness-types';
@@ -21,22 +20,10 @@ const LEAD = 'lead@example.com';
 const LEVEL_LABELS: Record<ReadinessLevel, string> = { 'not-started': 'Not started', deciding: 'Deciding', ready: 'Ready', shipped: 'Shipped' };
 const SEEDED_EPICS = [SEED_KEYS.nearlyReady, SEED_KEYS.mostlyWithdrawn, SEED_KEYS.untouched, SEED_KEYS.stalled, SEED_KEYS.ready, SEED_KEYS.shipped];
 
-let host: TestHost;
-let browser: Browser;
-
-beforeAll(async () => {
-  host = await startTestHost();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  if (host) fs.rmSync(host.dataDir, { recursive: true, force: true });
-});
+const suite = browserSuite(['report', 'panel']);
 
 async function invoke<T>(user: string, moduleKey: string, functionKey: string, payload: unknown, context: Record<string, string>): Promise<Result<T>> {
-  const res = await fetch(`${host.url}/__local/invoke`, {
+  const res = await fetch(`${suite.host.url}/__local/invoke`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ moduleKey, functionKey, payload, context, user }),
@@ -62,10 +49,10 @@ async function reportRowsFromResolver(): Promise<ReportRow[]> {
 }
 
 async function openAs(email: string, path: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1600, height: 1000 } });
-  await context.addCookies([{ name: 'ph_user', value: encodeURIComponent(email), url: host.url }]);
+  const context = await suite.browser.newContext({ acceptDownloads: true, viewport: { width: 1600, height: 1000 } });
+  await context.addCookies([{ name: 'ph_user', value: encodeURIComponent(email), url: suite.host.url }]);
   const page = await context.newPage();
-  await page.goto(`${host.url}${path}`);
+  await page.goto(`${suite.host.url}${path}`);
   return { context, page };
 }
 

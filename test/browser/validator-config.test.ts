@@ -4,10 +4,8 @@
  * workflowRules.onConfigure, and the gate then decides with exactly that configuration.
  * Needs the Custom UI built (npm run build) and /usr/bin/chromium.
  */
-import fs from 'node:fs';
-import { type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser';
-import { startTestHost, type TestHost } from '../helpers/host';
+import { type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { browserSuite } from '../helpers/browser';
 import { SEED_KEYS, TRANSITION_IDS } from '../../local/jira/seed';
 
 jest.setTimeout(120_000);
@@ -16,22 +14,10 @@ const ADMIN = 'admin@example.com';
 const WORKFLOW = '/projects/AIP/settings/workflow';
 const NEW_LABEL = 'ai-pilot-gate';
 
-let host: TestHost;
-let browser: Browser;
-
-beforeAll(async () => {
-  host = await startTestHost();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  if (host) fs.rmSync(host.dataDir, { recursive: true, force: true });
-});
+const suite = browserSuite(['validator-config']);
 
 function jira(path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> {
-  return fetch(`${host.url}/rest/api/3${path}`, {
+  return fetch(`${suite.host.url}/rest/api/3${path}`, {
     method: init.method ?? 'GET',
     headers: { authorization: `Basic ${Buffer.from(`${ADMIN}:token`).toString('base64')}`, 'content-type': 'application/json', accept: 'application/json' },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
@@ -39,10 +25,10 @@ function jira(path: string, init: { method?: string; body?: unknown } = {}): Pro
 }
 
 async function openAs(email: string, path: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext();
-  await context.addCookies([{ name: 'ph_user', value: encodeURIComponent(email), url: host.url }]);
+  const context = await suite.browser.newContext();
+  await context.addCookies([{ name: 'ph_user', value: encodeURIComponent(email), url: suite.host.url }]);
   const page = await context.newPage();
-  await page.goto(`${host.url}${path}`);
+  await page.goto(`${suite.host.url}${path}`);
   return { context, page };
 }
 
@@ -69,7 +55,7 @@ describe('gate configuration screens', () => {
     try {
       const rule = await gateRule(page);
       expect(rule.configuration).toMatchObject({ scopeLabel: 'ai-initiative' });
-      await page.goto(`${host.url}${WORKFLOW}?edit=${rule.id}`);
+      await page.goto(`${suite.host.url}${WORKFLOW}?edit=${rule.id}`);
       const frame = await configFrame(page);
       const scope = frame.locator('#scope-label');
       await scope.waitFor();
@@ -80,10 +66,10 @@ describe('gate configuration screens', () => {
       expect(await frame.locator('#scope-label-error').textContent()).toContain('no spaces');
       await page.click('#save-config');
       await page.waitForFunction(`(document.getElementById('config-error')?.textContent ?? '').includes('no spaces')`);
-      await page.goto(`${host.url}${WORKFLOW}`);
+      await page.goto(`${suite.host.url}${WORKFLOW}`);
       expect((await gateRule(page)).configuration).toEqual(rule.configuration);
 
-      await page.goto(`${host.url}${WORKFLOW}?edit=${rule.id}`);
+      await page.goto(`${suite.host.url}${WORKFLOW}?edit=${rule.id}`);
       const editFrame = await configFrame(page);
       await editFrame.locator('#scope-label').fill(NEW_LABEL);
       await editFrame.locator('[data-testid="require-workstreams--hidden-checkbox"]').check();
@@ -107,7 +93,7 @@ describe('gate configuration screens', () => {
     const { context, page } = await openAs(ADMIN, WORKFLOW);
     try {
       const rule = await gateRule(page);
-      await page.goto(`${host.url}${WORKFLOW}?view=${rule.id}`);
+      await page.goto(`${suite.host.url}${WORKFLOW}?view=${rule.id}`);
       const frame = await configFrame(page);
       const summary = frame.locator('[data-testid="gate-config-summary"]');
       await summary.waitFor();
