@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
   BUSINESS_CATEGORIES,
   CONDITION_KINDS,
+  emptyRecord,
   LIMITS,
   OPERATIONAL_CATEGORIES,
   type Decision,
@@ -53,20 +54,7 @@ export function kpi(id: string, name: string, category: KpiCategory, over: Parti
 }
 
 export function record(over: Partial<HandoffRecord> = {}): HandoffRecord {
-  return {
-    schemaVersion: 1,
-    issueId: '10001',
-    version: 3,
-    createdAt: AT,
-    updated: { by: MARCUS, at: AT },
-    pilot: {},
-    conditions: [],
-    pilotMetrics: [],
-    kpis: [],
-    ownership: { workstreamLeads: {} },
-    workstreams: {},
-    ...over,
-  };
+  return { ...emptyRecord('10001', AT, MARCUS), version: 3, ...over };
 }
 
 /** Every question answered under POLICY. */
