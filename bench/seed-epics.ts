@@ -41,7 +41,7 @@ export async function seedEpics(host: Host, count: number): Promise<SeededEpic[]
     if (r.status !== 201 || r.body.errors.length) throw new Error(`bulk create answered ${r.status}: ${JSON.stringify(r.body).slice(0, 300)}`);
     r.body.issues.forEach((issue, j) => epics.push({ id: String(issue.id), key: issue.key, state: STATES[(start + j) % STATES.length] }));
   }
-  const store = new KvsStore(host.db);
+  const store = new KvsStore(host.db, host.app.manifest.entities);
   const today = isoToday(new Date());
   const policy = readinessPolicy(defaultProjectSettings());
   await inParallel(epics.filter((e) => e.state !== 'none'), 16, async (epic, i) => {

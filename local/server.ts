@@ -15,7 +15,7 @@ import { createJiraRouter } from './jira/router';
 import { getRequestStats, resetRequestStats } from './jira/request-log';
 import { seedJira } from './jira/seed';
 import { ForgeApp, PLATFORM_HEADER } from './forge/app';
-import { createKvsRouter, ensureKvsSchema, KvsStore } from './forge/kvs';
+import { createKvsRouter, ensureKvsSchema, KvsStore, validateEntityDefs, type ExpiredKeys } from './forge/kvs';
 import { createCustomUiRouter } from './forge/custom-ui';
 import { INTERNAL_SECRET } from './forge/runtime';
 import { Faults, HostStats } from './forge/stats';
@@ -37,6 +37,8 @@ export interface StartHostOptions {
   seed?: boolean;
   /** Also run local/seed-app.ts when seeding (default: only when appDir is this repository). */
   seedApp?: boolean;
+  /** Expired KVS keys: 'linger' (default, as Forge: until a sweep) or 'vanish' at expiry. */
+  kvsExpiredKeys?: ExpiredKeys;
 }
 
 export interface Host {
@@ -107,6 +109,13 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
   const appDir = path.resolve(opts.appDir ?? REPO_ROOT);
   const forgeApp = new ForgeApp({ appDir, getBaseUrl, stats });
   const events = new EventDispatcher({ app: forgeApp, db });
+  // `forge deploy` refuses entities that break the storage rules; so does the host, before serving anything.
+  const entityProblems = validateEntityDefs(forgeApp.manifest.entities);
+  if (entityProblems.length) {
+    db.close();
+    throw new Error(`manifest.yml app.storage.entities break Forge's rules:\n  ${entityProblems.join('\n  ')}`);
+  }
+  const kvsStore = new KvsStore(db, forgeApp.manifest.entities, { expiredKeys: opts.kvsExpiredKeys ?? 'linger' });
 
   /** The shell's user: the `ph_user` cookie, else the default admin. */
   const userOf = (req: Request): UserRow | undefined => {
@@ -121,7 +130,7 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
   web.set('etag', false);
 
   // Forge storage: only the app's invocations (secret header) reach it.
-  web.use('/__kvs', createKvsRouter({ db, secret: INTERNAL_SECRET, stats, faults, entities: forgeApp.manifest.entities }));
+  web.use('/__kvs', createKvsRouter({ db, secret: INTERNAL_SECRET, stats, faults, store: kvsStore }));
 
   // Local control endpoints.
   const local = express.Router();
@@ -186,6 +195,10 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
   local.get('/events/idle', async (_req, res) => {
     await events.idle();
     res.json(events.toJSON());
+  });
+  // Forge deletes expired keys eventually (documented: within 48 hours); this is that moment.
+  local.post('/kvs/sweep', (_req, res) => {
+    res.json({ swept: kvsStore.sweepExpired(), expiredKeys: kvsStore.expiredKeys });
   });
   local.get('/faults', (_req, res) => {
     res.json(faults.toJSON());
