@@ -12,7 +12,7 @@ import { assertRecordFits, compactHistory } from './size';
 export interface HandoffEntity {
   version: number;
   projectId: string;
-  /** Epoch ms of the last save, indexed for project-wide queries. */
+  /** Epoch ms of the last save, indexed for project-wide queries: a `float` attribute (`integer` is 32-bit). */
   updatedAt: number;
   record: HandoffRecord;
 }

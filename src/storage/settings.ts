@@ -11,6 +11,7 @@ import type { AuditEntry, Conflict } from './records';
 
 export interface SettingsEntity {
   version: number;
+  /** Epoch ms: a `float` attribute (`integer` is 32-bit). */
   updatedAt: number;
   updatedBy: UserRef;
   settings: ProjectSettings;
