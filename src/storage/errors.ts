@@ -23,10 +23,3 @@ export async function guarded<T>(what: string, run: () => Promise<T>): Promise<T
     throw new StorageError(`Could not ${what}: ${e instanceof Error ? e.message : String(e)}`, e);
   }
 }
-
-/** KVS answers a failed condition / existing key with 409 or a code naming it. */
-export function isConditionFailure(e: unknown): boolean {
-  const err = e as { code?: unknown; responseDetails?: { status?: unknown } } | null;
-  const code = typeof err?.code === 'string' ? err.code : '';
-  return err?.responseDetails?.status === 409 || /CONDITION|ALREADY_EXISTS|CONFLICT/i.test(code);
-}

@@ -4,6 +4,7 @@
  */
 export const HANDOFF_ENTITY = 'handoff';
 export const SETTINGS_ENTITY = 'project-settings';
+export const LOCK_ENTITY = 'lock';
 
 const VERSION_DIGITS = 10;
 

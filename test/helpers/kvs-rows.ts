@@ -11,8 +11,9 @@ export function readKvs(dataDir: string): KvsSnapshot {
   const db = new Database(path.join(dataDir, 'production-handoff.sqlite'), { readonly: true, fileMustExist: true });
   try {
     return {
-      entities: db.prepare('SELECT entity_name, key, value FROM kvs_entity ORDER BY entity_name, key').all() as KvsSnapshot['entities'],
-      keys: db.prepare("SELECT key, value FROM kvs WHERE key NOT LIKE 'lock:%' ORDER BY key").all() as KvsSnapshot['keys'],
+      // Locks are transient coordination, not data.
+      entities: db.prepare("SELECT entity_name, key, value FROM kvs_entity WHERE entity_name != 'lock' ORDER BY entity_name, key").all() as KvsSnapshot['entities'],
+      keys: db.prepare('SELECT key, value FROM kvs ORDER BY key').all() as KvsSnapshot['keys'],
     };
   } finally {
     db.close();
