@@ -5,7 +5,7 @@ export * from './readiness-types';
 export * from './report-types';
 export { computeReadiness, readinessPolicy, isCommittedKpi, ownerAccepted, isEmpty } from './readiness';
 export { parseGateConfig, type ParsedGateConfig } from './gate-config';
-export { decideGate, couldNotVerifyMessage, notDecidedMessage, isInScope, GATE_MESSAGE_MAX, type GateInput, type GateDecision } from './gate';
+export { decideGate, couldNotVerifyMessage, unreadableConfigMessage, notDecidedMessage, isInScope, GATE_MESSAGE_MAX, type GateInput, type GateDecision } from './gate';
 export { toSearchSummary } from './summary';
 export * from './report';
 export { handoffBrief, type BriefInput, type BriefWorkstream } from './brief';

@@ -207,6 +207,28 @@ export const HistoryEntry = z
   .strict();
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
+/**
+ * A record that holds nothing anyone wrote: what is left when every item was removed again. It does not
+ * start a handoff, so it brings no epic into the gate's scope; anything recorded (even only a pilot
+ * champion, a workstream lead or a workstream issue) does, and can be removed again the same way.
+ */
+export function isBlankRecord(record: HandoffRecord | null): boolean {
+  if (!record) return true;
+  const { pilot, ownership } = record;
+  return (
+    record.conditions.length === 0 &&
+    record.pilotMetrics.length === 0 &&
+    record.kpis.length === 0 &&
+    !pilot.plannedCloseDate &&
+    !pilot.actualCloseDate &&
+    !ownership.deliveryOwner &&
+    !ownership.accepted &&
+    !ownership.pilotChampion &&
+    Object.keys(ownership.workstreamLeads).length === 0 &&
+    Object.keys(record.workstreams).length === 0
+  );
+}
+
 export function emptyRecord(issueId: string, now: string, by: UserRef): HandoffRecord {
   return {
     schemaVersion: 1,
