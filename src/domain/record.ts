@@ -26,11 +26,17 @@ const trimmed = (max: number, label: string) =>
     .max(max, { error: `${label} must be at most ${max} characters` });
 const required = (max: number, label: string) => trimmed(max, label).min(1, { error: `${label} is required` });
 
+/** A YYYY-MM-DD that names a day in the calendar: Date.parse rolls 2026-02-30 into March, so the day must survive a round trip. */
+export function isCalendarDate(s: string): boolean {
+  const ms = Date.parse(`${s}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === s;
+}
+
 /** ISO calendar date, YYYY-MM-DD. */
 export const IsoDate = z
   .string({ error: 'Date must be text' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Date must look like 2026-03-31' })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), { error: 'Date is not a real calendar date' });
+  .refine(isCalendarDate, { error: (issue) => `${String(issue.input)} is not a date in the calendar` });
 export type IsoDate = z.infer<typeof IsoDate>;
 
 export const Id = z.string().regex(/^[a-z0-9-]{1,40}$/i, { error: 'Invalid id' });

@@ -3,7 +3,7 @@
  * records so two admins cannot overwrite each other, with an audit entry per change.
  */
 import { Filter, FilterConditions, kvs } from '@forge/kvs';
-import { defaultProjectSettings, ProjectSettings } from '../domain/policy';
+import { defaultProjectSettings, ProjectSettings, withoutControlCharacters } from '../domain/policy';
 import type { UserRef } from '../domain/record';
 import { guarded, StorageError } from './errors';
 import { auditKey, SETTINGS_ENTITY, settingsKey } from './keys';
@@ -27,7 +27,11 @@ export async function loadSettings(projectId: string): Promise<ProjectSettings> 
 /** The defaults (version 0) when nothing is stored; an unreadable stored value is an error. */
 export function parseStoredSettings(projectId: string, stored: SettingsEntity | undefined): ProjectSettings {
   if (!stored) return defaultProjectSettings();
-  const parsed = ProjectSettings.safeParse({ ...stored.settings, version: stored.version });
+  // A label saved before control characters were refused would make the settings unreadable for everyone, the
+  // admin who could fix it included: read it without them.
+  const label = stored.settings.initiativeLabel as unknown;
+  const initiativeLabel = typeof label === 'string' ? withoutControlCharacters(label) : label;
+  const parsed = ProjectSettings.safeParse({ ...stored.settings, initiativeLabel, version: stored.version });
   if (!parsed.success) throw new StorageError(`The stored settings of project ${projectId} are unreadable`);
   return parsed.data;
 }

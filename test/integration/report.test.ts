@@ -97,7 +97,7 @@ test('settings: a lead may read but not save; an admin saves; a stale version is
   }
 
   const csv = ok(await invoke(host.url, 'exportAuditTrail', { format: 'csv' }, { ...project, user: ADMIN }));
-  expect(csv.content.split('\r\n')[0]).toBe('At,By,Account id,Issue,Version,Action,Summary,Changes');
+  expect(csv.content.split('\r\n')[0]).toBe('"At","By","Account id","Issue","Version","Action","Summary","Changes"');
   expect(csv.content).toMatch(/saveProjectSettings/);
   expect(csv.content).toMatch(/settings\.stallDays: 14 → 21/);
   const json = ok(await invoke(host.url, 'exportAuditTrail', { format: 'json' }, { ...project, user: ADMIN }));
