@@ -76,7 +76,7 @@ export const Payloads = {
 
 export type ResolverName = keyof typeof Payloads;
 export const RESOLVER_NAMES = Object.keys(Payloads) as ResolverName[];
-/** Resolvers that change stored state: every one checks edit permission (or more) on the server. */
+/** Resolvers that change stored state: every one checks edit permission (or more) on the server, except acceptOwnership: browse, and only the named owner. */
 export const CHANGING_RESOLVERS = [
   'savePilot',
   'saveCondition',
