@@ -10,6 +10,7 @@ export { toSearchSummary } from './summary';
 export * from './report';
 export { handoffBrief, type BriefInput, type BriefWorkstream } from './brief';
 export { toCsv, csvCell, type CsvCell } from './csv';
+export { auditTrailCsv, AUDIT_CSV_HEADER } from './audit';
 export * from './workstream-plan';
 export { diffRecords, describeChange, type RecordChange } from './history';
 export { daysBetween, isoToday, addDays } from './dates';

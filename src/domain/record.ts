@@ -213,6 +213,9 @@ export const HistoryEntry = z
   .strict();
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
+/** An audit-trail entry: a history entry plus what it was about (no issue: a project settings change). */
+export type AuditEntry = HistoryEntry & { projectId: string; issueId?: string; issueKey?: string };
+
 /**
  * A record that holds nothing anyone wrote: what is left when every item was removed again. It does not
  * start a handoff, so it brings no epic into the gate's scope; anything recorded (even only a pilot

@@ -9,7 +9,7 @@ import { assignableUser, deliveryOwner, namedUser } from './users';
 
 export const handoffResolvers: ResolverDefinition<ResolverName>[] = [
   defineResolver('getHandoff', ({ ctx }) => getHandoffView(ctx)),
-  defineResolver('getHistory', ({ ctx }) => getHistory(ctx)),
+  defineResolver('getHistory', ({ ctx, payload }) => getHistory(ctx, payload)),
   defineResolver('getBrief', ({ ctx }) => getBrief(ctx)),
 
   defineResolver('savePilot', ({ payload, ctx }) =>

@@ -7,7 +7,9 @@ import { defaultProjectSettings, ProjectSettings, withoutControlCharacters } fro
 import type { UserRef } from '../domain/record';
 import { guarded, StorageError } from './errors';
 import { auditKey, SETTINGS_ENTITY, settingsKey } from './keys';
-import type { AuditEntry, Conflict } from './records';
+import type { AuditEntry } from '../domain/record';
+import type { Conflict } from './records';
+import { compactHistory } from './size';
 
 export interface SettingsEntity {
   version: number;
@@ -47,7 +49,8 @@ export async function saveSettings(projectId: string, baseVersion: number, setti
   const changes = (Object.keys(next) as Array<keyof ProjectSettings>)
     .filter((k) => k !== 'version' && JSON.stringify(before[k]) !== JSON.stringify(next[k]))
     .map((k) => ({ field: `settings.${k}`, from: before[k], to: next[k] }));
-  const audit: AuditEntry = { version, at, by, action: 'saveProjectSettings', summary: `${by.displayName} changed the project settings`, changes, projectId };
+  // Templates are long: the same bound as every other entry, so the trail's pages stay within a response.
+  const audit: AuditEntry = compactHistory({ version, at, by, action: 'saveProjectSettings', summary: `${by.displayName} changed the project settings`, changes, projectId });
   const condition =
     baseVersion === 0
       ? new Filter<SettingsEntity>().and('version', FilterConditions.notExists())
@@ -62,7 +65,7 @@ export async function saveSettings(projectId: string, baseVersion: number, setti
   } catch (e) {
     const current = await loadSettings(projectId).catch(() => undefined);
     if (current && current.version !== baseVersion) return { ok: false, conflict: await conflictOf(projectId, current.version) };
-    throw new StorageError(`Could not save the project settings: ${e instanceof Error ? e.message : String(e)}`, e);
+    throw new StorageError(`Could not save the project settings: ${e instanceof Error ? e.message : String(e)}`, e, 'save the project settings');
   }
 }
 
