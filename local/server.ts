@@ -176,7 +176,8 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
       return;
     }
     const text = JSON.stringify(outcome.result);
-    if (text.length > 5 * 1024 * 1024) {
+    // Forge counts bytes, not characters: a page of non-ASCII text is up to three times larger.
+    if (Buffer.byteLength(text, 'utf8') > 5 * 1024 * 1024) {
       res.status(500).json({ error: { message: 'Resolver response exceeds the 5 MB Forge limit' } });
       return;
     }

@@ -11,6 +11,7 @@ import {
   parsePermissionList, type PermissionKey,
 } from './permissions';
 import { deleteProperty, propertyKeys, readProperty, writeProperty } from './properties';
+import { addRoleActors, deleteRoleActor, projectRole } from './roles';
 import { INVOCATION_HEADER, recordRequest } from './request-log';
 import { searchIssues, type SearchRequest } from './search';
 import { availableTransitions, transitionIssue, type ValidatorRunner } from './transitions';
@@ -156,6 +157,9 @@ export function createJiraRouter(opts: JiraRouterOptions): express.Router {
     if (!project || !hasProjectPermission(db, p, project.id, 'BROWSE_PROJECTS')) throw projectNotFound(ref);
     return formatProject(base(req), loadCatalog(db), project);
   });
+  route('get', '/project/:idOrKey/role/:id', (req, _res, p) => projectRole(db, p, base(req), String(req.params.idOrKey), String(req.params.id)));
+  route('post', '/project/:idOrKey/role/:id', (req, _res, p) => addRoleActors(db, p, base(req), String(req.params.idOrKey), String(req.params.id), req.body));
+  route('delete', '/project/:idOrKey/role/:id', (req, _res, p) => deleteRoleActor(db, p, String(req.params.idOrKey), String(req.params.id), req.query.user));
   route('get', '/issuetype', (req) => [...loadCatalog(db).issueTypes.values()].map((t) => formatIssueType(base(req), t)));
   route('get', '/issuetype/:id', (req) => {
     const t = loadCatalog(db).issueTypes.get(String(req.params.id));

@@ -1,3 +1,4 @@
+import MarkdownIt from 'markdown-it';
 import { cell, handoffBrief } from './brief';
 import { computeReadiness } from './readiness';
 import type { EpicFacts } from './readiness-types';
@@ -81,5 +82,62 @@ describe('handoffBrief', () => {
     expect(empty).not.toContain('## Workstreams');
     expect(empty.endsWith('\n')).toBe(true);
     expect(empty).not.toMatch(/\n{3,}/);
+  });
+});
+
+describe('handoffBrief with hostile text in every user-written field', () => {
+  // What a lax renderer does with the pasted brief: raw HTML on, bare URLs linked, no link filtering.
+  const md = new MarkdownIt({ html: true, linkify: true });
+  md.validateLink = () => true;
+
+  const IMG = '<img src=x onerror=alert(1)>';
+  const LINK = '[click me](javascript:alert(1))';
+  const PIXEL = '![](https://tracker.example/pixel.png)';
+  const SCRIPT = '<script>alert(2)</script>';
+  const hostile = (field: string) => `${field} ${IMG} ${LINK} ${PIXEL} ${SCRIPT} *b* _i_ \`c\` # h`;
+  const user = (name: string) => ({ accountId: `acc-${name.length}`, displayName: hostile(name) });
+
+  const rec = {
+    ...readyRecord(),
+    pilot: { plannedCloseDate: '2026-03-22' },
+    conditions: [
+      { ...condition('c1', hostile('condition'), 'permanent'), details: hostile('details'), grantedBy: hostile('granted') },
+      {
+        ...condition('c2', hostile('withdrawn'), 'withdrawn'),
+        decision: { status: 'withdrawn' as const, rationale: hostile('rationale'), productionPath: hostile('path'), leadTimeDays: 3, decided: { by: PRIYA, at: AT } },
+      },
+      condition('c3', hostile('undecided')),
+    ],
+    pilotMetrics: [{ id: 'm1', name: hostile('metric'), result: hostile('result') }],
+    kpis: [
+      kpi('k1', hostile('kpi'), 'latency', { baseline: hostile('baseline'), target: hostile('target'), unit: hostile('unit'), source: hostile('source'), owner: hostile('owner'), replacesMetricId: 'm1' }),
+      kpi('k2', hostile('business'), 'business-outcome', { horizon: { count: 3, unit: 'quarter' }, firstReviewDate: '2026-01-01' }),
+    ],
+    ownership: { deliveryOwner: user('delivery owner'), pilotChampion: user('champion'), workstreamLeads: {} },
+  };
+  const brief = handoffBrief({
+    epic: { key: 'AIP-12', summary: hostile('summary') },
+    record: rec,
+    readiness: computeReadiness(rec, EPIC, POLICY),
+    workstreams: [{ name: 'Data integration', issueKey: 'AIP-20', statusName: hostile('status'), lead: hostile('lead') }],
+    generatedAt: '2026-03-10 09:00 UTC',
+    siteUrl: 'https://example.atlassian.net/',
+  });
+  const html = md.render(brief);
+
+  it('renders no image, script or event handler, and no link but the epic\'s', () => {
+    expect(html).not.toMatch(/<img|<script|<[a-z][^>]*\sonerror=/i);
+    // Links: the epic's, and bare URLs shown as the URL they are (a renderer's linkify); never a disguised or script link.
+    const links = [...html.matchAll(/<a href="([^"]*)">([^<]*)<\/a>/g)].map(([, href, text]) => ({ href, text }));
+    const epicLink = { href: 'https://example.atlassian.net/browse/AIP-12', text: 'AIP-12' };
+    expect(links.filter((l) => l.href === epicLink.href)).toEqual([epicLink]);
+    for (const link of links.filter((l) => l.href !== epicLink.href)) expect(link).toEqual({ href: link.text, text: expect.stringMatching(/^https:\/\/tracker\.example\//) });
+    expect(html.match(/<a /g)).toHaveLength(links.length);
+    expect(html).not.toMatch(/<(em|strong|code|h[1-6]|del)>[^<]*(b|i|c|h)<\/\1>/);
+  });
+
+  it('keeps every hostile text readable as the text it was', () => {
+    const text = html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    for (const piece of [IMG, LINK, PIXEL, SCRIPT]) expect(text.split(piece).length - 1).toBeGreaterThanOrEqual(20);
   });
 });

@@ -29,15 +29,25 @@ const LEVEL_WORDS: Record<ReadinessLevel, string> = {
   shipped: 'Shipped',
 };
 
-/** A table cell stays one cell: pipes escaped, line breaks become <br>. */
-export function cell(value: string | number | undefined | null): string {
-  if (value === undefined || value === null || value === '') return '—';
-  return String(value).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r\n|\r|\n/g, '<br>');
+/**
+ * User-written text shown as itself wherever the brief is pasted: HTML's `<`, `>` and `&` become
+ * entities (no tag, image or autolink can start), and Markdown's inline punctuation is escaped (no
+ * link, image, emphasis, code or table cell boundary can start). Line starts need nothing more: every
+ * line of the brief begins with the brief's own words or markup, never with user text.
+ */
+export function escapeText(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/[\\`*_[\]|~#]/g, '\\$&');
 }
 
-/** Inline text outside tables: one line, so a name cannot start a heading or list. */
+/** A table cell stays one cell: escaped, line breaks become <br>. */
+export function cell(value: string | number | undefined | null): string {
+  if (value === undefined || value === null || value === '') return '—';
+  return escapeText(String(value)).replace(/\r\n|\r|\n/g, '<br>');
+}
+
+/** Inline text outside tables: escaped, and on one line so it cannot start a heading or list. */
 function inline(value: string): string {
-  return value.replace(/\s*[\r\n]+\s*/g, ' ');
+  return escapeText(value.replace(/\s*[\r\n]+\s*/g, ' '));
 }
 
 function table(header: string[], rows: string[][]): string[] {

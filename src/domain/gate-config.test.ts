@@ -16,10 +16,20 @@ describe('parseGateConfig', () => {
     for (const raw of [undefined, null, '']) expect(parseGateConfig(raw)).toEqual({ config: DEFAULT_GATE_CONFIG });
   });
 
-  test('broken or invalid configuration falls back to the defaults and says why (the gate still decides)', () => {
+  test('broken or invalid configuration gives the screens the defaults and says why', () => {
     expect(parseGateConfig('{not json').problem).toBe('configuration is not JSON');
     const invalid = parseGateConfig({ scopeLabel: 'x', requireWorkstreamsDone: 'yes' });
     expect(invalid.config).toEqual(DEFAULT_GATE_CONFIG);
     expect(invalid.problem).toMatch(/requireWorkstreamsDone/);
+  });
+
+  test('a configuration with a setting this version does not know is a problem, not the defaults; the scope label is read on its own', () => {
+    const newer = parseGateConfig(JSON.stringify({ scopeLabel: 'genai-pilot', requireSecurityReview: true }));
+    expect(newer.problem).toBe('unknown setting requireSecurityReview');
+    expect(newer.scopeLabel).toBe('genai-pilot');
+    expect(parseGateConfig({ requireSecurityReview: true }).scopeLabel).toBe('ai-initiative');
+    expect(parseGateConfig({ scopeLabel: 42, x: 1 }).scopeLabel).toBeUndefined();
+    expect(parseGateConfig('{"scopeLabel": "genai-pilot"').scopeLabel).toBeUndefined();
+    expect(parseGateConfig('[]').scopeLabel).toBeUndefined();
   });
 });

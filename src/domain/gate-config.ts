@@ -5,9 +5,15 @@
 import { DEFAULT_GATE_CONFIG, GateConfig } from './policy';
 
 export interface ParsedGateConfig {
+  /** The configuration to apply, or the defaults for screens to start from when it is unreadable. */
   config: GateConfig;
-  /** Why the stored configuration was not usable; the gate still decides, with the defaults. */
+  /**
+   * Why the stored configuration was not usable. The gate then never decides with the defaults (they
+   * may be laxer than what an admin saved): it blocks every epic that is or might be in scope.
+   */
   problem?: string;
+  /** With a problem: the scope label when that field alone could be read; absent, any epic might be in scope. */
+  scopeLabel?: string;
 }
 
 export function parseGateConfig(raw: unknown): ParsedGateConfig {
@@ -22,5 +28,14 @@ export function parseGateConfig(raw: unknown): ParsedGateConfig {
   }
   const parsed = GateConfig.safeParse(value);
   if (parsed.success) return { config: parsed.data };
-  return { config: { ...DEFAULT_GATE_CONFIG }, problem: parsed.error.issues.map((i) => `${i.path.join('.') || 'configuration'}: ${i.message}`).join('; ') };
+  const problem = parsed.error.issues.map((i) => (i.code === 'unrecognized_keys' ? `unknown setting${i.keys.length === 1 ? '' : 's'} ${i.keys.join(', ')}` : `${i.path.join('.') || 'configuration'}: ${i.message}`)).join('; ');
+  const scopeLabel = readableScopeLabel(value);
+  return { config: { ...DEFAULT_GATE_CONFIG }, problem, ...(scopeLabel !== undefined ? { scopeLabel } : {}) };
+}
+
+/** The scope label parsed on its own (absent means the default), so the gate can tell which epics are surely out of scope. */
+function readableScopeLabel(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const label = GateConfig.shape.scopeLabel.safeParse((value as Record<string, unknown>).scopeLabel);
+  return label.success ? label.data : undefined;
 }

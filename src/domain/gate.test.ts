@@ -33,12 +33,38 @@ describe('decideGate: scope', () => {
   });
 });
 
+describe('decideGate: what brings an epic into scope', () => {
+  it('a record emptied by removals does not: only a record that holds something does', () => {
+    expect(decideGate(input({ record: record() }))).toEqual({ result: true, inScope: false });
+    expect(decideGate(input({ record: record({ conditions: [condition('a', 'Vendor sandbox')] }) })).inScope).toBe(true);
+    expect(decideGate(input({ record: record({ ownership: { pilotChampion: PRIYA, workstreamLeads: {} } }) })).inScope).toBe(true);
+    expect(decideGate(input({ record: record({ workstreams: { 'data-integration': { issueId: '1', issueKey: 'AIP-9' } } }) })).inScope).toBe(true);
+    expect(decideGate(input({ record: record(), epic: { key: 'AIP-12', isEpic: true, labels: ['ai-initiative'], statusCategory: 'new' } })).inScope).toBe(true);
+  });
+});
+
+describe('decideGate: an unreadable configuration', () => {
+  const unreadable = (scopeLabel?: string) => ({ problem: 'unknown setting requireSecurityReview', ...(scopeLabel !== undefined ? { scopeLabel } : {}) });
+  it('blocks an epic with the readable scope label, or with a record, and says why', () => {
+    const labelled = decideGate(input({ record: null, unreadableConfig: unreadable('genai'), epic: { key: 'AIP-12', isEpic: true, labels: ['genai'], statusCategory: 'new' } }));
+    expect(labelled).toEqual({ result: false, inScope: true, errorMessage: expect.stringContaining("could not be verified: the gate's configuration could not be read (unknown setting requireSecurityReview)") });
+    expect(decideGate(input({ unreadableConfig: unreadable('genai') })).result).toBe(false);
+  });
+  it('lets an epic pass that no reading of the configuration puts in scope, and any other issue', () => {
+    expect(decideGate(input({ record: null, unreadableConfig: unreadable('genai') }))).toEqual({ result: true, inScope: false });
+    expect(decideGate(input({ unreadableConfig: unreadable(), epic: { key: 'AIP-3', isEpic: false, labels: [], statusCategory: 'new' } }))).toEqual({ result: true, inScope: false });
+  });
+  it('blocks every epic when even the scope label is unreadable', () => {
+    expect(decideGate(input({ record: null, unreadableConfig: unreadable() })).result).toBe(false);
+  });
+});
+
 describe('decideGate: decision', () => {
   it('passes a decided epic', () => {
     expect(decideGate(input())).toEqual({ result: true, inScope: true });
   });
   it('judges the epic as not yet done, even if Jira already reports it done', () => {
-    const d = decideGate(input({ record: record(), epic: { key: 'AIP-12', isEpic: true, labels: [], statusCategory: 'done' } }));
+    const d = decideGate(input({ record: record({ conditions: [condition('a', 'Vendor sandbox')] }), epic: { key: 'AIP-12', isEpic: true, labels: [], statusCategory: 'done' } }));
     expect(d.result).toBe(false);
   });
   it('names exactly what is missing and where to decide it', () => {

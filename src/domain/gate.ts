@@ -2,7 +2,7 @@
  * The gate's decision: may this epic move to Done? Pure, so the validator entry point only gathers
  * facts (epic, record, config, settings, today) and returns what this says.
  */
-import type { HandoffRecord } from './record';
+import { isBlankRecord, type HandoffRecord } from './record';
 import type { GateConfig, ProjectSettings } from './policy';
 import type { MissingAnswer, StatusCategoryKey, WorkstreamFacts } from './readiness-types';
 import { computeReadiness, readinessPolicy } from './readiness';
@@ -15,6 +15,11 @@ export interface GateInput {
   settings: ProjectSettings;
   workstreams?: WorkstreamFacts;
   today: string;
+  /**
+   * The stored configuration could not be read (see parseGateConfig): `config` is then only the
+   * defaults, which may be laxer than what an admin saved, so the gate does not decide with it.
+   */
+  unreadableConfig?: { problem: string; scopeLabel?: string };
 }
 
 export interface GateDecision {
@@ -26,15 +31,26 @@ export interface GateDecision {
 /** Jira shows the message in the transition dialog; beyond this it stops being read. */
 export const GATE_MESSAGE_MAX = 600;
 
-export function isInScope(epic: GateInput['epic'], record: HandoffRecord | null, config: GateConfig): boolean {
+/** Only a record that holds something starts a handoff: one emptied by removals leaves the epic as it was. */
+export function isInScope(epic: GateInput['epic'], record: HandoffRecord | null, config: Pick<GateConfig, 'scopeLabel'>): boolean {
   if (!epic.isEpic) return false;
-  if (record) return true;
+  if (!isBlankRecord(record)) return true;
   const label = config.scopeLabel.trim();
   return label !== '' && epic.labels.includes(label);
 }
 
+/** With an unreadable configuration only the scope label may be known; without it, any epic might be in scope. */
+function mightBeInScope(epic: GateInput['epic'], record: HandoffRecord | null, scopeLabel: string | undefined): boolean {
+  if (!epic.isEpic) return false;
+  return scopeLabel === undefined || isInScope(epic, record, { scopeLabel });
+}
+
 export function decideGate(input: GateInput): GateDecision {
-  const { epic, record, config, settings, workstreams, today } = input;
+  const { epic, record, config, settings, workstreams, today, unreadableConfig } = input;
+  if (unreadableConfig) {
+    if (!mightBeInScope(epic, record, unreadableConfig.scopeLabel)) return { result: true, inScope: false };
+    return { result: false, inScope: true, errorMessage: unreadableConfigMessage(epic.key, unreadableConfig.problem) };
+  }
   if (!isInScope(epic, record, config)) return { result: true, inScope: false };
   // The epic is on its way to Done: judge it as it stands now, not as already shipped.
   const readiness = computeReadiness(record, { key: epic.key, statusCategory: 'indeterminate', today }, readinessPolicy(settings, config), workstreams);
@@ -69,6 +85,10 @@ function gateClause(answer: MissingAnswer, options: NameListOptions): string {
     return `${name} has not yet accepted delivery ownership`;
   }
   return continueSentence(answer.sentence);
+}
+
+export function unreadableConfigMessage(key: string, problem: string): string {
+  return `Production handoff for ${key} could not be verified: the gate's configuration could not be read (${clip(problem, 200)}). Nothing was changed; a Jira admin can open this validator in the workflow and save its configuration again.`;
 }
 
 export function couldNotVerifyMessage(key: string): string {

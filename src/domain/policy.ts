@@ -27,12 +27,18 @@ export const KpiMinimums = z
   .strict();
 export type KpiMinimums = z.infer<typeof KpiMinimums>;
 
-/** A Jira label: no spaces; quotes and backslashes are refused too so it can sit in JQL safely. */
+/**
+ * A Jira label: no spaces; quotes and backslashes are refused too so it can sit in JQL safely, and
+ * control characters (which Jira's search refuses, failing the report for everyone) with their own message.
+ */
 export const JiraLabel = z
   .string()
   .trim()
   .max(255, { error: 'A label must be at most 255 characters' })
+  .regex(/^\P{Cc}*$/u, { error: 'A label cannot contain control characters (such as a null byte or an escape)' })
   .regex(/^[^\s"'\\]*$/, { error: 'A label cannot contain spaces, quotes or backslashes' });
+
+export const withoutControlCharacters = (text: string): string => text.replace(/\p{Cc}/gu, '');
 
 export const DEFAULT_INITIATIVE_LABEL = 'ai-initiative';
 

@@ -26,11 +26,17 @@ const trimmed = (max: number, label: string) =>
     .max(max, { error: `${label} must be at most ${max} characters` });
 const required = (max: number, label: string) => trimmed(max, label).min(1, { error: `${label} is required` });
 
+/** A YYYY-MM-DD that names a day in the calendar: Date.parse rolls 2026-02-30 into March, so the day must survive a round trip. */
+export function isCalendarDate(s: string): boolean {
+  const ms = Date.parse(`${s}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === s;
+}
+
 /** ISO calendar date, YYYY-MM-DD. */
 export const IsoDate = z
   .string({ error: 'Date must be text' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Date must look like 2026-03-31' })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), { error: 'Date is not a real calendar date' });
+  .refine(isCalendarDate, { error: (issue) => `${String(issue.input)} is not a date in the calendar` });
 export type IsoDate = z.infer<typeof IsoDate>;
 
 export const Id = z.string().regex(/^[a-z0-9-]{1,40}$/i, { error: 'Invalid id' });
@@ -206,6 +212,31 @@ export const HistoryEntry = z
   })
   .strict();
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
+/** An audit-trail entry: a history entry plus what it was about (no issue: a project settings change). */
+export type AuditEntry = HistoryEntry & { projectId: string; issueId?: string; issueKey?: string };
+
+/**
+ * A record that holds nothing anyone wrote: what is left when every item was removed again. It does not
+ * start a handoff, so it brings no epic into the gate's scope; anything recorded (even only a pilot
+ * champion, a workstream lead or a workstream issue) does, and can be removed again the same way.
+ */
+export function isBlankRecord(record: HandoffRecord | null): boolean {
+  if (!record) return true;
+  const { pilot, ownership } = record;
+  return (
+    record.conditions.length === 0 &&
+    record.pilotMetrics.length === 0 &&
+    record.kpis.length === 0 &&
+    !pilot.plannedCloseDate &&
+    !pilot.actualCloseDate &&
+    !ownership.deliveryOwner &&
+    !ownership.accepted &&
+    !ownership.pilotChampion &&
+    Object.keys(ownership.workstreamLeads).length === 0 &&
+    Object.keys(record.workstreams).length === 0
+  );
+}
 
 export function emptyRecord(issueId: string, now: string, by: UserRef): HandoffRecord {
   return {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { toSearchSummary } from './summary';
+import { PublishedSummary, readPublishedSummary, toSearchSummary } from './summary';
 import { computeReadiness } from './readiness';
 import { HandoffRecord, LIMITS } from './record';
 import type { EpicFacts } from './readiness-types';
@@ -61,8 +61,22 @@ describe('toSearchSummary', () => {
         const s = toSearchSummary(rec, computeReadiness(rec, EPIC, policy), { total: 5, done: 1 });
         expect(JSON.stringify(s).length).toBeLessThanOrEqual(LIMITS.summaryChars);
         expect(s.missingCount).toBe(s.missing.length);
+        // What the app publishes always reads back whole: only someone else's edit is ever repaired.
+        expect(PublishedSummary.safeParse(s).success).toBe(true);
+        expect(readPublishedSummary(s)).toEqual(s);
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('readPublishedSummary', () => {
+  const good = toSearchSummary(readyRecord(), computeReadiness(readyRecord(), EPIC, POLICY));
+  it('repairs fields of the wrong type or size and keeps the rest', () => {
+    const read = readPublishedSummary({ ...good, ownerName: 42, updatedAt: ['2026-01-01'], missing: Array(500).fill('x'), conditionsTotal: -3, plannedCloseDate: '2026-02-30', extra: '<b>' });
+    expect(read).toEqual({ ...good, ownerName: 'Unknown user', updatedAt: '', missing: [], conditionsTotal: 0, plannedCloseDate: '' });
+  });
+  it('ignores what is not our summary at all', () => {
+    for (const value of [null, 'ready', [], { ...good, v: 2 }, { ...good, level: 'done' }]) expect(readPublishedSummary(value)).toBeUndefined();
   });
 });

@@ -2,14 +2,17 @@
  * The searchable summary: an issue property Jira indexes for JQL and returns with search results,
  * so the report needs no per-epic request. Small by construction: sentences carry no name lists.
  */
-import { LIMITS, type HandoffRecord } from './record';
-import type { MissingAnswer, Readiness, WorkstreamFacts } from './readiness-types';
+import { z } from 'zod';
+import { AccountId, IsoDate, LIMITS, type HandoffRecord } from './record';
+import { READINESS_LEVELS, type MissingAnswer, type Readiness, type WorkstreamFacts } from './readiness-types';
 import type { SearchSummary } from './report-types';
 import { ownerAccepted } from './readiness';
 import { clip, undecidedConditionsSentence } from './sentences';
 
 /** Room for any one sentence; the longest fixed sentence is ~130 characters, an owner's name at most 200. */
 const SENTENCE_MAX = 300;
+/** One sentence per kind of missing answer at most (MissingAnswer has eight codes). */
+const MISSING_MAX = 8;
 
 export function toSearchSummary(record: HandoffRecord | null, readiness: Readiness, workstreams?: WorkstreamFacts): SearchSummary {
   const owner = record?.ownership.deliveryOwner;
@@ -58,4 +61,85 @@ function earliestAgreedReview(record: HandoffRecord | null): string {
     .map((k) => k.firstReviewDate as string)
     .sort();
   return dates[0] ?? '';
+}
+
+// ---- reading it back ------------------------------------------------------------------------------
+const count = z.number().int().min(0).max(1_000_000);
+const yesNo = z.enum(['yes', 'no']);
+const dateOrNone = z.union([z.literal(''), IsoDate]);
+
+/**
+ * The summary as Jira hands it back. Anyone who can edit the epic can overwrite the property, so every
+ * field is checked for its type and size before the report shows it or sorts, filters and exports by it.
+ */
+export const PublishedSummary = z
+  .object({
+    v: z.literal(1),
+    level: z.enum(READINESS_LEVELS),
+    missingCount: count,
+    missing: z.array(z.string().max(SENTENCE_MAX)).max(MISSING_MAX),
+    shipSignal: yesNo,
+    ownerAccountId: z.union([z.literal(''), AccountId]),
+    ownerName: z.string().max(LIMITS.shortText),
+    ownerAccepted: yesNo,
+    conditionsTotal: count,
+    conditionsDecided: count,
+    conditionsPermanent: count,
+    conditionsWithdrawn: count,
+    kpisTotal: count,
+    kpisAgreed: count,
+    workstreamsTotal: count,
+    workstreamsDone: count,
+    nextKpiReviewDate: dateOrNone,
+    kpiReviewPast: yesNo,
+    plannedCloseDate: dateOrNone,
+    actualCloseDate: dateOrNone,
+    updatedAt: z.union([z.literal(''), z.iso.datetime()]),
+    version: count,
+  })
+  .strict() satisfies z.ZodType<SearchSummary>;
+
+/** What a field that cannot be read counts as: nothing known. */
+const UNKNOWN: Omit<SearchSummary, 'v' | 'level'> = {
+  missingCount: 0,
+  missing: [],
+  shipSignal: 'no',
+  ownerAccountId: '',
+  ownerName: 'Unknown user',
+  ownerAccepted: 'no',
+  conditionsTotal: 0,
+  conditionsDecided: 0,
+  conditionsPermanent: 0,
+  conditionsWithdrawn: 0,
+  kpisTotal: 0,
+  kpisAgreed: 0,
+  workstreamsTotal: 0,
+  workstreamsDone: 0,
+  nextKpiReviewDate: '',
+  kpiReviewPast: 'no',
+  plannedCloseDate: '',
+  actualCloseDate: '',
+  updatedAt: '',
+  version: 0,
+};
+
+/**
+ * The published summary if it is one: as stored when every field is right; repaired field by field
+ * (a field of the wrong type or size counts as unknown) when only some are; undefined when it is not
+ * our summary at all (no version 1, no known level), so the row is read as having none.
+ */
+export function readPublishedSummary(value: unknown): SearchSummary | undefined {
+  const whole = PublishedSummary.safeParse(value);
+  if (whole.success) return whole.data;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const raw = value as Record<string, unknown>;
+  const shape = PublishedSummary.shape;
+  const level = shape.level.safeParse(raw.level);
+  if (raw.v !== 1 || !level.success) return undefined;
+  const repaired: Record<string, unknown> = { v: 1, level: level.data };
+  for (const [field, fallback] of Object.entries(UNKNOWN)) {
+    const parsed = shape[field as keyof typeof UNKNOWN].safeParse(raw[field]);
+    repaired[field] = parsed.success ? parsed.data : fallback;
+  }
+  return repaired as unknown as SearchSummary;
 }

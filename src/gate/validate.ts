@@ -7,7 +7,7 @@
  */
 import { appJira, isEpic, statusCategoryOf, type JiraGateway, type JiraIssue } from '../jira';
 import { loadRecordAndSettings, type RecordAndSettings } from '../storage';
-import { couldNotVerifyMessage, decideGate, isInScope } from '../domain/gate';
+import { couldNotVerifyMessage, decideGate, isInScope, type GateDecision } from '../domain/gate';
 import { isoToday } from '../domain/dates';
 import type { WorkstreamFacts } from '../domain/readiness-types';
 import { parseGateConfig } from '../domain/gate-config';
@@ -47,23 +47,25 @@ export async function validate(args: ValidatorArgs, _context?: unknown): Promise
 export async function decideTransition(args: ValidatorArgs, sources: GateSources): Promise<ValidatorResult> {
   const key = typeof args?.issue?.key === 'string' ? args.issue.key : '';
   if (!key) return { result: false, errorMessage: couldNotVerifyMessage('this issue') };
-  const { config } = parseGateConfig(args.configuration);
+  const { config, problem, scopeLabel } = parseGateConfig(args.configuration);
   try {
     const issue = await sources.jira.getIssue(key, { fields: GATE_FIELDS });
     // The app can always see the issue being transitioned; not seeing it means we cannot tell what it is.
     if (!issue) return { result: false, errorMessage: couldNotVerifyMessage(key) };
     if (!isEpic(issue)) return { result: true };
     const { record: stored, settings } = await sources.loadFacts(issue.id, projectIdOf(issue));
-    const record = stored?.record ?? null;
-    const epic = epicFacts(issue);
-    if (!isInScope(epic, record, config)) return { result: true };
+    const facts = { epic: epicFacts(issue), record: stored?.record ?? null, config, settings, today: sources.today() };
+    // An unreadable configuration is decided without workstreams: it blocks whatever might be in scope.
+    if (problem !== undefined) return verdict(decideGate({ ...facts, unreadableConfig: { problem, ...(scopeLabel !== undefined ? { scopeLabel } : {}) } }));
+    if (!isInScope(facts.epic, facts.record, config)) return { result: true };
     const workstreams = config.requireWorkstreamsDone ? await workstreamFacts(sources.jira, issue) : undefined;
-    const decision = decideGate({ epic, record, config, settings, workstreams, today: sources.today() });
-    return decision.result ? { result: true } : { result: false, errorMessage: decision.errorMessage };
+    return verdict(decideGate({ ...facts, workstreams }));
   } catch {
     return { result: false, errorMessage: couldNotVerifyMessage(key) };
   }
 }
+
+const verdict = (decision: GateDecision): ValidatorResult => (decision.result ? { result: true } : { result: false, errorMessage: decision.errorMessage });
 
 function epicFacts(issue: JiraIssue) {
   return { key: issue.key, isEpic: true, labels: issue.fields.labels ?? [], statusCategory: statusCategoryOf(issue) };

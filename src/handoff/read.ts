@@ -2,16 +2,15 @@
 import { handoffBrief } from '../domain/brief';
 import { WORKSTREAM_NAMES } from '../domain/policy';
 import type { HistoryEntry, WorkstreamKey } from '../domain/record';
-import { listHistory } from '../storage';
+import { historyPage } from '../storage';
 import type { CallContext } from '../resolvers/context';
 import { loadHandoff } from './load';
 import { readinessOf } from './view';
 
-/** Newest first: the panel shows the latest change at the top. */
-export async function getHistory(ctx: CallContext): Promise<{ entries: HistoryEntry[] }> {
+/** One page of the epic's history, oldest first (storage keeps it in version order); the panel joins the pages. */
+export async function getHistory(ctx: CallContext, payload: { cursor?: string }): Promise<{ entries: HistoryEntry[]; nextCursor?: string }> {
   const loaded = await loadHandoff(ctx, 'BROWSE_PROJECTS');
-  const entries = await listHistory(loaded.epic.id);
-  return { entries: entries.reverse() };
+  return historyPage(loaded.epic.id, payload.cursor);
 }
 
 export async function getBrief(ctx: CallContext): Promise<{ markdown: string }> {

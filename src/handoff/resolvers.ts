@@ -5,11 +5,11 @@ import type { ResolverName } from '../shared/contract';
 import { changeHandoff } from './change';
 import { getHandoffView } from './load';
 import { getBrief, getHistory } from './read';
-import { assignableUser, namedUser } from './users';
+import { assignableUser, deliveryOwner, namedUser } from './users';
 
 export const handoffResolvers: ResolverDefinition<ResolverName>[] = [
   defineResolver('getHandoff', ({ ctx }) => getHandoffView(ctx)),
-  defineResolver('getHistory', ({ ctx }) => getHistory(ctx)),
+  defineResolver('getHistory', ({ ctx, payload }) => getHistory(ctx, payload)),
   defineResolver('getBrief', ({ ctx }) => getBrief(ctx)),
 
   defineResolver('savePilot', ({ payload, ctx }) =>
@@ -53,11 +53,13 @@ export const handoffResolvers: ResolverDefinition<ResolverName>[] = [
     changeHandoff(ctx, {
       action: 'setOwner',
       baseVersion: payload.baseVersion,
-      apply: async (record) => commands.setOwner(record, await namedUser(ctx.userJira, payload.ownerAccountId, 'ownerAccountId')),
+      apply: async (record, _cmd, loaded) => commands.setOwner(record, await deliveryOwner(ctx.userJira, ctx.appJira, loaded.epic, payload.ownerAccountId, 'ownerAccountId')),
     }),
   ),
   defineResolver('acceptOwnership', ({ payload, ctx }) =>
-    changeHandoff(ctx, { action: 'acceptOwnership', baseVersion: payload.baseVersion, apply: (record, cmd) => commands.acceptOwnership(record, cmd) }),
+    // Browse is enough: acceptance is limited to the named owner by the command, and the owner need not edit
+    // the epic (a sponsor or a manager from another team often cannot) for their yes to count.
+    changeHandoff(ctx, { action: 'acceptOwnership', baseVersion: payload.baseVersion, permission: 'BROWSE_PROJECTS', apply: (record, cmd) => commands.acceptOwnership(record, cmd) }),
   ),
   defineResolver('setWorkstreamLead', ({ payload, ctx }) =>
     changeHandoff(ctx, {

@@ -9,7 +9,20 @@ export async function currentUser(jira: JiraGateway, accountId: string): Promise
   return user ? { accountId, displayName: user.displayName.slice(0, 200) } : { accountId, displayName: 'Unknown user' };
 }
 
-/** A user named in a payload (owner, champion, lead): must exist in Jira. */
+/**
+ * The delivery owner must be able to open the epic: accepting needs only browse (it is limited to the
+ * named owner), but someone who cannot see the epic could never accept, and the gate would wait forever.
+ * Checked as the app (Jira lets only apps and admins ask about another user), after the caller's own check.
+ */
+export async function deliveryOwner(userJira: JiraGateway, appJira: JiraGateway, epic: { id: string; key: string }, accountId: string | null, field: string): Promise<UserRef | null> {
+  const user = await namedUser(userJira, accountId, field);
+  if (user && !(await appJira.userHasIssuePermission(user.accountId, epic.id, 'BROWSE_PROJECTS'))) {
+    const message = `${user.displayName} cannot see ${epic.key}, so they could never accept delivery ownership. Name someone who can browse this project.`;
+    throw new AppError('VALIDATION', message, { fieldErrors: { [field]: message } });
+  }
+  return user;
+}
+
 /** A workstream lead becomes the assignee of the workstream's issue, so Jira must allow assigning to them. */
 export async function assignableUser(jira: JiraGateway, projectKey: string, accountId: string | null, field: string): Promise<UserRef | null> {
   const user = await namedUser(jira, accountId, field);
@@ -20,6 +33,7 @@ export async function assignableUser(jira: JiraGateway, projectKey: string, acco
   return user;
 }
 
+/** A user named in a payload (owner, champion, lead): must exist in Jira. */
 export async function namedUser(jira: JiraGateway, accountId: string | null, field: string): Promise<UserRef | null> {
   if (accountId === null) return null;
   const user = await jira.getUser(accountId);

@@ -7,7 +7,7 @@ import type { UserRef } from '../domain/record';
 import { JiraError, jiraMessages } from './errors';
 import { DEFAULT_RETRY_POLICY, sendWithRetry, type RetryPolicy } from './retry';
 import { forgeTransport, type JiraTransport, type Principal, type TransportRequest } from './transport';
-import type { BulkCreateResult, IssueTypeMeta, JiraIssue, PermissionTarget, SearchPage } from './types';
+import type { BulkCreateResult, IssueTypeMeta, JiraIssue, JiraPermission, PermissionTarget, SearchPage } from './types';
 
 export interface IssueQuery {
   fields: readonly string[];
@@ -30,6 +30,8 @@ export interface JiraGateway {
   searchAll(jql: string, query: IssueQuery & { pageSize?: number; maxPages?: number }): Promise<JiraIssue[]>;
   myPermissions(target: PermissionTarget, keys: readonly string[]): Promise<Record<string, boolean>>;
   getUser(accountId: string): Promise<UserRef | null>;
+  /** Whether another user holds a permission on an issue (browse included); needs the app or an admin as principal. */
+  userHasIssuePermission(accountId: string, issueId: string, permission: JiraPermission): Promise<boolean>;
   /** Whether Jira would let issues in the project be assigned to this user (the "Assignable user" permission). */
   isAssignable(projectKey: string, accountId: string): Promise<boolean>;
   getIssueProperty<T = unknown>(idOrKey: string, propertyKey: string): Promise<T | null>;
@@ -108,6 +110,14 @@ export function createJiraGateway(principal: Principal, transport: JiraTransport
       const body = (await call(route`/rest/api/3/user?${new URLSearchParams({ accountId })}`, { method: 'GET' }, true)) as { accountId?: string; displayName?: string } | null;
       if (!body?.accountId) return null;
       return { accountId: body.accountId, displayName: body.displayName ?? body.accountId };
+    },
+
+    async userHasIssuePermission(accountId, issueId, permission) {
+      const body = (await call(route`/rest/api/3/permissions/check`, {
+        method: 'POST',
+        body: { accountId, projectPermissions: [{ permissions: [permission], issues: [Number(issueId)] }] },
+      })) as { projectPermissions?: Array<{ permission?: string; issues?: number[] }> } | undefined;
+      return (body?.projectPermissions ?? []).some((p) => p.permission === permission && (p.issues ?? []).map(String).includes(issueId));
     },
 
     async isAssignable(projectKey, accountId) {

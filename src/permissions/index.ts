@@ -16,36 +16,39 @@ const REFUSALS: Record<JiraPermission, string> = {
   ADMINISTER_PROJECTS: 'Only project administrators can change these settings.',
 };
 
-const NOT_FOUND = 'This issue does not exist or you do not have permission to see it.';
+type Target = { issueKey: string } | { projectKey: string };
 
-async function fetchPermissions(jira: JiraGateway, target: { issueKey: string } | { projectKey: string }): Promise<Permissions> {
+const notFound = (target: Target): AppError =>
+  new AppError('NOT_FOUND', 'issueKey' in target ? 'This issue does not exist or you do not have permission to see it.' : 'This project does not exist or you do not have permission to see it.');
+
+async function fetchPermissions(jira: JiraGateway, target: Target): Promise<Permissions> {
   try {
     return (await jira.myPermissions(target, JIRA_PERMISSIONS)) as Permissions;
   } catch (e) {
-    // Jira answers 404 both for a missing issue and for one the user cannot browse: say the same.
-    if (e instanceof JiraError && (e.status === 404 || e.status === 400)) throw new AppError('NOT_FOUND', NOT_FOUND);
+    // Jira answers 404 both for a missing issue or project and for one the user cannot browse: say the same.
+    if (e instanceof JiraError && (e.status === 404 || e.status === 400)) throw notFound(target);
     throw e;
   }
 }
 
-function ensure(permissions: Permissions, needed: JiraPermission): Permissions {
-  if (!permissions.BROWSE_PROJECTS) throw new AppError('NOT_FOUND', NOT_FOUND);
+function ensure(target: Target, permissions: Permissions, needed: JiraPermission): Permissions {
+  if (!permissions.BROWSE_PROJECTS) throw notFound(target);
   if (!permissions[needed]) throw new AppError('FORBIDDEN', REFUSALS[needed]);
   return permissions;
 }
 
 /** Throws NOT_FOUND (cannot see it) or FORBIDDEN (cannot do this); returns all of the user's permissions on the issue. */
 export async function requireIssuePermission(jira: JiraGateway, issueKey: string, needed: JiraPermission): Promise<Permissions> {
-  return ensure(await fetchPermissions(jira, { issueKey }), needed);
+  return ensure({ issueKey }, await fetchPermissions(jira, { issueKey }), needed);
 }
 
 export async function requireProjectPermission(jira: JiraGateway, projectKey: string, needed: JiraPermission): Promise<Permissions> {
-  return ensure(await fetchPermissions(jira, { projectKey }), needed);
+  return ensure({ projectKey }, await fetchPermissions(jira, { projectKey }), needed);
 }
 
 export const requireProjectAdmin = (jira: JiraGateway, projectKey: string): Promise<Permissions> => requireProjectPermission(jira, projectKey, 'ADMINISTER_PROJECTS');
 
 /** The user's permissions on a project without throwing when one is missing (for "can administer?" flags). */
 export async function projectPermissions(jira: JiraGateway, projectKey: string): Promise<Permissions> {
-  return ensure(await fetchPermissions(jira, { projectKey }), 'BROWSE_PROJECTS');
+  return ensure({ projectKey }, await fetchPermissions(jira, { projectKey }), 'BROWSE_PROJECTS');
 }

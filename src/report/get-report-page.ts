@@ -4,6 +4,7 @@ import { toReportRow } from '../domain/report';
 import { SUMMARY_PROPERTY_KEY } from '../domain/report-types';
 import { isoToday } from '../domain/dates';
 import { loadSettings } from '../storage';
+import { requireProjectPermission } from '../permissions';
 import { requireProject, type CallContext } from '../resolvers/context';
 import { REPORT_FIELDS, REPORT_PAGE_SIZE, reportIssueOf, reportJql, summaryOf, summaryWithoutRecord } from './report-search';
 
@@ -12,7 +13,9 @@ export const DEFAULT_MAX_PAGES = 10;
 
 export async function getReportPage(ctx: CallContext, payload: { nextPageToken?: string; maxPages?: number }): Promise<ReportPage> {
   const { project } = requireProject(ctx);
-  const settings = await loadSettings(project.id);
+  // Jira would show a stranger no rows, but the settings figures (stall threshold, policy) are the app's:
+  // only someone who can browse the project reads them. Checked beside the settings read, not before it.
+  const [, settings] = await Promise.all([requireProjectPermission(ctx.userJira, project.key, 'BROWSE_PROJECTS'), loadSettings(project.id)]);
   const today = isoToday(new Date(), ctx.timezone);
   const jql = reportJql(project.id, settings.initiativeLabel);
   const rows: ReportPage['rows'] = [];

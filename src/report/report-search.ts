@@ -6,11 +6,10 @@
  * costs one request per 100 epics and never one per epic. Jira filters by the user's browse permission.
  */
 import { SUMMARY_PROPERTY_KEY, type SearchSummary } from '../domain/report-types';
-import { READINESS_LEVELS } from '../domain/readiness-types';
 import type { ReportIssue } from '../domain/report';
 import { JiraLabel, type ProjectSettings } from '../domain/policy';
 import { computeReadiness, readinessPolicy } from '../domain/readiness';
-import { toSearchSummary } from '../domain/summary';
+import { readPublishedSummary, toSearchSummary } from '../domain/summary';
 import { issueBasics, type JiraIssue } from '../jira';
 
 export const REPORT_FIELDS = ['summary', 'status'] as const;
@@ -29,14 +28,12 @@ export function reportIssueOf(issue: JiraIssue): ReportIssue {
 }
 
 /**
- * The summary property as stored on the issue. Anyone who can edit the issue can edit it, so a value
- * that does not look like ours is ignored rather than shown (the gate never reads it at all).
+ * The summary property as stored on the issue. Anyone who can edit the issue can edit it, so it is read
+ * through the strict schema: wrong types are repaired or the value ignored, never shown (the gate never
+ * reads it at all).
  */
 export function summaryOf(issue: JiraIssue): SearchSummary | undefined {
-  const value = issue.properties?.[SUMMARY_PROPERTY_KEY] as Partial<SearchSummary> | undefined;
-  if (!value || typeof value !== 'object' || value.v !== 1) return undefined;
-  if (!(READINESS_LEVELS as readonly string[]).includes(String(value.level))) return undefined;
-  return { ...value, missing: Array.isArray(value.missing) ? value.missing.filter((m) => typeof m === 'string') : [] } as SearchSummary;
+  return readPublishedSummary(issue.properties?.[SUMMARY_PROPERTY_KEY]);
 }
 
 /**

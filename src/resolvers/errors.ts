@@ -50,7 +50,11 @@ export function toResolverError(e: unknown): ResolverError {
   if (e instanceof AppError) return { code: e.code, message: e.message, ...e.details };
   if (e instanceof ZodError) return toResolverError(validationError(e));
   if (e instanceof TooLargeError) return { code: 'TOO_LARGE', message: e.message };
-  if (e instanceof StorageError) return { code: 'STORAGE_ERROR', message: 'The handoff could not be read or saved right now. Nothing was changed; try again in a moment.' };
+  if (e instanceof StorageError) {
+    // Says what failed (e.g. "read the project settings"), never the platform's own words.
+    const what = e.what ? `Forge storage did not answer when the app tried to ${e.what}` : 'The handoff could not be read or saved right now';
+    return { code: 'STORAGE_ERROR', message: `${what}. Nothing was changed; try again in a moment.` };
+  }
   if (e instanceof JiraError) {
     const code = jiraErrorCode(e.status);
     const message =

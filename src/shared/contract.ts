@@ -13,6 +13,7 @@ import {
   PilotMetric,
   ProductionKpi,
   WorkstreamKey,
+  type AuditEntry,
   type HandoffRecord,
   type HistoryEntry,
   type UserRef,
@@ -22,6 +23,8 @@ import type { Readiness, StatusCategoryKey } from '../domain/readiness-types';
 import type { ReportRow } from '../domain/report-types';
 
 const BaseVersion = z.number({ error: 'baseVersion must be a number' }).int().min(0);
+/** Where the next page of a trail starts, as the previous page said (opaque; storage's own cursor). */
+const Cursor = z.string({ error: 'cursor must be text' }).min(1).max(1000, { error: 'This is not a page of the trail; start again from the first page.' });
 
 // ---- payloads -------------------------------------------------------------------------------------
 export const Empty = z.object({}).strict();
@@ -63,20 +66,20 @@ export const Payloads = {
   setOwner: z.object({ baseVersion: BaseVersion, ownerAccountId: AccountId.nullable() }).strict(),
   acceptOwnership: z.object({ baseVersion: BaseVersion }).strict(),
   setWorkstreamLead: z.object({ baseVersion: BaseVersion, workstream: WorkstreamKey, accountId: AccountId.nullable() }).strict(),
-  getHistory: Empty,
+  getHistory: z.object({ cursor: Cursor.optional() }).strict(),
   getBrief: Empty,
   getWorkstreams: Empty,
   createWorkstreams: Empty,
   getReportPage: z.object({ nextPageToken: z.string().max(2000).optional(), maxPages: z.number().int().min(1).max(50).optional() }).strict(),
   getProjectSettings: Empty,
   saveProjectSettings: z.object({ settings: ProjectSettings }).strict(),
-  exportAuditTrail: z.object({ format: z.enum(['csv', 'json']) }).strict(),
+  exportAuditTrail: z.object({ format: z.enum(['csv', 'json']), cursor: Cursor.optional() }).strict(),
   getGateConfigInfo: Empty,
 } as const;
 
 export type ResolverName = keyof typeof Payloads;
 export const RESOLVER_NAMES = Object.keys(Payloads) as ResolverName[];
-/** Resolvers that change stored state: every one checks edit permission (or more) on the server. */
+/** Resolvers that change stored state: every one checks edit permission (or more) on the server, except acceptOwnership: browse, and only the named owner. */
 export const CHANGING_RESOLVERS = [
   'savePilot',
   'saveCondition',
@@ -179,11 +182,12 @@ export interface SettingsView {
   canAdminister: boolean;
 }
 
-export interface AuditExport {
+/** One page of the audit trail; the report page joins the pages into one file named `filename`. */
+export interface AuditExportPage {
   format: 'csv' | 'json';
   filename: string;
-  content: string;
-  entries: number;
+  entries: AuditEntry[];
+  nextCursor?: string;
 }
 
 export interface GateConfigInfo {
@@ -204,14 +208,14 @@ export interface Responses {
   setOwner: HandoffView;
   acceptOwnership: HandoffView;
   setWorkstreamLead: HandoffView;
-  getHistory: { entries: HistoryEntry[] };
+  getHistory: { entries: HistoryEntry[]; nextCursor?: string };
   getBrief: { markdown: string };
   getWorkstreams: WorkstreamsView;
   createWorkstreams: CreateWorkstreamsResult;
   getReportPage: ReportPage;
   getProjectSettings: SettingsView;
   saveProjectSettings: SettingsView;
-  exportAuditTrail: AuditExport;
+  exportAuditTrail: AuditExportPage;
   getGateConfigInfo: GateConfigInfo;
 }
 export type PayloadOf<N extends ResolverName> = z.input<(typeof Payloads)[N]>;

@@ -1,7 +1,12 @@
 /** Storage failures the resolvers map to STORAGE_ERROR / TOO_LARGE. */
 export class StorageError extends Error {
   override readonly name = 'StorageError';
-  constructor(message: string, override readonly cause?: unknown) {
+  constructor(
+    message: string,
+    override readonly cause?: unknown,
+    /** What the app was doing, in words a user may read ("read the project settings"). */
+    readonly what?: string,
+  ) {
     super(message);
   }
 }
@@ -20,6 +25,6 @@ export async function guarded<T>(what: string, run: () => Promise<T>): Promise<T
     return await run();
   } catch (e) {
     if (e instanceof StorageError || e instanceof TooLargeError) throw e;
-    throw new StorageError(`Could not ${what}: ${e instanceof Error ? e.message : String(e)}`, e);
+    throw new StorageError(`Could not ${what}: ${e instanceof Error ? e.message : String(e)}`, e, what);
   }
 }

@@ -1,30 +1,41 @@
-/** Reading the append-only history of one epic and the audit trail of a project. */
+/**
+ * Reading the append-only history of one epic and the audit trail of a project, one page at a time: a
+ * trail grows without end, and a resolver's answer may not exceed Forge's 5 MB. Pages follow KVS's own
+ * query cursor, in key order (oldest first: keys carry the zero-padded version or the ISO time).
+ */
 import { kvs, WhereConditions } from '@forge/kvs';
-import type { HistoryEntry } from '../domain/record';
+import type { AuditEntry, HistoryEntry } from '../domain/record';
 import { guarded } from './errors';
 import { auditPrefix, historyPrefix } from './keys';
-import type { AuditEntry } from './records';
+import { HISTORY_ENTRY_BYTES } from './size';
 
-const PAGE = 100;
+/**
+ * Entries a page: every stored entry is at most HISTORY_ENTRY_BYTES (compactHistory) plus the audit's
+ * own fields, so a page is at most ~3.3 MB however large the entries — well inside the 5 MB response.
+ */
+export const TRAIL_PAGE_SIZE = 50;
+/** What the audit trail adds to a history entry (project, issue id and key) at most. */
+export const AUDIT_FIELDS_BYTES = 1024;
+export const TRAIL_PAGE_BYTES_MAX = TRAIL_PAGE_SIZE * (HISTORY_ENTRY_BYTES + AUDIT_FIELDS_BYTES);
 
-/** Every value under a key prefix, in key order (KVS pages hold at most 100). */
-export async function listByPrefix<T>(prefix: string, maxItems = 100_000): Promise<T[]> {
+export interface TrailPage<T> {
+  entries: T[];
+  /** Where the next page starts; absent on the last page. */
+  nextCursor?: string;
+}
+
+/** One page of values under a key prefix (one KVS query). */
+export async function readPage<T>(prefix: string, cursor?: string, limit = TRAIL_PAGE_SIZE): Promise<TrailPage<T>> {
   return guarded('read the history', async () => {
-    const out: T[] = [];
-    let cursor: string | undefined;
-    do {
-      let query = kvs.query().where('key', WhereConditions.beginsWith(prefix)).limit(PAGE);
-      if (cursor) query = query.cursor(cursor);
-      const page = await query.getMany<T>();
-      out.push(...page.results.map((r) => r.value));
-      cursor = page.nextCursor;
-    } while (cursor && out.length < maxItems);
-    return out.slice(0, maxItems);
+    let query = kvs.query().where('key', WhereConditions.beginsWith(prefix)).limit(limit);
+    if (cursor) query = query.cursor(cursor);
+    const page = await query.getMany<T>();
+    return { entries: page.results.map((r) => r.value), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
   });
 }
 
-/** Oldest first (keys carry the zero-padded version). */
-export const listHistory = (issueId: string): Promise<HistoryEntry[]> => listByPrefix<HistoryEntry>(historyPrefix(issueId));
+/** One epic's history, oldest first. */
+export const historyPage = (issueId: string, cursor?: string): Promise<TrailPage<HistoryEntry>> => readPage<HistoryEntry>(historyPrefix(issueId), cursor);
 
-/** Oldest first (keys carry the ISO time of the change). */
-export const listAudit = (projectId: string, maxItems?: number): Promise<AuditEntry[]> => listByPrefix<AuditEntry>(auditPrefix(projectId), maxItems);
+/** One project's audit trail, oldest first (keys carry the ISO time of the change). */
+export const auditPage = (projectId: string, cursor?: string): Promise<TrailPage<AuditEntry>> => readPage<AuditEntry>(auditPrefix(projectId), cursor);

@@ -3,7 +3,7 @@
  * trail, written together in one KVS transaction so a save is all-or-nothing.
  */
 import { Filter, FilterConditions, kvs } from '@forge/kvs';
-import { HandoffRecord, type HistoryEntry, type UserRef } from '../domain/record';
+import { HandoffRecord, type AuditEntry, type HistoryEntry, type UserRef } from '../domain/record';
 import { guarded, StorageError } from './errors';
 import { auditKey, HANDOFF_ENTITY, handoffKey, historyKey } from './keys';
 import { assertRecordFits, compactHistory } from './size';
@@ -16,9 +16,6 @@ export interface HandoffEntity {
   updatedAt: number;
   record: HandoffRecord;
 }
-
-/** An audit-trail entry: a history entry plus what it was about. */
-export type AuditEntry = HistoryEntry & { projectId: string; issueId?: string; issueKey?: string };
 
 export interface StoredRecord {
   record: HandoffRecord;
@@ -64,7 +61,7 @@ export async function saveRecord(input: SaveRecordInput): Promise<SaveOutcome> {
   if (record.version !== baseVersion + 1) throw new StorageError(`Record version ${record.version} does not follow base version ${baseVersion}`);
   assertRecordFits(record);
   const history = compactHistory(input.history);
-  const audit: AuditEntry = { ...history, projectId: input.projectId, issueId, issueKey: input.issueKey };
+  const audit: AuditEntry = compactHistory({ ...history, projectId: input.projectId, issueId, issueKey: input.issueKey });
   const value: HandoffEntity = { version: record.version, projectId: input.projectId, updatedAt: Date.parse(history.at) || Date.now(), record };
   const condition =
     baseVersion === 0
@@ -82,7 +79,7 @@ export async function saveRecord(input: SaveRecordInput): Promise<SaveOutcome> {
     // Whatever the platform calls a failed condition, the stored version tells us whether it was one.
     const current = await loadRecord(issueId).catch(() => undefined);
     if (current !== undefined && (current?.version ?? 0) !== baseVersion) return { ok: false, conflict: conflictOf(current) };
-    throw new StorageError(`Could not save the handoff record: ${e instanceof Error ? e.message : String(e)}`, e);
+    throw new StorageError(`Could not save the handoff record: ${e instanceof Error ? e.message : String(e)}`, e, 'save the handoff record');
   }
 }
 

@@ -3,11 +3,13 @@
  * records so two admins cannot overwrite each other, with an audit entry per change.
  */
 import { Filter, FilterConditions, kvs } from '@forge/kvs';
-import { defaultProjectSettings, ProjectSettings } from '../domain/policy';
+import { defaultProjectSettings, ProjectSettings, withoutControlCharacters } from '../domain/policy';
 import type { UserRef } from '../domain/record';
 import { guarded, StorageError } from './errors';
 import { auditKey, SETTINGS_ENTITY, settingsKey } from './keys';
-import type { AuditEntry, Conflict } from './records';
+import type { AuditEntry } from '../domain/record';
+import type { Conflict } from './records';
+import { compactHistory } from './size';
 
 export interface SettingsEntity {
   version: number;
@@ -28,7 +30,11 @@ export async function loadSettings(projectId: string): Promise<ProjectSettings> 
 /** The defaults (version 0) when nothing is stored; an unreadable stored value is an error. */
 export function parseStoredSettings(projectId: string, stored: SettingsEntity | undefined): ProjectSettings {
   if (!stored) return defaultProjectSettings();
-  const parsed = ProjectSettings.safeParse({ ...stored.settings, version: stored.version });
+  // A label saved before control characters were refused would make the settings unreadable for everyone, the
+  // admin who could fix it included: read it without them.
+  const label = stored.settings.initiativeLabel as unknown;
+  const initiativeLabel = typeof label === 'string' ? withoutControlCharacters(label) : label;
+  const parsed = ProjectSettings.safeParse({ ...stored.settings, initiativeLabel, version: stored.version });
   if (!parsed.success) throw new StorageError(`The stored settings of project ${projectId} are unreadable`);
   return parsed.data;
 }
@@ -44,7 +50,8 @@ export async function saveSettings(projectId: string, baseVersion: number, setti
   const changes = (Object.keys(next) as Array<keyof ProjectSettings>)
     .filter((k) => k !== 'version' && JSON.stringify(before[k]) !== JSON.stringify(next[k]))
     .map((k) => ({ field: `settings.${k}`, from: before[k], to: next[k] }));
-  const audit: AuditEntry = { version, at, by, action: 'saveProjectSettings', summary: `${by.displayName} changed the project settings`, changes, projectId };
+  // Templates are long: the same bound as every other entry, so the trail's pages stay within a response.
+  const audit: AuditEntry = compactHistory({ version, at, by, action: 'saveProjectSettings', summary: `${by.displayName} changed the project settings`, changes, projectId });
   const condition =
     baseVersion === 0
       ? new Filter<SettingsEntity>().and('version', FilterConditions.notExists())
@@ -59,7 +66,7 @@ export async function saveSettings(projectId: string, baseVersion: number, setti
   } catch (e) {
     const current = await loadSettings(projectId).catch(() => undefined);
     if (current && current.version !== baseVersion) return { ok: false, conflict: await conflictOf(projectId, current.version) };
-    throw new StorageError(`Could not save the project settings: ${e instanceof Error ? e.message : String(e)}`, e);
+    throw new StorageError(`Could not save the project settings: ${e instanceof Error ? e.message : String(e)}`, e, 'save the project settings');
   }
 }
 

@@ -8,10 +8,16 @@ export function assertRecordFits(record: unknown, limit: number = LIMITS.recordB
   if (bytes > limit) throw new TooLargeError(bytes, limit);
 }
 
-/** History values beyond this drop their before/after values (the summary stays): a history entry must fit KVS too. */
+/**
+ * No history or audit entry is larger than this: it must fit KVS, and the trail is read in pages whose
+ * size follows from it. Beyond it the before/after values go (the fields changed and the summary stay),
+ * and if even the list of fields is too long, a count of them.
+ */
 export const HISTORY_ENTRY_BYTES = 64 * 1024;
 
 export function compactHistory<T extends { changes: Array<{ field: string; from?: unknown; to?: unknown }> }>(entry: T): T {
   if (byteLength(entry) <= HISTORY_ENTRY_BYTES) return entry;
-  return { ...entry, changes: entry.changes.map((c) => ({ field: c.field })) };
+  const fieldsOnly = { ...entry, changes: entry.changes.map((c) => ({ field: c.field })) };
+  if (byteLength(fieldsOnly) <= HISTORY_ENTRY_BYTES) return fieldsOnly;
+  return { ...entry, changes: [{ field: `${entry.changes.length} fields changed (too many to list)` }] };
 }

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { browserSuite } from '../helpers/browser';
 import { SEED_KEYS } from '../../local/jira/seed';
-import type { HandoffView, ReportPage, Result, SettingsView } from '../../src/shared/contract';
+import type { AuditExportPage, HandoffView, ReportPage, Result, SettingsView } from '../../src/shared/contract';
 import type { ReadinessLevel } from '../../src/domain/readiness-types';
 import type { ReportRow } from '../../src/domain/report-types';
 
@@ -136,10 +136,11 @@ describe('readiness report page', () => {
       const [download] = await Promise.all([page.waitForEvent('download'), frame.click('[data-testid="export-csv"]')]);
       expect(download.suggestedFilename()).toMatch(/^readiness-report-\d{4}-\d{2}-\d{2}\.csv$/);
       const csv = fs.readFileSync((await download.path())!, 'utf8');
+      // Every text cell is quoted; the key is the first cell of each line.
       const lines = csv.trimEnd().split('\r\n');
-      expect(lines[0].split(',').slice(0, 3)).toEqual(['Epic', 'Summary', 'Status']);
-      expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(rows.map((r) => r.key));
-      for (const line of lines.slice(1)) expect(line).toContain(`,${LEVEL_LABELS[level]},`);
+      expect(lines[0].split(',').slice(0, 3)).toEqual(['"Epic"', '"Summary"', '"Status"']);
+      expect(lines.slice(1).map((line) => /^"([^"]*)"/.exec(line)?.[1])).toEqual(rows.map((r) => r.key));
+      for (const line of lines.slice(1)) expect(line).toContain(`,"${LEVEL_LABELS[level]}",`);
     } finally {
       await context.close();
     }
@@ -162,9 +163,10 @@ describe('readiness report page', () => {
 
       const [download] = await Promise.all([page.waitForEvent('download'), frame.click('[data-testid="export-audit-json"]')]);
       const audit = JSON.parse(fs.readFileSync((await download.path())!, 'utf8')) as unknown;
-      const fromResolver = dataOf(await invoke<{ content: string; filename: string }>(ADMIN, REPORT, 'exportAuditTrail', { format: 'json' }, { projectKey: 'AIP' }));
+      const fromResolver = dataOf(await invoke<AuditExportPage>(ADMIN, REPORT, 'exportAuditTrail', { format: 'json' }, { projectKey: 'AIP' }));
+      expect(fromResolver.nextCursor).toBeUndefined();
       expect(download.suggestedFilename()).toBe(fromResolver.filename);
-      expect(audit).toEqual(JSON.parse(fromResolver.content));
+      expect(audit).toEqual(fromResolver.entries);
     } finally {
       await context.close();
     }

@@ -64,10 +64,12 @@ test('an untouched epic is filled to ready; every save is versioned, in history 
   expect(v.version).toBe(6);
 
   const history = ok(await invoke(host.url, 'getHistory', {}, { context: { issueKey: key } }));
-  expect(history.entries.map((e) => e.version)).toEqual([6, 5, 4, 3, 2, 1]);
-  expect(history.entries.map((e) => e.action)).toEqual(['acceptOwnership', 'setOwner', 'saveKpi', 'saveKpi', 'decideCondition', 'saveCondition']);
-  expect(history.entries[4].summary).toContain('Decided a pilot condition');
-  expect(history.entries[4].changes).toContainEqual(expect.objectContaining({ to: 'withdrawn' }));
+  // Oldest first, one page here (the panel joins pages and shows the newest first).
+  expect(history.nextCursor).toBeUndefined();
+  expect(history.entries.map((e) => e.version)).toEqual([1, 2, 3, 4, 5, 6]);
+  expect(history.entries.map((e) => e.action)).toEqual(['saveCondition', 'decideCondition', 'saveKpi', 'saveKpi', 'setOwner', 'acceptOwnership']);
+  expect(history.entries[1].summary).toContain('Decided a pilot condition');
+  expect(history.entries[1].changes).toContainEqual(expect.objectContaining({ to: 'withdrawn' }));
 
   const property = await jira(host.url, 'GET', `/rest/api/3/issue/${key}/properties/${SUMMARY_PROPERTY_KEY}`);
   expect(property.status).toBe(200);

@@ -85,7 +85,7 @@ function Body({ store }: { store: HandoffStore }) {
         </SectionMessage>
       );
     }
-    return <ErrorBanner error={state.error} onReload={() => void store.reload()} />;
+    return <ErrorBanner error={state.error} loading="the production handoff" onReload={() => void store.reload()} />;
   }
   return <Loaded store={store} view={state.view} />;
 }

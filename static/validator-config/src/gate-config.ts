@@ -24,7 +24,7 @@ export type StoredConfig = { config: GateConfig; problem?: string };
 /** Jira hands back what onConfigure returned (a JSON string); some hosts parse it first. The gate reads it the same way. */
 export function parseStoredConfig(raw: unknown): StoredConfig {
   const { config, problem } = parseGateConfig(raw);
-  return problem ? { config, problem: 'The saved configuration could not be read; showing the defaults.' } : { config };
+  return problem ? { config, problem: `The saved configuration could not be read (${problem}). Until it is saved again the gate blocks every epic that might be in scope; the form shows the defaults.` } : { config };
 }
 
 export function formFromConfig(config: GateConfig): GateForm {

@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import Button from '@atlaskit/button/new';
-import { Inline } from '@atlaskit/primitives';
+import { Inline, Text } from '@atlaskit/primitives';
 import type { ResolverError } from '../../../../src/shared/contract';
 import type { ReportRow } from '../../../../src/domain/report-types';
-import { call } from '../../../shared/api';
 import { csvFilename, downloadText } from './download';
 import { reportCsv } from './report-csv';
+import { useAuditExport } from './useAuditExport';
 
 interface Props {
   rows: readonly ReportRow[];
@@ -14,31 +13,23 @@ interface Props {
 }
 
 export function ExportActions({ rows, today, onError }: Props) {
-  const [exporting, setExporting] = useState<'csv' | 'json'>();
-
-  const exportAudit = async (format: 'csv' | 'json') => {
-    setExporting(format);
-    onError(undefined);
-    const answer = await call('exportAuditTrail', { format });
-    setExporting(undefined);
-    if (!answer.ok) {
-      onError(answer.error);
-      return;
-    }
-    downloadText(answer.data.filename, answer.data.content, format === 'csv' ? 'text/csv' : 'application/json');
-  };
-
+  const audit = useAuditExport(onError);
   return (
-    <Inline space="space.100" shouldWrap>
+    <Inline space="space.100" shouldWrap alignBlock="center">
       <Button testId="export-csv" isDisabled={rows.length === 0} onClick={() => downloadText(csvFilename('readiness-report', today), reportCsv(rows), 'text/csv')}>
         Export CSV
       </Button>
-      <Button testId="export-audit-csv" isLoading={exporting === 'csv'} onClick={() => void exportAudit('csv')}>
+      <Button testId="export-audit-csv" isLoading={audit.exporting === 'csv'} isDisabled={audit.exporting === 'json'} onClick={() => void audit.start('csv')}>
         Export audit trail (CSV)
       </Button>
-      <Button testId="export-audit-json" isLoading={exporting === 'json'} onClick={() => void exportAudit('json')}>
+      <Button testId="export-audit-json" isLoading={audit.exporting === 'json'} isDisabled={audit.exporting === 'csv'} onClick={() => void audit.start('json')}>
         Export audit trail (JSON)
       </Button>
+      {audit.exporting && (
+        <span role="status" data-testid="audit-export-progress">
+          <Text size="small" color="color.text.subtle">{`Exporting the audit trail: ${audit.loaded.toLocaleString()} entries so far…`}</Text>
+        </span>
+      )}
     </Inline>
   );
 }

@@ -5,7 +5,7 @@ import { FLAG_LABELS } from '../report/flags';
 
 const HEADER = [
   'Epic', 'Summary', 'Status', 'Delivery owner', 'Owner accepted', 'Conditions decided', 'Conditions', 'Permanent', 'Withdrawn',
-  'KPIs agreed', 'KPIs', 'Workstreams done', 'Workstreams', 'Readiness', 'Missing answers', 'Missing', 'Purgatory days', 'Last change', 'Flags',
+  'KPIs agreed', 'KPIs', 'Workstreams done', 'Workstreams', 'Readiness', 'Missing', 'Missing answers', 'Purgatory days', 'Last change', 'Flags',
 ];
 
 function csvRow(row: ReportRow): CsvCell[] {

@@ -37,8 +37,11 @@ export function ReportTab({ siteUrl }: { siteUrl: string }) {
   const totals = useMemo(() => summarizeRows(report.rows), [report.rows]);
   const visible = useMemo(() => sortRows(filterRows(report.rows, filter), sort.by, sort.dir), [report.rows, filter, sort]);
 
-  if (report.rows.length === 0 && report.loading && !report.error) return <LoadingState label="Loading initiatives…" />;
-  if (report.rows.length === 0 && !report.loading && !report.error) {
+  // A failed load shows no figures at all: a chart of "0 initiatives" (or of the pages that did arrive)
+  // would read as the project's real state in a screenshot. It says what failed and offers a retry.
+  if (report.error) return <ErrorBanner error={report.error} loading="the report" onReload={report.reload} testId="report-error" />;
+  if (report.rows.length === 0 && report.loading) return <LoadingState label="Loading initiatives…" />;
+  if (report.rows.length === 0 && !report.loading) {
     return (
       <div data-testid="report-empty">
         <EmptyState
@@ -50,7 +53,6 @@ export function ReportTab({ siteUrl }: { siteUrl: string }) {
   }
   return (
     <Stack space="space.200">
-      {report.error && <ErrorBanner error={report.error} onReload={report.reload} />}
       {exportError && <ErrorBanner error={exportError} testId="export-error" />}
       {report.loading && <LoadProgress count={report.rows.length} />}
       <SummaryChart totals={totals} />

@@ -6,7 +6,7 @@ import { useProjectSettings } from './useProjectSettings';
 
 export function SettingsTab() {
   const settings = useProjectSettings();
-  if (settings.loadError) return <ErrorBanner error={settings.loadError} onReload={() => void settings.load()} />;
+  if (settings.loadError) return <ErrorBanner error={settings.loadError} loading="the project settings" onReload={() => void settings.load()} />;
   if (!settings.view) return <LoadingState label="Loading project settings…" />;
   if (!settings.view.canAdminister) return <ReadOnlySettings settings={settings.view.settings} />;
   return (

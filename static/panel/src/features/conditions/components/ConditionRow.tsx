@@ -4,7 +4,7 @@ import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { Decision, PilotCondition } from '../../../../../../src/domain/record';
 import { CONDITION_KIND_LABELS, formatDate } from '../../../../../shared/words';
-import { FormFeedback, useHandoff, useSaveForm } from '../../handoff';
+import { ConfirmRemove, FormFeedback, useHandoff, useSaveForm } from '../../handoff';
 import { ConditionForm } from './ConditionForm';
 import { DecisionControls } from './DecisionControls';
 
@@ -19,6 +19,16 @@ const rowStyles = xcss({
 
 const DECISION_APPEARANCE = { undecided: 'moved', permanent: 'success', withdrawn: 'removed' } as const;
 const DECISION_LABEL = { undecided: 'Undecided', permanent: 'Permanent', withdrawn: 'Withdrawn' } as const;
+
+/** What a removal takes with it besides the condition's name: a decision is someone's recorded judgement. */
+function decisionLosses(decision: Decision): string[] {
+  if (decision.status === 'undecided') return [];
+  const detail = decision.status === 'permanent' ? `who sustains it (${decision.sustainedBy})` : `its production path (${decision.productionPath})`;
+  return [
+    `Its decision (${DECISION_LABEL[decision.status].toLowerCase()}), the rationale and ${detail} are removed with it; the history records the removal, not the rationale.`,
+    'The pilot conditions question counts this condition no longer.',
+  ];
+}
 
 function DecisionSummary({ decision }: { decision: Decision }) {
   if (decision.status === 'undecided') return null;
@@ -43,7 +53,10 @@ export function ConditionRow({ condition }: { condition: PilotCondition }) {
   // Undecided conditions invite a decision; decided ones show it and open the controls on request.
   const [deciding, setDeciding] = useState(condition.decision.status === 'undecided');
   const remove = useSaveForm();
+  const [confirming, setConfirming] = useState(false);
   const status = condition.decision.status;
+  const losses = decisionLosses(condition.decision);
+  const removeNow = () => void remove.submit(null, null, () => save('removeCondition', { conditionId: condition.id }));
 
   return (
     <Box as="li" xcss={rowStyles} testId="condition-row" data-condition-id={condition.id}>
@@ -66,7 +79,8 @@ export function ConditionRow({ condition }: { condition: PilotCondition }) {
                 spacing="compact"
                 isLoading={remove.busy}
                 aria-label={`Remove condition ${condition.name}`}
-                onClick={() => void remove.submit(null, null, () => save('removeCondition', { conditionId: condition.id }))}
+                // An undecided condition goes at once; a decided one asks first and says what goes with it.
+                onClick={() => (losses.length > 0 ? setConfirming(true) : removeNow())}
               >
                 Remove
               </Button>
@@ -75,6 +89,9 @@ export function ConditionRow({ condition }: { condition: PilotCondition }) {
         </Inline>
         {condition.grantedBy && <Text size="small" color="color.text.subtle">Granted by {condition.grantedBy}</Text>}
         {condition.details && <Text color="color.text.subtle">{condition.details}</Text>}
+        {confirming && (
+          <ConfirmRemove what={`the condition “${condition.name}”`} consequences={losses} busy={remove.busy} onConfirm={removeNow} onCancel={() => setConfirming(false)} />
+        )}
         <FormFeedback form={remove} />
         {editing ? <ConditionForm condition={condition} onDone={() => setEditing(false)} /> : <DecisionSummary decision={condition.decision} />}
         {canEdit && !editing && deciding && <DecisionControls condition={condition} onSaved={() => setDeciding(false)} />}

@@ -43,9 +43,9 @@ function Entry({ entry }: { entry: HistoryEntry }) {
 }
 
 export function HistoryTab({ version }: { version: number }) {
-  const { entries, error } = useHistory(version);
-  if (error) return <ErrorBanner error={error} />;
-  if (!entries) return <LoadingState label="Loading history" />;
+  const { entries, loaded, error } = useHistory(version);
+  if (error) return <ErrorBanner error={error} loading="the history" />;
+  if (!entries) return <LoadingState label={loaded > 0 ? `Loading history: ${loaded.toLocaleString()} changes so far` : 'Loading history'} />;
   if (entries.length === 0) return <Text color="color.text.subtlest">No changes recorded yet.</Text>;
   const newestFirst = [...entries].sort((a, b) => b.version - a.version);
   return (

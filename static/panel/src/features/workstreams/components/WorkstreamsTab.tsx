@@ -68,7 +68,7 @@ export function WorkstreamsTab() {
   return (
     <Stack space="space.200" testId="workstreams">
       <Text color="color.text.subtle">One child issue of the epic per workstream: the cross-functional delivery work after the pilot.</Text>
-      {error && <ErrorBanner error={error} />}
+      {error && <ErrorBanner error={error} loading={view ? undefined : 'the workstreams'} onReload={view ? undefined : () => void refresh()} />}
       {created && <CreationResult result={created} />}
       {!view && !error && <LoadingState label="Loading workstreams" />}
       {view && (
