@@ -12,6 +12,7 @@ import { openDatabase, type Database } from './db';
 import { authenticate, INTERNAL_HEADER, resolvePrincipal, type Principal } from './auth';
 import { findUserByEmail, type UserRow } from './jira/catalog';
 import { createJiraRouter } from './jira/router';
+import { createJiraControlRouter, JiraHold } from './jira/control';
 import { getRequestStats, resetRequestStats } from './jira/request-log';
 import { seedJira } from './jira/seed';
 import { ForgeApp, PLATFORM_HEADER } from './forge/app';
@@ -107,6 +108,7 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
   const appDir = path.resolve(opts.appDir ?? REPO_ROOT);
   const forgeApp = new ForgeApp({ appDir, getBaseUrl, stats });
   const events = new EventDispatcher({ app: forgeApp, db });
+  const jiraHold = new JiraHold();
 
   /** The shell's user: the `ph_user` cookie, else the default admin. */
   const userOf = (req: Request): UserRow | undefined => {
@@ -214,6 +216,7 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
   };
   web.use(createCustomUiRouter({ app: forgeApp, getBaseUrl, userOf: uiUser }));
   web.use('/__local', local);
+  web.use('/__local/jira', createJiraControlRouter({ db, hold: jiraHold }));
 
   // Jira REST.
   // Simulated rate limiting applies to the app's own Jira calls (the internal header), as Jira limits apps.
@@ -224,6 +227,7 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
     }
     next();
   });
+  web.use('/rest/api/3', jiraHold.middleware);
   web.use('/rest/api/3', authenticate(db, INTERNAL_SECRET), createJiraRouter({ db, manifestPath: path.join(appDir, 'manifest.yml'), validators: forgeApp.runValidators, onIssueEvent: events.emit }));
 
   // The Jira-like shell.
