@@ -20,7 +20,7 @@ import { createKvsRouter, ensureKvsSchema, KvsStore } from './forge/kvs';
 import { createCustomUiRouter } from './forge/custom-ui';
 import { INTERNAL_SECRET } from './forge/runtime';
 import { Faults, HostStats } from './forge/stats';
-import { EventDispatcher } from './forge/events';
+import { deliveryFromEnv, EventDispatcher, type DeliveryOptions } from './forge/events';
 import { createShellRouter } from './shell';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
@@ -38,6 +38,8 @@ export interface StartHostOptions {
   seed?: boolean;
   /** Also run local/seed-app.ts when seeding (default: only when appDir is this repository). */
   seedApp?: boolean;
+  /** How issue events reach triggers; default from LOCAL_EVENT_* (late, twice, concurrently). */
+  eventDelivery?: DeliveryOptions;
 }
 
 export interface Host {
@@ -107,7 +109,7 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
   const faults = new Faults();
   const appDir = path.resolve(opts.appDir ?? REPO_ROOT);
   const forgeApp = new ForgeApp({ appDir, getBaseUrl, stats });
-  const events = new EventDispatcher({ app: forgeApp, db });
+  const events = new EventDispatcher({ app: forgeApp, db, delivery: opts.eventDelivery ?? deliveryFromEnv(process.env) });
   const jiraHold = new JiraHold();
 
   /** The shell's user: the `ph_user` cookie, else the default admin. */
@@ -188,6 +190,17 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
   local.get('/events/idle', async (_req, res) => {
     await events.idle();
     res.json(events.toJSON());
+  });
+  // How issue events are delivered (late, twice, concurrently): GET the settings, POST a partial change.
+  local.get('/events/delivery', (_req, res) => {
+    res.json(events.delivery);
+  });
+  local.post('/events/delivery', (req, res) => {
+    try {
+      res.json(events.configureDelivery(req.body ?? {}));
+    } catch (e) {
+      res.status(400).json({ error: { message: e instanceof Error ? e.message : String(e) } });
+    }
   });
   local.get('/faults', (_req, res) => {
     res.json(faults.toJSON());

@@ -216,6 +216,12 @@ export function updateIssue(db: Database, principal: Principal, idOrKey: string,
         if (op.remove !== undefined) next.labels = next.labels.filter((l) => l !== op.remove);
       } else if (name === 'summary' && op.set !== undefined) next.summary = checkSummary(op.set);
       else if (name === 'description' && op.set !== undefined) next.description = toAdf(op.set);
+      else if (name === 'parent' && op.set !== undefined) {
+        // Jira's documented way to take a standard issue out of its parent: `{set: {none: true}}`.
+        const type = db.prepare('SELECT * FROM issue_types WHERE id = ?').get(issue.issuetype_id) as IssueTypeRow;
+        const none = isObject(op.set) && op.set.none === true;
+        next.parent = none ? (checkParent(db, principal, null, type, project), null) : checkParent(db, principal, op.set, type, project)?.id ?? null;
+      }
       else if (name === 'assignee' && op.set !== undefined) {
         requirePermission(db, principal, issue.project_id, 'ASSIGN_ISSUES');
         next.assignee = checkAssignee(db, op.set, project);
