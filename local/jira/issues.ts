@@ -12,7 +12,7 @@ import { customFieldIds, customFieldValues, missingRequiredFields, writeFieldVal
 /** Creating, editing and deleting issues with Jira's validation rules and messages. */
 
 const CREATABLE_FIELDS = new Set(['project', 'issuetype', 'summary', 'description', 'parent', 'assignee', 'reporter', 'labels']);
-const EDITABLE_FIELDS = new Set(['summary', 'description', 'assignee', 'labels', 'parent']);
+const EDITABLE_FIELDS = new Set(['summary', 'description', 'assignee', 'labels', 'parent', 'issuetype']);
 
 export interface CreatedIssue { id: number; key: string }
 
@@ -195,7 +195,8 @@ export function updateIssue(db: Database, principal: Principal, idOrKey: string,
   rejectUnknownFields(update, EDITABLE_FIELDS);
   const customValues = customFieldValues(db, project.id, fields);
 
-  const next = { summary: issue.summary, description: issue.description, assignee: issue.assignee_id, labels: JSON.parse(issue.labels) as string[], parent: issue.parent_id };
+  const next = { summary: issue.summary, description: issue.description, assignee: issue.assignee_id, labels: JSON.parse(issue.labels) as string[], parent: issue.parent_id, type: issue.issuetype_id };
+  if ('issuetype' in fields) next.type = checkTypeEdit(db, issue, fields.issuetype).id;
   if ('summary' in fields) next.summary = checkSummary(fields.summary);
   if ('description' in fields) next.description = toAdf(fields.description);
   if ('labels' in fields) next.labels = checkLabels(fields.labels);
@@ -204,7 +205,7 @@ export function updateIssue(db: Database, principal: Principal, idOrKey: string,
     next.assignee = checkAssignee(db, fields.assignee, project);
   }
   if ('parent' in fields) {
-    const type = db.prepare('SELECT * FROM issue_types WHERE id = ?').get(issue.issuetype_id) as IssueTypeRow;
+    const type = db.prepare('SELECT * FROM issue_types WHERE id = ?').get(next.type) as IssueTypeRow;
     next.parent = checkParent(db, principal, fields.parent, type, project)?.id ?? null;
   }
   for (const [name, ops] of Object.entries(update)) {
@@ -218,7 +219,7 @@ export function updateIssue(db: Database, principal: Principal, idOrKey: string,
       else if (name === 'description' && op.set !== undefined) next.description = toAdf(op.set);
       else if (name === 'parent' && op.set !== undefined) {
         // Jira's documented way to take a standard issue out of its parent: `{set: {none: true}}`.
-        const type = db.prepare('SELECT * FROM issue_types WHERE id = ?').get(issue.issuetype_id) as IssueTypeRow;
+        const type = db.prepare('SELECT * FROM issue_types WHERE id = ?').get(next.type) as IssueTypeRow;
         const none = isObject(op.set) && op.set.none === true;
         next.parent = none ? (checkParent(db, principal, null, type, project), null) : checkParent(db, principal, op.set, type, project)?.id ?? null;
       }
@@ -229,10 +230,24 @@ export function updateIssue(db: Database, principal: Principal, idOrKey: string,
     }
   }
   db.transaction(() => {
-    db.prepare(`UPDATE issues SET summary = ?, description = ?, assignee_id = ?, labels = ?, parent_id = ?, updated = ? WHERE id = ?`)
-      .run(next.summary, next.description, next.assignee, JSON.stringify(next.labels), next.parent, nowIso(), issue.id);
+    db.prepare(`UPDATE issues SET summary = ?, description = ?, assignee_id = ?, labels = ?, parent_id = ?, issuetype_id = ?, updated = ? WHERE id = ?`)
+      .run(next.summary, next.description, next.assignee, JSON.stringify(next.labels), next.parent, next.type, nowIso(), issue.id);
     writeFieldValues(db, issue.id, customValues);
   })();
+}
+
+/**
+ * An edit changes the issue type only to another type of the same hierarchy level (Story ↔ Task, not
+ * Epic ↔ Task, not to or from a sub-task type): anything else is Jira's Move (`bulk/issues/move`).
+ */
+function checkTypeEdit(db: Database, issue: IssueRow, value: unknown): IssueTypeRow {
+  const type = isObject(value) ? findIssueType(db, value) : undefined;
+  if (!type) throw fieldErrors({ issuetype: 'Specify a valid issue type' });
+  const current = db.prepare('SELECT * FROM issue_types WHERE id = ?').get(issue.issuetype_id) as IssueTypeRow;
+  if (type.hierarchy_level !== current.hierarchy_level || type.subtask !== current.subtask) {
+    throw fieldErrors({ issuetype: `The issue type can only be changed to a type at the same hierarchy level (${current.name} is level ${current.hierarchy_level}, ${type.name} is level ${type.hierarchy_level}). Move the work item to change it to ${type.name}.` });
+  }
+  return type;
 }
 
 export function assignIssue(db: Database, principal: Principal, idOrKey: string, body: unknown): void {

@@ -6,7 +6,7 @@
 import { startTestHost, type TestHost } from '../helpers/host';
 import { eventsIdle, invoke, jira, ok, resetStats, searchKeys, stats } from '../helpers/local-api';
 import { createEpic, decideHandoff, transition, DONE_TRANSITION } from '../helpers/handoff-fixtures';
-import { holdAppJiraRequest, releaseHeldRequest, setEventDelivery, waitUntilHeld } from '../helpers/jira-admin';
+import { changeIssueType, holdAppJiraRequest, moveIssues, releaseHeldRequest, setEventDelivery, waitUntilHeld } from '../helpers/jira-admin';
 
 const IN_PROGRESS_TRANSITION = '21';
 import type { SearchSummary } from '../../src/domain/report-types';
@@ -228,4 +228,25 @@ test('events delivered late, twice and at the same time converge: five workstrea
   expect((await jira(host.url, 'PUT', `/rest/api/3/issue/${issues[4]}`, { update: { parent: [{ set: { none: true } }] } })).status).toBe(204);
   await eventsIdle(host.url);
   expect(await counts(busy)).toEqual({ done: 4, total: 4 });
+});
+
+test('Jira\'s Move: a labelled task retyped as an epic gets its "not started" summary; a workstream issue moved to another project still counts', async () => {
+  const task = await newTask('A task that becomes an initiative');
+  expect((await jira(host.url, 'PUT', `/rest/api/3/issue/${task}`, { fields: { labels: ['ai-initiative'] } })).status).toBe(204);
+  await eventsIdle(host.url);
+  expect(await summaryOf(task)).toBeUndefined();
+  expect(await changeIssueType(host.url, task, 'Epic')).toBe(task);
+  await eventsIdle(host.url);
+  expect(await summaryOf(task)).toMatchObject({ level: 'not-started', workstreamsTotal: 0 });
+
+  const moving = await createEpic(host.url, 'Events: a workstream issue moves to Operations');
+  const [first] = ok(await invoke(host.url, 'createWorkstreams', {}, { context: { issueKey: moving } })).created.map((c) => c.issueKey);
+  await eventsIdle(host.url);
+  const [moved] = await moveIssues(host.url, [first], { project: 'OPS', issueType: 'Task' });
+  expect(moved.key).toMatch(/^OPS-\d+$/);
+  expect((await transition(host.url, moved.key, DONE_TRANSITION)).status).toBe(204);
+  await eventsIdle(host.url);
+  expect(await counts(moving)).toEqual({ done: 1, total: 5 });
+  const view = ok(await invoke(host.url, 'getWorkstreams', {}, { context: { issueKey: moving } }));
+  expect(view.items.map((i) => i.issue?.key)).toContain(moved.key);
 });
