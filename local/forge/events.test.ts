@@ -169,6 +169,7 @@ describe('delivery: late, twice, concurrently', () => {
     expect(log).toHaveLength(24);
     for (let event = 0; event < 12; event++) expect(log.filter((l) => l.event === event).map((l) => l.copy).sort()).toEqual([0, 1]);
     expect(maxRunning).toBeGreaterThan(1);
+    expect(maxRunning).toBeLessThanOrEqual(PLATFORM_LIKE_DELIVERY.maxConcurrent);
     const firstCopies = log.filter((l) => l.copy === 0).map((l) => l.event);
     expect(firstCopies).not.toEqual([...firstCopies].sort((a, b) => a - b));
   });
@@ -198,6 +199,7 @@ describe('delivery: late, twice, concurrently', () => {
     expect(() => withDelivery(PLATFORM_LIKE_DELIVERY, { delayMs: { min: 10, max: 5 } })).toThrow(/delayMs/);
     expect(() => withDelivery(PLATFORM_LIKE_DELIVERY, { duplicate: 2 })).toThrow(/duplicate/);
     expect(() => withDelivery(PLATFORM_LIKE_DELIVERY, { twice: true })).toThrow(/Unknown/);
+    expect(() => withDelivery(PLATFORM_LIKE_DELIVERY, { maxConcurrent: 0 })).toThrow(/maxConcurrent/);
     expect(withDelivery(PLATFORM_LIKE_DELIVERY, { concurrent: false })).toEqual({ ...PLATFORM_LIKE_DELIVERY, concurrent: false });
   });
 });

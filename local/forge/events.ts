@@ -175,19 +175,21 @@ export interface DeliveryOptions {
   delayMs: { min: number; max: number };
   duplicate: number;
   concurrent: boolean;
+  /** With `concurrent`: at most this many deliveries run at once (the host is one process, not a fleet). */
+  maxConcurrent: number;
   seed: number;
 }
 
-/** The default everywhere (tests, `npm start`): every event late by up to 100 ms, twice, concurrently. */
-export const PLATFORM_LIKE_DELIVERY: DeliveryOptions = { delayMs: { min: 0, max: 100 }, duplicate: 1, concurrent: true, seed: 1 };
+/** The default everywhere (tests, `npm start`): every event late by up to 100 ms, twice, up to 4 at once. */
+export const PLATFORM_LIKE_DELIVERY: DeliveryOptions = { delayMs: { min: 0, max: 100 }, duplicate: 1, concurrent: true, maxConcurrent: 4, seed: 1 };
 /** One delivery per event, right after the REST answer, in arrival order. */
-export const ORDERLY_DELIVERY: DeliveryOptions = { delayMs: { min: 0, max: 0 }, duplicate: 0, concurrent: false, seed: 1 };
+export const ORDERLY_DELIVERY: DeliveryOptions = { ...PLATFORM_LIKE_DELIVERY, delayMs: { min: 0, max: 0 }, duplicate: 0, concurrent: false };
 
 /** Validates a partial change of the delivery options; anything odd is an error, never ignored. */
 export function withDelivery(base: DeliveryOptions, input: unknown): DeliveryOptions {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new Error('The delivery options must be an object.');
   const i = input as Record<string, unknown>;
-  const unknown = Object.keys(i).filter((k) => !['delayMs', 'duplicate', 'concurrent', 'seed'].includes(k));
+  const unknown = Object.keys(i).filter((k) => !['delayMs', 'duplicate', 'concurrent', 'maxConcurrent', 'seed'].includes(k));
   if (unknown.length > 0) throw new Error(`Unknown delivery option(s): ${unknown.join(', ')}`);
   const next = { ...base, delayMs: { ...base.delayMs } };
   if (i.delayMs !== undefined) {
@@ -204,6 +206,10 @@ export function withDelivery(base: DeliveryOptions, input: unknown): DeliveryOpt
     if (typeof i.concurrent !== 'boolean') throw new Error('concurrent must be true or false.');
     next.concurrent = i.concurrent;
   }
+  if (i.maxConcurrent !== undefined) {
+    if (!Number.isInteger(i.maxConcurrent) || (i.maxConcurrent as number) < 1 || (i.maxConcurrent as number) > 64) throw new Error('maxConcurrent must be a whole number from 1 to 64.');
+    next.maxConcurrent = i.maxConcurrent as number;
+  }
   if (i.seed !== undefined) {
     if (!Number.isInteger(i.seed)) throw new Error('seed must be a whole number.');
     next.seed = i.seed as number;
@@ -213,7 +219,8 @@ export function withDelivery(base: DeliveryOptions, input: unknown): DeliveryOpt
 
 /**
  * The options from the environment: `LOCAL_EVENT_DELAY_MS` (`max` or `min-max`), `LOCAL_EVENT_DUPLICATE`
- * (0..1), `LOCAL_EVENT_CONCURRENT` (`true`/`false`), `LOCAL_EVENT_SEED`; unset ones keep the platform-like default.
+ * (0..1), `LOCAL_EVENT_CONCURRENT` (`true`/`false`), `LOCAL_EVENT_MAX_CONCURRENT`, `LOCAL_EVENT_SEED`;
+ * unset ones keep the platform-like default.
  */
 export function deliveryFromEnv(env: NodeJS.ProcessEnv): DeliveryOptions {
   const input: Record<string, unknown> = {};
@@ -227,6 +234,7 @@ export function deliveryFromEnv(env: NodeJS.ProcessEnv): DeliveryOptions {
     const v = env.LOCAL_EVENT_CONCURRENT.trim().toLowerCase();
     input.concurrent = v === 'true' ? true : v === 'false' ? false : v;
   }
+  if (env.LOCAL_EVENT_MAX_CONCURRENT?.trim()) input.maxConcurrent = Number(env.LOCAL_EVENT_MAX_CONCURRENT);
   if (env.LOCAL_EVENT_SEED?.trim()) input.seed = Number(env.LOCAL_EVENT_SEED);
   try {
     return withDelivery(PLATFORM_LIKE_DELIVERY, input);
@@ -251,6 +259,8 @@ function seededRandom(seed: number): () => number {
 export class DeliveryQueue {
   private serial: Promise<void> = Promise.resolve();
   private pending = 0;
+  private running = 0;
+  private slotWaiters: Array<() => void> = [];
   private waiters: Array<() => void> = [];
   private random: () => number;
 
@@ -284,7 +294,7 @@ export class DeliveryQueue {
       // Never before the REST answer that caused the event has gone out, as with Forge.
       const wait = () => new Promise<void>((resolve) => setTimeout(resolve, delay));
       const run = () => deliver(copy).catch(() => undefined).finally(() => this.settle());
-      if (this.options.concurrent) void wait().then(run);
+      if (this.options.concurrent) void wait().then(() => this.inSlot(run));
       else this.serial = this.serial.then(wait).then(run);
     }
     return copies;
@@ -293,6 +303,18 @@ export class DeliveryQueue {
   /** Resolves once every delivery scheduled so far has run. */
   idle(): Promise<void> {
     return this.pending === 0 ? Promise.resolve() : new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  /** Runs `work` once fewer than `maxConcurrent` deliveries are running. */
+  private async inSlot(work: () => Promise<void>): Promise<void> {
+    while (this.running >= this.options.maxConcurrent) await new Promise<void>((resolve) => this.slotWaiters.push(resolve));
+    this.running += 1;
+    try {
+      await work();
+    } finally {
+      this.running -= 1;
+      this.slotWaiters.shift()?.();
+    }
   }
 
   private settle(): void {

@@ -102,6 +102,8 @@ export interface EventDelivery {
   duplicate?: number;
   /** Deliveries run at the same time (true) or one after another in arrival order (false). */
   concurrent?: boolean;
+  /** With `concurrent`: at most this many at once. */
+  maxConcurrent?: number;
   /** Seed of the random delays and duplicates. */
   seed?: number;
 }
