@@ -12,6 +12,7 @@ import { openDatabase, type Database } from './db';
 import { authenticate, INTERNAL_HEADER, resolvePrincipal, type Principal } from './auth';
 import { findUserByEmail, type UserRow } from './jira/catalog';
 import { createJiraRouter } from './jira/router';
+import { createJiraControlRouter, JiraHold } from './jira/control';
 import { getRequestStats, resetRequestStats } from './jira/request-log';
 import { seedJira } from './jira/seed';
 import { ForgeApp, PLATFORM_HEADER } from './forge/app';
@@ -19,7 +20,7 @@ import { createKvsRouter, ensureKvsSchema, KvsStore, validateEntityDefs, type Ex
 import { createCustomUiRouter } from './forge/custom-ui';
 import { INTERNAL_SECRET } from './forge/runtime';
 import { Faults, HostStats } from './forge/stats';
-import { EventDispatcher } from './forge/events';
+import { deliveryFromEnv, EventDispatcher, type DeliveryOptions } from './forge/events';
 import { createShellRouter } from './shell';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
@@ -39,6 +40,8 @@ export interface StartHostOptions {
   seedApp?: boolean;
   /** Expired KVS keys: 'linger' (default, as Forge: until a sweep) or 'vanish' at expiry. */
   kvsExpiredKeys?: ExpiredKeys;
+  /** How issue events reach triggers; default from LOCAL_EVENT_* (late, twice, concurrently). */
+  eventDelivery?: DeliveryOptions;
 }
 
 export interface Host {
@@ -108,7 +111,6 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
   const faults = new Faults();
   const appDir = path.resolve(opts.appDir ?? REPO_ROOT);
   const forgeApp = new ForgeApp({ appDir, getBaseUrl, stats });
-  const events = new EventDispatcher({ app: forgeApp, db });
   // `forge deploy` refuses entities that break the storage rules; so does the host, before serving anything.
   const entityProblems = validateEntityDefs(forgeApp.manifest.entities);
   if (entityProblems.length) {
@@ -116,6 +118,8 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
     throw new Error(`manifest.yml app.storage.entities break Forge's rules:\n  ${entityProblems.join('\n  ')}`);
   }
   const kvsStore = new KvsStore(db, forgeApp.manifest.entities, { expiredKeys: opts.kvsExpiredKeys ?? 'linger' });
+  const events = new EventDispatcher({ app: forgeApp, db, delivery: opts.eventDelivery ?? deliveryFromEnv(process.env) });
+  const jiraHold = new JiraHold();
 
   /** The shell's user: the `ph_user` cookie, else the default admin. */
   const userOf = (req: Request): UserRow | undefined => {
@@ -201,6 +205,17 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
   local.post('/kvs/sweep', (_req, res) => {
     res.json({ swept: kvsStore.sweepExpired(), expiredKeys: kvsStore.expiredKeys });
   });
+  // How issue events are delivered (late, twice, concurrently): GET the settings, POST a partial change.
+  local.get('/events/delivery', (_req, res) => {
+    res.json(events.delivery);
+  });
+  local.post('/events/delivery', (req, res) => {
+    try {
+      res.json(events.configureDelivery(req.body ?? {}));
+    } catch (e) {
+      res.status(400).json({ error: { message: e instanceof Error ? e.message : String(e) } });
+    }
+  });
   local.get('/faults', (_req, res) => {
     res.json(faults.toJSON());
   });
@@ -228,6 +243,7 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
   };
   web.use(createCustomUiRouter({ app: forgeApp, getBaseUrl, userOf: uiUser }));
   web.use('/__local', local);
+  web.use('/__local/jira', createJiraControlRouter({ db, hold: jiraHold }));
 
   // Jira REST.
   // Simulated rate limiting applies to the app's own Jira calls (the internal header), as Jira limits apps.
@@ -238,6 +254,7 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
     }
     next();
   });
+  web.use('/rest/api/3', jiraHold.middleware);
   web.use('/rest/api/3', authenticate(db, INTERNAL_SECRET), createJiraRouter({ db, manifestPath: path.join(appDir, 'manifest.yml'), validators: forgeApp.runValidators, onIssueEvent: events.emit }));
 
   // The Jira-like shell.

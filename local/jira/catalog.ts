@@ -44,9 +44,11 @@ export function findProject(db: Database, idOrKey: string): ProjectRow | undefin
   return db.prepare('SELECT * FROM projects WHERE id = ? OR key = ? COLLATE NOCASE').get(idOrKey, idOrKey) as ProjectRow | undefined;
 }
 
+/** By id, key, or a key the issue had before it moved to another project (Jira still answers to it). */
 export function findIssue(db: Database, idOrKey: string): IssueRow | undefined {
   if (/^\d+$/.test(idOrKey)) return db.prepare('SELECT * FROM issues WHERE id = ?').get(Number(idOrKey)) as IssueRow | undefined;
-  return db.prepare('SELECT * FROM issues WHERE key = ? COLLATE NOCASE').get(idOrKey) as IssueRow | undefined;
+  return (db.prepare('SELECT * FROM issues WHERE key = ? COLLATE NOCASE').get(idOrKey)
+    ?? db.prepare('SELECT i.* FROM issues i JOIN issue_key_history h ON h.issue_id = i.id WHERE h.key = ?').get(idOrKey)) as IssueRow | undefined;
 }
 
 export function findIssueType(db: Database, ref: { id?: unknown; name?: unknown }): IssueTypeRow | undefined {

@@ -167,14 +167,18 @@ export function resolveFieldSelection(raw: string[] | undefined, defaultAll: boo
   const selected = new Set<string>();
   const list = raw ?? (defaultAll ? ['*all'] : []);
   for (const f of list) {
-    if (f === '*all' || f === '*navigable') ISSUE_FIELD_NAMES.forEach((n) => selected.add(n));
+    if (f === '*all' || f === '*navigable') [...ISSUE_FIELD_NAMES, ALL_CUSTOM_FIELDS].forEach((n) => selected.add(n));
   }
   for (const f of list) {
     if (f.startsWith('-')) selected.delete(f.slice(1));
-    else if ((ISSUE_FIELD_NAMES as readonly string[]).includes(f)) selected.add(f);
+    else if ((ISSUE_FIELD_NAMES as readonly string[]).includes(f) || CUSTOM_FIELD.test(f)) selected.add(f);
   }
   return selected;
 }
+
+/** In a field selection: every custom field the issue has a value for (`*all`, `*navigable`). */
+export const ALL_CUSTOM_FIELDS = '*custom';
+export const CUSTOM_FIELD = /^customfield_\d+$/;
 
 /** Splits `a,b` or repeated query parameters into a list. */
 export function splitList(raw: unknown): string[] | undefined {

@@ -1,6 +1,7 @@
 import type { Database } from '../db';
 import { loadCatalog, type IssueRow } from './catalog';
-import { issueFieldValue, issueSelf, type IssueShapeContext } from './format';
+import { ALL_CUSTOM_FIELDS, CUSTOM_FIELD, issueFieldValue, issueSelf, type IssueShapeContext } from './format';
+import { fieldValuesOf } from './create-screen';
 import { propertiesOf } from './properties';
 
 /** Turns issue rows into Jira's issue JSON, loading parents, sub-tasks and properties in batches. */
@@ -39,6 +40,8 @@ export function viewIssues(db: Database, rows: IssueRow[], opts: IssueViewOption
     subtasksOf: (id) => subtasks.get(id) ?? [],
   };
   const props = opts.properties === undefined ? undefined : propertiesOf(db, rows.map((r) => r.id), opts.properties);
+  const wantsCustom = opts.fields !== null && [...opts.fields].some((f) => f === ALL_CUSTOM_FIELDS || CUSTOM_FIELD.test(f));
+  const custom = wantsCustom ? fieldValuesOf(db, rows.map((r) => r.id)) : new Map<number, Record<string, unknown>>();
 
   return rows.map((row) => {
     const out: Record<string, unknown> = opts.fields === null
@@ -46,9 +49,14 @@ export function viewIssues(db: Database, rows: IssueRow[], opts: IssueViewOption
       : { expand: 'renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations', id: String(row.id), self: issueSelf(opts.base, row.id), key: row.key };
     if (opts.fields !== null) {
       const fields: Record<string, unknown> = {};
+      const customValues = custom.get(row.id) ?? {};
       for (const name of opts.fields) {
-        const value = issueFieldValue(ctx, row, name);
-        if (value !== undefined) fields[name] = value;
+        if (name === ALL_CUSTOM_FIELDS) Object.assign(fields, customValues);
+        else if (CUSTOM_FIELD.test(name)) fields[name] = customValues[name] ?? null;
+        else {
+          const value = issueFieldValue(ctx, row, name);
+          if (value !== undefined) fields[name] = value;
+        }
       }
       out.fields = fields;
     }

@@ -2,7 +2,10 @@ import type { Database } from '../db';
 import { JiraError } from './errors';
 import { createIssue, createIssuesInBulk, deleteIssue, updateIssue } from './issues';
 import { PROPERTY_VALUE_LIMIT, readProperty, writeProperty } from './properties';
-import { SEED_ACCOUNTS, SEED_KEYS } from './seed';
+import { SEED_ACCOUNTS, SEED_KEYS, SEED_PROJECT } from './seed';
+import { setRequiredFields } from './create-screen';
+import { viewIssues } from './issue-view';
+import { resolveFieldSelection } from './format';
 import { APP, seededDb, userPrincipal } from './test-support';
 import { findIssue } from './catalog';
 
@@ -67,6 +70,17 @@ describe('creating issues', () => {
   });
 });
 
+describe('issue ids', () => {
+  test('are never reused, even after the newest issue is deleted', () => {
+    const first = createIssue(db, APP, task('Created, then deleted'));
+    deleteIssue(db, userPrincipal('admin'), first.key, false);
+    const second = createIssue(db, APP, task('Created after the delete'));
+    expect(second.id).toBeGreaterThan(first.id);
+    expect(second.key).not.toBe(first.key);
+    expect(findIssue(db, String(first.id))).toBeUndefined();
+  });
+});
+
 describe('bulk create', () => {
   test('partial success reports each failure with its element number', () => {
     const result = createIssuesInBulk(db, APP, {
@@ -82,6 +96,25 @@ describe('bulk create', () => {
       { status: 400, elementErrors: { errorMessages: [], errors: { summary: 'You must specify a summary of the issue.' } }, failedElementNumber: 1 },
       expect.objectContaining({ status: 400, failedElementNumber: 3 }),
     ]);
+  });
+
+  test('a field the create screen requires fails every element that leaves it empty, with Jira\'s message', () => {
+    setRequiredFields(db, SEED_PROJECT.id, [{ id: 'customfield_10050', name: 'Compliance owner', issueTypes: ['Task'] }]);
+    const result = createIssuesInBulk(db, APP, {
+      issueUpdates: [task('Data integration'), task('Model deployment', { customfield_10050: '' }), { fields: { project: { key: 'AIP' }, issuetype: { name: 'Epic' }, summary: 'Not a task' } }],
+    });
+    expect(result.errors).toEqual([0, 1].map((n) => ({
+      elementErrors: { errorMessages: [], errors: { customfield_10050: 'Compliance owner is required.' } }, failedElementNumber: n, status: 400,
+    })));
+    expect(result.issues).toHaveLength(1);
+    // Supplied, the field is kept and read back like any other field.
+    const created = createIssue(db, APP, task('Compliance review', { customfield_10050: 'Dana (legal)' }));
+    expect(viewIssues(db, [findIssue(db, created.key)!], { base: '', fields: resolveFieldSelection(['summary', 'customfield_10050'], false) })[0].fields)
+      .toEqual({ summary: 'Compliance review', customfield_10050: 'Dana (legal)' });
+    // Off the screen again: the requirement is gone, and the field cannot be set any more.
+    setRequiredFields(db, SEED_PROJECT.id, []);
+    expect(createIssuesInBulk(db, APP, { issueUpdates: [task('Data integration')] }).errors).toEqual([]);
+    expect(jiraError(() => createIssue(db, APP, task('x', { customfield_10050: 'Dana' }))).errors.customfield_10050).toContain('cannot be set');
   });
 
   test('more than 50 is refused as a whole', () => {

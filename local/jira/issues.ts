@@ -7,11 +7,12 @@ import {
 import { JiraError, fieldErrors, issueNotFound } from './errors';
 import { hasProjectPermission, isAssignable, requireBrowsable, requirePermission } from './permissions';
 import { writeProperty } from './properties';
+import { customFieldIds, customFieldValues, missingRequiredFields, writeFieldValues } from './create-screen';
 
 /** Creating, editing and deleting issues with Jira's validation rules and messages. */
 
 const CREATABLE_FIELDS = new Set(['project', 'issuetype', 'summary', 'description', 'parent', 'assignee', 'reporter', 'labels']);
-const EDITABLE_FIELDS = new Set(['summary', 'description', 'assignee', 'labels', 'parent']);
+const EDITABLE_FIELDS = new Set(['summary', 'description', 'assignee', 'labels', 'parent', 'issuetype']);
 
 export interface CreatedIssue { id: number; key: string }
 
@@ -87,10 +88,10 @@ function rejectUnknownFields(fields: Json, allowed: Set<string>): void {
 export function createIssue(db: Database, principal: Principal, body: unknown): CreatedIssue {
   if (!isObject(body) || !isObject(body.fields)) throw new JiraError(400, ['The request body must hold "fields".']);
   const fields = body.fields;
-  rejectUnknownFields(fields, CREATABLE_FIELDS);
 
   const projectRef = isObject(fields.project) ? (fields.project.id ?? fields.project.key) : undefined;
   const project = typeof projectRef === 'string' || typeof projectRef === 'number' ? findProject(db, String(projectRef)) : undefined;
+  rejectUnknownFields(fields, project ? new Set([...CREATABLE_FIELDS, ...customFieldIds(db, project.id)]) : CREATABLE_FIELDS);
   if (!project || !hasProjectPermission(db, principal, project.id, 'BROWSE_PROJECTS')) {
     throw fieldErrors({ project: 'Specify a valid project ID or key' });
   }
@@ -99,6 +100,9 @@ export function createIssue(db: Database, principal: Principal, body: unknown): 
   if (!isObject(fields.issuetype)) throw fieldErrors({ issuetype: 'Specify an issue type' });
   const type = findIssueType(db, fields.issuetype);
   if (!type) throw fieldErrors({ issuetype: 'Specify a valid issue type' });
+  const missing = missingRequiredFields(db, project.id, type.id, fields);
+  if (Object.keys(missing).length > 0) throw fieldErrors(missing);
+  const customValues = customFieldValues(db, project.id, fields);
 
   const summary = checkSummary(fields.summary);
   const description = toAdf(fields.description);
@@ -117,15 +121,27 @@ export function createIssue(db: Database, principal: Principal, body: unknown): 
 
   return db.transaction((): CreatedIssue => {
     const num = (db.prepare('UPDATE projects SET issue_counter = issue_counter + 1 WHERE id = ? RETURNING issue_counter').get(project.id) as { issue_counter: number }).issue_counter;
-    const id = (db.prepare('SELECT COALESCE(MAX(id), 9999) + 1 AS id FROM issues').get() as { id: number }).id;
+    const id = nextIssueId(db);
     const key = `${project.key}-${num}`;
     const now = nowIso();
     db.prepare(`INSERT INTO issues (id, key, project_id, num, issuetype_id, summary, description, status_id, assignee_id, reporter_id, labels, parent_id, created, updated)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
       id, key, project.id, num, type.id, summary, description, initialStatusId(db), assignee, reporter, JSON.stringify(labels), parent?.id ?? null, now, now);
     for (const p of properties as Array<{ key: string; value: unknown }>) writeProperty(db, id, p.key, p.value);
+    writeFieldValues(db, id, customValues);
     return { id, key };
   })();
+}
+
+/**
+ * Jira never gives a deleted issue's id to another issue: the counter only grows (it also steps over
+ * ids the seed inserted directly).
+ */
+export function nextIssueId(db: Database): number {
+  const row = db.prepare(`INSERT INTO jira_counters (name, value) VALUES ('issue_id', MAX(9999, (SELECT COALESCE(MAX(id), 0) FROM issues)) + 1)
+    ON CONFLICT (name) DO UPDATE SET value = MAX(value, (SELECT COALESCE(MAX(id), 0) FROM issues)) + 1
+    RETURNING value`).get() as { value: number };
+  return row.value;
 }
 
 export function initialStatusId(db: Database): string {
@@ -137,12 +153,15 @@ export function initialStatusId(db: Database): string {
 
 export interface BulkResult {
   issues: CreatedIssue[];
-  errors: Array<{ status: number; elementErrors: { errorMessages: string[]; errors: Record<string, string> }; failedElementNumber: number }>;
+  errors: Array<{ elementErrors: { errorMessages: string[]; errors: Record<string, string> }; failedElementNumber: number; status: number }>;
 }
 
 export const BULK_LIMIT = 50;
 
-/** Each element succeeds or fails on its own, as in Jira; failures report their index. */
+/**
+ * Each element succeeds or fails on its own, as in Jira; failures report their index. The router answers
+ * 201 when any element was created and 400 (same `{issues: [], errors}` shape) when every element failed.
+ */
 export function createIssuesInBulk(db: Database, principal: Principal, body: unknown): BulkResult {
   if (!isObject(body) || !Array.isArray(body.issueUpdates)) throw new JiraError(400, ['issueUpdates is required.']);
   if (body.issueUpdates.length > BULK_LIMIT) {
@@ -154,7 +173,8 @@ export function createIssuesInBulk(db: Database, principal: Principal, body: unk
       result.issues.push(createIssue(db, principal, update));
     } catch (e) {
       if (!(e instanceof JiraError)) throw e;
-      result.errors.push({ status: e.status, elementErrors: e.body, failedElementNumber: index });
+      // In the order of Jira's documented example: {elementErrors, failedElementNumber, status}.
+      result.errors.push({ elementErrors: e.body, failedElementNumber: index, status: e.status });
     }
   });
   return result;
@@ -168,11 +188,15 @@ export function updateIssue(db: Database, principal: Principal, idOrKey: string,
   if (!isObject(body)) throw new JiraError(400, ['The request body must be a JSON object.']);
   const fields = isObject(body.fields) ? body.fields : {};
   const update = isObject(body.update) ? body.update : {};
-  rejectUnknownFields(fields, EDITABLE_FIELDS);
-  rejectUnknownFields(update, EDITABLE_FIELDS);
   const project = findProject(db, issue.project_id)!;
+  // The edit endpoint does not check screens, but a custom field must exist in the issue's project.
+  const editable = new Set([...EDITABLE_FIELDS, ...customFieldIds(db, project.id)]);
+  rejectUnknownFields(fields, editable);
+  rejectUnknownFields(update, EDITABLE_FIELDS);
+  const customValues = customFieldValues(db, project.id, fields);
 
-  const next = { summary: issue.summary, description: issue.description, assignee: issue.assignee_id, labels: JSON.parse(issue.labels) as string[], parent: issue.parent_id };
+  const next = { summary: issue.summary, description: issue.description, assignee: issue.assignee_id, labels: JSON.parse(issue.labels) as string[], parent: issue.parent_id, type: issue.issuetype_id };
+  if ('issuetype' in fields) next.type = checkTypeEdit(db, issue, fields.issuetype).id;
   if ('summary' in fields) next.summary = checkSummary(fields.summary);
   if ('description' in fields) next.description = toAdf(fields.description);
   if ('labels' in fields) next.labels = checkLabels(fields.labels);
@@ -181,7 +205,7 @@ export function updateIssue(db: Database, principal: Principal, idOrKey: string,
     next.assignee = checkAssignee(db, fields.assignee, project);
   }
   if ('parent' in fields) {
-    const type = db.prepare('SELECT * FROM issue_types WHERE id = ?').get(issue.issuetype_id) as IssueTypeRow;
+    const type = db.prepare('SELECT * FROM issue_types WHERE id = ?').get(next.type) as IssueTypeRow;
     next.parent = checkParent(db, principal, fields.parent, type, project)?.id ?? null;
   }
   for (const [name, ops] of Object.entries(update)) {
@@ -193,14 +217,37 @@ export function updateIssue(db: Database, principal: Principal, idOrKey: string,
         if (op.remove !== undefined) next.labels = next.labels.filter((l) => l !== op.remove);
       } else if (name === 'summary' && op.set !== undefined) next.summary = checkSummary(op.set);
       else if (name === 'description' && op.set !== undefined) next.description = toAdf(op.set);
+      else if (name === 'parent' && op.set !== undefined) {
+        // Jira's documented way to take a standard issue out of its parent: `{set: {none: true}}`.
+        const type = db.prepare('SELECT * FROM issue_types WHERE id = ?').get(next.type) as IssueTypeRow;
+        const none = isObject(op.set) && op.set.none === true;
+        next.parent = none ? (checkParent(db, principal, null, type, project), null) : checkParent(db, principal, op.set, type, project)?.id ?? null;
+      }
       else if (name === 'assignee' && op.set !== undefined) {
         requirePermission(db, principal, issue.project_id, 'ASSIGN_ISSUES');
         next.assignee = checkAssignee(db, op.set, project);
       } else throw fieldErrors({ [name]: `The operation is not supported for the field '${name}'.` });
     }
   }
-  db.prepare(`UPDATE issues SET summary = ?, description = ?, assignee_id = ?, labels = ?, parent_id = ?, updated = ? WHERE id = ?`)
-    .run(next.summary, next.description, next.assignee, JSON.stringify(next.labels), next.parent, nowIso(), issue.id);
+  db.transaction(() => {
+    db.prepare(`UPDATE issues SET summary = ?, description = ?, assignee_id = ?, labels = ?, parent_id = ?, issuetype_id = ?, updated = ? WHERE id = ?`)
+      .run(next.summary, next.description, next.assignee, JSON.stringify(next.labels), next.parent, next.type, nowIso(), issue.id);
+    writeFieldValues(db, issue.id, customValues);
+  })();
+}
+
+/**
+ * An edit changes the issue type only to another type of the same hierarchy level (Story ↔ Task, not
+ * Epic ↔ Task, not to or from a sub-task type): anything else is Jira's Move (`bulk/issues/move`).
+ */
+function checkTypeEdit(db: Database, issue: IssueRow, value: unknown): IssueTypeRow {
+  const type = isObject(value) ? findIssueType(db, value) : undefined;
+  if (!type) throw fieldErrors({ issuetype: 'Specify a valid issue type' });
+  const current = db.prepare('SELECT * FROM issue_types WHERE id = ?').get(issue.issuetype_id) as IssueTypeRow;
+  if (type.hierarchy_level !== current.hierarchy_level || type.subtask !== current.subtask) {
+    throw fieldErrors({ issuetype: `The issue type can only be changed to a type at the same hierarchy level (${current.name} is level ${current.hierarchy_level}, ${type.name} is level ${type.hierarchy_level}). Move the work item to change it to ${type.name}.` });
+  }
+  return type;
 }
 
 export function assignIssue(db: Database, principal: Principal, idOrKey: string, body: unknown): void {

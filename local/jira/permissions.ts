@@ -10,6 +10,7 @@ export const PERMISSIONS = {
   EDIT_ISSUES: { id: '12', name: 'Edit Issues', type: 'PROJECT', description: 'Ability to edit issues.' },
   ASSIGN_ISSUES: { id: '13', name: 'Assign Issues', type: 'PROJECT', description: 'Ability to assign issues to other people.' },
   DELETE_ISSUES: { id: '16', name: 'Delete Issues', type: 'PROJECT', description: 'Ability to delete issues.' },
+  MOVE_ISSUES: { id: '25', name: 'Move Issues', type: 'PROJECT', description: 'Ability to move issues between projects or between workflows of the same project (if applicable). Note the user can only move issues to a project they have the create permission for.' },
   ASSIGNABLE_USER: { id: '17', name: 'Assignable User', type: 'PROJECT', description: 'Users with this permission may be assigned to issues.' },
   ADMINISTER_PROJECTS: { id: '23', name: 'Administer Projects', type: 'PROJECT', description: 'Ability to administer a project in Jira.' },
   TRANSITION_ISSUES: { id: '46', name: 'Transition Issues', type: 'PROJECT', description: 'Ability to transition issues.' },
@@ -74,6 +75,7 @@ const DENIALS: Partial<Record<PermissionKey, string>> = {
   TRANSITION_ISSUES: 'You do not have permission to transition this issue.',
   ASSIGN_ISSUES: 'You do not have permission to assign issues in this project.',
   DELETE_ISSUES: 'You do not have permission to delete issues in this project.',
+  MOVE_ISSUES: 'You do not have permission to move issues in this project.',
   ADMINISTER_PROJECTS: 'You do not have permission to administer this project.',
 };
 

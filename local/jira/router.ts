@@ -12,6 +12,7 @@ import {
 } from './permissions';
 import { deleteProperty, propertyKeys, readProperty, writeProperty } from './properties';
 import { addRoleActors, deleteRoleActor, projectRole } from './roles';
+import { BulkTasks, parseBulkMove, runBulkMove } from './move';
 import { INVOCATION_HEADER, recordRequest } from './request-log';
 import { searchIssues, type SearchRequest } from './search';
 import { availableTransitions, transitionIssue, type ValidatorRunner } from './transitions';
@@ -37,7 +38,12 @@ type Handler = (req: Request, res: Response, principal: Principal) => unknown;
 export function createJiraRouter(opts: JiraRouterOptions): express.Router {
   const { db } = opts;
   const router = express.Router();
-  router.use(express.json({ strict: false, limit: '5mb', type: ['application/json', 'application/*+json'] }));
+  const JSON_TYPES = ['application/json', 'application/*+json'];
+  const json = express.json({ strict: false, limit: '5mb', type: JSON_TYPES });
+  // An issue property's value is the raw body: read it as text, so an empty one gets Jira's own answer.
+  const rawJson = express.text({ limit: '5mb', type: JSON_TYPES });
+  const isPropertyPut = (req: Request) => req.method === 'PUT' && /^\/issue\/[^/]+\/properties\/[^/]+$/.test(req.path);
+  router.use((req, res, next) => (isPropertyPut(req) ? rawJson : json)(req, res, next));
 
   const base = (req: Request) => opts.baseUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
   const route = (method: 'get' | 'post' | 'put' | 'delete', path: string, handler: Handler) => {
@@ -225,6 +231,35 @@ export function createJiraRouter(opts: JiraRouterOptions): express.Router {
     changed('updated', p, before.id, before);
   });
 
+  // ---- Move (bulk): type across hierarchy levels, other projects ------------------------------
+  const tasks = new BulkTasks();
+  route('post', '/bulk/issues/move', (req, res, p) => {
+    const targets = parseBulkMove(db, p, req.body);
+    const task = tasks.submit(p, targets.reduce((n, t) => n + t.issueRefs.length, 0));
+    // Jira runs the move as a background task: the answer is its id, progress is polled.
+    setImmediate(() => {
+      task.status = 'RUNNING';
+      task.started = Date.now();
+      try {
+        const { changes, ...outcome } = runBulkMove(db, p, targets);
+        for (const c of changes) changed('updated', p, c.after.id, c.before);
+        task.outcome = outcome;
+        task.status = 'COMPLETE';
+      } catch (e) {
+        console.error('Bulk move failed:', e);
+        task.status = 'FAILED';
+      }
+      task.updated = Date.now();
+    });
+    res.status(201).json({ taskId: task.taskId });
+  });
+  route('get', '/bulk/queue/:taskId', (req, _res, p) => {
+    const task = tasks.get(String(req.params.taskId));
+    const mayView = task && (p.kind === 'app' || task.submittedBy === p.accountId || hasPermissionAnywhere(db, p, 'ADMINISTER'));
+    if (!task || !mayView) throw new JiraError(404, [`The task '${String(req.params.taskId)}' was not found.`]);
+    return BulkTasks.progress(task);
+  });
+
   // ---- issue properties ---------------------------------------------------------------------
   route('get', '/issue/:idOrKey/properties', (req, _res, p) => {
     const issue = getIssueOr404(db, p, String(req.params.idOrKey));
@@ -246,8 +281,16 @@ export function createJiraRouter(opts: JiraRouterOptions): express.Router {
     if (!hasProjectPermission(db, p, issue.project_id, 'EDIT_ISSUES')) {
       throw new JiraError(403, ['You do not have permission to edit issues in this project.']);
     }
-    if (req.body === undefined) throw badRequest('The property value must be valid JSON sent as application/json.');
-    const outcome = writeProperty(db, issue.id, String(req.params.propertyKey), req.body);
+    if (req.get('content-type') && !req.is(JSON_TYPES)) throw new JiraError(415, ['Unsupported Media Type: send the value as application/json.']);
+    const text = typeof req.body === 'string' ? req.body : '';
+    if (text.trim() === '') throw badRequest('The property value can not be empty.');
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      throw badRequest('The property value must be valid JSON.');
+    }
+    const outcome = writeProperty(db, issue.id, String(req.params.propertyKey), value);
     res.status(outcome === 'created' ? 201 : 200).json({});
   });
   route('delete', '/issue/:idOrKey/properties/:propertyKey', (req, _res, p) => {

@@ -90,6 +90,30 @@ export function ensureJiraSchema(db: BetterSqlite3.Database): void {
       PRIMARY KEY (issue_id, key)
     );
     CREATE INDEX IF NOT EXISTS issue_properties_key ON issue_properties(key, issue_id);
+    -- Custom fields a project's create screen requires (Jira: field configuration "Required"), per issue
+    -- type or for all (issue_type_id NULL), and the values issues hold for them.
+    CREATE TABLE IF NOT EXISTS create_screen_fields (
+      project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+      field_id TEXT NOT NULL,
+      name TEXT NOT NULL,
+      issue_type_id TEXT REFERENCES issue_types(id)
+    );
+    CREATE TABLE IF NOT EXISTS issue_field_values (
+      issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
+      field_id TEXT NOT NULL,
+      value TEXT NOT NULL,
+      PRIMARY KEY (issue_id, field_id)
+    );
+    -- Site-wide counters that never go back (issue ids are never reused, even after a delete).
+    CREATE TABLE IF NOT EXISTS jira_counters (
+      name TEXT PRIMARY KEY,
+      value INTEGER NOT NULL
+    );
+    -- Keys an issue had before it moved to another project: Jira still finds the issue by them.
+    CREATE TABLE IF NOT EXISTS issue_key_history (
+      key TEXT PRIMARY KEY COLLATE NOCASE,
+      issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE
+    );
     CREATE TABLE IF NOT EXISTS workflow_validators (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
@@ -103,6 +127,6 @@ export function ensureJiraSchema(db: BetterSqlite3.Database): void {
 
 /** Tables in the order they can be emptied without breaking foreign keys. */
 export const JIRA_TABLES = [
-  'workflow_validators', 'issue_properties', 'issues', 'role_members', 'role_permissions', 'project_roles',
+  'workflow_validators', 'issue_key_history', 'issue_field_values', 'create_screen_fields', 'jira_counters', 'issue_properties', 'issues', 'role_members', 'role_permissions', 'project_roles',
   'transitions', 'statuses', 'status_categories', 'issue_types', 'projects', 'users',
 ] as const;

@@ -3,9 +3,15 @@ import type { Database } from '../db';
 import { JIRA_TABLES } from './schema';
 import { addValidatorRule } from './workflow-rules';
 
-/** The demo site: project AIP "AI Pilots" with AI-initiative epics, five people and the handoff gate on Done. */
+/** The demo site: project AIP "AI Pilots" with AI-initiative epics, five people and the handoff gate on Done; an empty project OPS. */
 
 export const SEED_PROJECT = { id: '10000', key: 'AIP', name: 'AI Pilots' } as const;
+/**
+ * A second, empty company-managed project, so issues can be moved between projects (Jira's Move). Its
+ * roles differ from AIP's on purpose: Val Viewer and Marcus Webb are not members, so a moved issue
+ * leaves their sight. It has no workflow validator.
+ */
+export const SECOND_PROJECT = { id: '10001', key: 'OPS', name: 'Operations' } as const;
 
 export const ISSUE_TYPE_IDS = { epic: '10000', task: '10001', story: '10002', bug: '10003', subtask: '10004' } as const;
 export const STATUS_IDS = { toDo: '10000', inProgress: '10001', done: '10002' } as const;
@@ -56,8 +62,8 @@ export const SEED_ACCOUNTS = {
 
 const ROLE_PERMISSIONS: Record<string, string[]> = {
   [ROLE_IDS.viewers]: ['BROWSE_PROJECTS'],
-  [ROLE_IDS.members]: ['BROWSE_PROJECTS', 'CREATE_ISSUES', 'EDIT_ISSUES', 'TRANSITION_ISSUES', 'ASSIGN_ISSUES', 'ASSIGNABLE_USER'],
-  [ROLE_IDS.administrators]: ['BROWSE_PROJECTS', 'CREATE_ISSUES', 'EDIT_ISSUES', 'TRANSITION_ISSUES', 'ASSIGN_ISSUES', 'ASSIGNABLE_USER', 'DELETE_ISSUES', 'ADMINISTER_PROJECTS'],
+  [ROLE_IDS.members]: ['BROWSE_PROJECTS', 'CREATE_ISSUES', 'EDIT_ISSUES', 'TRANSITION_ISSUES', 'ASSIGN_ISSUES', 'ASSIGNABLE_USER', 'MOVE_ISSUES'],
+  [ROLE_IDS.administrators]: ['BROWSE_PROJECTS', 'CREATE_ISSUES', 'EDIT_ISSUES', 'TRANSITION_ISSUES', 'ASSIGN_ISSUES', 'ASSIGNABLE_USER', 'MOVE_ISSUES', 'DELETE_ISSUES', 'ADMINISTER_PROJECTS'],
 };
 
 function adf(...paragraphs: string[]) {
@@ -152,9 +158,10 @@ export function seedJira(db: Database): void {
     const insertUser = db.prepare('INSERT INTO users (account_id, email, display_name, active, time_zone, site_admin) VALUES (?, ?, ?, 1, ?, ?)');
     for (const u of SEED_USERS) insertUser.run(seedAccountId(u.email), u.email, u.name, u.tz, u.siteAdmin ? 1 : 0);
 
-    db.prepare(`INSERT INTO projects (id, key, name, description, project_type_key, style, lead_account_id, issue_counter)
-      VALUES (?, ?, ?, ?, 'software', 'classic', ?, 0)`).run(
-      SEED_PROJECT.id, SEED_PROJECT.key, SEED_PROJECT.name, 'AI initiatives moving from pilot to production.', SEED_ACCOUNTS.lead);
+    const insertProject = db.prepare(`INSERT INTO projects (id, key, name, description, project_type_key, style, lead_account_id, issue_counter)
+      VALUES (?, ?, ?, ?, 'software', 'classic', ?, 0)`);
+    insertProject.run(SEED_PROJECT.id, SEED_PROJECT.key, SEED_PROJECT.name, 'AI initiatives moving from pilot to production.', SEED_ACCOUNTS.lead);
+    insertProject.run(SECOND_PROJECT.id, SECOND_PROJECT.key, SECOND_PROJECT.name, 'Run-the-business work.', SEED_ACCOUNTS.admin);
 
     const insertType = db.prepare('INSERT INTO issue_types (id, name, description, subtask, hierarchy_level, icon) VALUES (?, ?, ?, ?, ?, ?)');
     insertType.run(ISSUE_TYPE_IDS.epic, 'Epic', 'A big user story that needs to be broken down.', 0, 1, 'epic');
@@ -186,6 +193,9 @@ export function seedJira(db: Database): void {
     for (const [role, permissions] of Object.entries(ROLE_PERMISSIONS)) for (const p of permissions) insertPermission.run(role, p);
     const insertMember = db.prepare('INSERT INTO role_members (project_id, role_id, account_id) VALUES (?, ?, ?)');
     for (const u of SEED_USERS) insertMember.run(SEED_PROJECT.id, u.role, seedAccountId(u.email));
+    insertMember.run(SECOND_PROJECT.id, ROLE_IDS.administrators, SEED_ACCOUNTS.admin);
+    insertMember.run(SECOND_PROJECT.id, ROLE_IDS.members, SEED_ACCOUNTS.lead);
+    insertMember.run(SECOND_PROJECT.id, ROLE_IDS.members, SEED_ACCOUNTS.priya);
 
     const insertIssue = db.prepare(`INSERT INTO issues (id, key, project_id, num, issuetype_id, summary, description, status_id,
       assignee_id, reporter_id, labels, parent_id, created, updated, resolutiondate)

@@ -4,7 +4,7 @@
  */
 import { route, type Route } from '@forge/api';
 import type { UserRef } from '../domain/record';
-import { JiraError, jiraMessages } from './errors';
+import { JiraError, collectionMessages, jiraMessages } from './errors';
 import { DEFAULT_RETRY_POLICY, sendWithRetry, type RetryPolicy } from './retry';
 import { forgeTransport, type JiraTransport, type Principal, type TransportRequest } from './transport';
 import type { BulkCreateResult, IssueTypeMeta, JiraIssue, JiraPermission, PermissionTarget, SearchPage } from './types';
@@ -46,14 +46,19 @@ const BULK_CHUNK = 50;
 export function createJiraGateway(principal: Principal, transport: JiraTransport = forgeTransport, policy: RetryPolicy = DEFAULT_RETRY_POLICY): JiraGateway {
   let requestCount = 0;
 
-  async function call(path: Route, request: TransportRequest, allow404 = false): Promise<unknown> {
+  async function send(path: Route, request: TransportRequest): Promise<{ status: number; text: string }> {
     const response = await sendWithRetry(() => {
       requestCount += 1;
       return transport(principal, path, request);
     }, policy);
-    const text = await response.text();
-    if (allow404 && response.status === 404) return null;
-    if (response.status < 200 || response.status > 299) throw new JiraError(response.status, jiraMessages(text), path.value.split('?')[0]);
+    return { status: response.status, text: await response.text() };
+  }
+  const failure = (path: Route, status: number, text: string) => new JiraError(status, jiraMessages(text), path.value.split('?')[0]);
+
+  async function call(path: Route, request: TransportRequest, allow404 = false): Promise<unknown> {
+    const { status, text } = await send(path, request);
+    if (allow404 && status === 404) return null;
+    if (status < 200 || status > 299) throw failure(path, status, text);
     return text ? (JSON.parse(text) as unknown) : undefined;
   }
 
@@ -139,7 +144,10 @@ export function createJiraGateway(principal: Principal, transport: JiraTransport
       const result: BulkCreateResult = { issues: [], errors: [] };
       for (let start = 0; start < issueUpdates.length; start += BULK_CHUNK) {
         const chunk = issueUpdates.slice(start, start + BULK_CHUNK);
-        const body = (await call(route`/rest/api/3/issue/bulk`, { method: 'POST', body: { issueUpdates: chunk } })) as RawBulkResponse;
+        const path = route`/rest/api/3/issue/bulk`;
+        const { status, text } = await send(path, { method: 'POST', body: { issueUpdates: chunk } });
+        const body = bulkResponse(status, text);
+        if (!body) throw failure(path, status, text);
         result.issues.push(...(body.issues ?? []).map((i) => ({ id: String(i.id), key: String(i.key) })));
         result.errors.push(...(body.errors ?? []).map((e) => ({ index: start + Number(e.failedElementNumber ?? 0), message: bulkErrorMessage(e) })));
       }
@@ -169,9 +177,27 @@ interface RawBulkResponse {
   errors?: Array<{ failedElementNumber?: number; status?: number; elementErrors?: { errorMessages?: string[]; errors?: Record<string, string> } }>;
 }
 
+/**
+ * A bulk create answers 201 when any element succeeded and 400 with the same shape when every element
+ * failed (`{issues: [], errors: [{failedElementNumber, elementErrors, status}]}`): both are per-element
+ * results. Any other answer (a 400 for the request as a whole, a 403, a 5xx) is undefined: a failure.
+ */
+function bulkResponse(status: number, text: string): RawBulkResponse | undefined {
+  let body: RawBulkResponse;
+  try {
+    body = (text ? JSON.parse(text) : {}) as RawBulkResponse;
+  } catch {
+    return undefined;
+  }
+  if (status >= 200 && status <= 299) return body;
+  const perElement = status === 400 && Array.isArray(body.errors) && body.errors.length > 0
+    && body.errors.every((e) => Number.isInteger(e?.failedElementNumber));
+  return perElement ? body : undefined;
+}
+
+/** The element's own reason, in Jira's words (they name the field: "Compliance owner is required."). */
 function bulkErrorMessage(e: NonNullable<RawBulkResponse['errors']>[number]): string {
-  const messages = [...(e.elementErrors?.errorMessages ?? []), ...Object.entries(e.elementErrors?.errors ?? {}).map(([f, m]) => `${f}: ${m}`)];
-  return messages.join('; ') || `Jira refused the issue (${e.status ?? 'unknown status'})`;
+  return collectionMessages(e.elementErrors).join(' ') || `Jira refused this issue (${e.status ?? 'unknown status'}).`;
 }
 
 function toIssue(raw: unknown): JiraIssue {

@@ -1,5 +1,5 @@
 import { createJiraGateway } from './gateway';
-import { JiraError } from './errors';
+import { JiraError, jiraMessages } from './errors';
 import { DEFAULT_RETRY_POLICY, delayBeforeRetry, retryAfterMs, sendWithRetry, type RetryPolicy } from './retry';
 import type { JiraTransport, TransportResponse } from './transport';
 
@@ -21,6 +21,16 @@ describe('retryAfterMs', () => {
     expect(retryAfterMs(new Date(10_000).toUTCString(), 4_000)).toBe(6_000);
     expect(retryAfterMs(null, 0)).toBeUndefined();
     expect(retryAfterMs('soon', 0)).toBeUndefined();
+  });
+});
+
+describe('jiraMessages', () => {
+  it('reads field errors, and never prints an object as "[object Object]"', () => {
+    expect(jiraMessages(JSON.stringify({ errorMessages: ['Bad JQL'], errors: { jql: 'Unknown field' } }))).toEqual(['Bad JQL', 'jql: Unknown field']);
+    const bulk = { issues: [], errors: [{ elementErrors: { errorMessages: [], errors: { summary: 'You must specify a summary of the issue.' } }, failedElementNumber: 0, status: 400 }] };
+    const messages = jiraMessages(JSON.stringify(bulk));
+    expect(messages.join(' ')).not.toContain('[object Object]');
+    expect(messages).toEqual(['You must specify a summary of the issue.']);
   });
 });
 
@@ -120,8 +130,34 @@ describe('JiraGateway over an injected transport', () => {
     expect(calls).toHaveLength(3);
     expect((calls[2].body as { issueUpdates: unknown[] }).issueUpdates).toHaveLength(20);
     expect(result.errors.map((e) => e.index)).toEqual([0, 50, 100]);
-    expect(result.errors[0].message).toBe('summary: Summary is required');
+    expect(result.errors[0].message).toBe('Summary is required');
     expect(result.issues).toHaveLength(117);
+  });
+
+  it('reads a bulk create where every element failed (Jira answers 400) as one reason per element', async () => {
+    const { transport } = fakeJira(() => response(400, {
+      issues: [],
+      errors: [
+        { elementErrors: { errorMessages: [], errors: { customfield_10050: 'Compliance owner is required.' } }, failedElementNumber: 0, status: 400 },
+        { elementErrors: { errorMessages: ['You do not have permission to create issues in this project.'], errors: {} }, failedElementNumber: 1, status: 403 },
+      ],
+    }));
+    const jira = createJiraGateway('user', transport, recordingPolicy());
+    expect(await jira.bulkCreate([{ fields: {} }, { fields: {} }])).toEqual({
+      issues: [],
+      errors: [
+        { index: 0, message: 'Compliance owner is required.' },
+        { index: 1, message: 'You do not have permission to create issues in this project.' },
+      ],
+    });
+  });
+
+  it('a bulk create refused as a whole is still a JiraError, with readable messages', async () => {
+    const { transport } = fakeJira(() => response(400, { errorMessages: ['The number of issues to create exceeds the limit of 50.'], errors: {} }));
+    const jira = createJiraGateway('user', transport, recordingPolicy());
+    const error = await jira.bulkCreate([{ fields: {} }]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(JiraError);
+    expect((error as JiraError).messages).toEqual(['The number of issues to create exceeds the limit of 50.']);
   });
 
   it('asks mypermissions once and answers a boolean per key', async () => {

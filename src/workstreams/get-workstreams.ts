@@ -34,8 +34,15 @@ async function repairSummary(ctx: CallContext, epic: JiraIssue, found: FoundWork
   let first = true;
   await republishWhenStale({
     appJira: ctx.appJira,
-    epic,
-    live: workstreamProgress(found),
+    state: { epic, live: workstreamProgress(found) },
+    // After a write, the same reads again: a trigger's older write may land after this one.
+    reread: async () => {
+      const [again, now] = await Promise.all([
+        ctx.userJira.getIssue(epic.id, { fields: EPIC_FIELDS, properties: [SUMMARY_PROPERTY_KEY] }),
+        findWorkstreams(ctx.userJira, { id: epic.id, key: epic.key }),
+      ]);
+      return again && isEpic(again) ? { epic: again, live: workstreamProgress(now) } : null;
+    },
     loadFacts: async () => {
       // The first attempt reuses what this read loaded; a retry after a racing save reads afresh.
       const record = first ? stored : await loadRecord(epic.id);

@@ -16,17 +16,31 @@ describe('planForEvent', () => {
   const updated = (items: Array<{ field: string; from?: string }>) => ({ eventType: 'avi:jira:updated:issue', issue: { id: '10200', fields: { parent: { id: EPIC } } }, changelog: { items } });
 
   test('acts on status, parent and label changes only', () => {
-    expect(planForEvent(updated([{ field: 'status' }]))).toEqual({ kind: 'updated', issueId: '10200', formerParentIds: [], epicMayChange: true });
-    expect(planForEvent(updated([{ field: 'IssueParentAssociation', from: '10001' }]))).toEqual({ kind: 'updated', issueId: '10200', formerParentIds: ['10001'], epicMayChange: false });
-    expect(planForEvent(updated([{ field: 'summary' }, { field: 'labels' }]))).toEqual({ kind: 'updated', issueId: '10200', formerParentIds: [], epicMayChange: true });
+    expect(planForEvent(updated([{ field: 'status' }]))).toEqual({ kind: 'updated', issueId: '10200', epicMayChange: true });
+    expect(planForEvent(updated([{ field: 'IssueParentAssociation', from: '10001' }]))).toEqual({ kind: 'updated', issueId: '10200', epicMayChange: false });
+    expect(planForEvent(updated([{ field: 'summary' }, { field: 'labels' }]))).toEqual({ kind: 'updated', issueId: '10200', epicMayChange: true });
     expect(planForEvent(updated([{ field: 'summary' }, { field: 'description' }]))).toEqual({ kind: 'ignore' });
     expect(planForEvent({ eventType: 'avi:jira:updated:issue', issue: { id: '10200' } })).toEqual({ kind: 'ignore' });
+  });
+
+  test('a parent change counts however the project logs it: IssueParentAssociation, Epic Link, Parent Link, Parent', () => {
+    const moved = (item: Record<string, unknown>) => planForEvent({ eventType: 'avi:jira:updated:issue', issue: { id: '10200' }, changelog: { items: [item] } });
+    for (const item of [
+      { field: 'IssueParentAssociation', fieldtype: 'jira', from: '10001', to: EPIC },
+      { field: 'Epic Link', fieldtype: 'custom', fieldId: 'customfield_10014', from: '10001', fromString: 'AIP-1', to: EPIC },
+      { field: 'Parent Link', fieldtype: 'custom', fieldId: 'customfield_10018', from: '10001', to: EPIC },
+      { field: 'Parent', fieldtype: 'jira', fieldId: 'parent', from: '10001', to: EPIC },
+    ]) {
+      expect(moved(item)).toEqual({ kind: 'updated', issueId: '10200', epicMayChange: false });
+    }
+    // A type change may make an issue an epic (or stop it being one).
+    expect(moved({ field: 'issuetype', fieldtype: 'jira', fieldId: 'issuetype', from: '10001', to: '10000' })).toEqual({ kind: 'updated', issueId: '10200', epicMayChange: true });
   });
 
   test('a delete names the last parent; anything malformed is ignored', () => {
     expect(planForEvent({ eventType: 'avi:jira:deleted:issue', issue: { id: 10200, fields: { parent: { id: EPIC } } } })).toEqual({ kind: 'deleted', issueId: '10200', parentId: EPIC });
     expect(planForEvent({ eventType: 'avi:jira:deleted:issue', issue: { id: '10200', fields: {} } })).toEqual({ kind: 'ignore' });
-    expect(planForEvent({ eventType: 'avi:jira:created:issue', issue: { id: '10200' } })).toEqual({ kind: 'updated', issueId: '10200', formerParentIds: [], epicMayChange: true });
+    expect(planForEvent({ eventType: 'avi:jira:created:issue', issue: { id: '10200' } })).toEqual({ kind: 'updated', issueId: '10200', epicMayChange: true });
     expect(planForEvent({ eventType: 'avi:jira:viewed:issue', issue: { id: '10200' } })).toEqual({ kind: 'ignore' });
     expect(planForEvent({ eventType: 'avi:jira:updated:issue', issue: { id: '1 OR 1=1' }, changelog: { items: [{ field: 'status' }] } })).toEqual({ kind: 'ignore' });
     expect(planForEvent(undefined)).toEqual({ kind: 'ignore' });
@@ -34,21 +48,16 @@ describe('planForEvent', () => {
 });
 
 describe('epicsToRecount', () => {
-  test('believes the marker only while the issue sits under the epic it names', () => {
-    expect(epicsToRecount(issue('10200', { parent: EPIC, marker: marker(EPIC) }), [])).toEqual([EPIC]);
-    expect(epicsToRecount(issue('10200', { parent: '10999', marker: marker(EPIC) }), [])).toEqual([]);
-    expect(epicsToRecount(issue('10200', { marker: marker(EPIC) }), [])).toEqual([]);
+  test('the epic the marker names is recounted, whether the issue sits under it or has just left it (order-free)', () => {
+    expect(epicsToRecount(issue('10200', { parent: EPIC, marker: marker(EPIC) }))).toEqual([EPIC]);
+    expect(epicsToRecount(issue('10200', { parent: '10999', marker: marker(EPIC) }))).toEqual([EPIC]);
+    expect(epicsToRecount(issue('10200', { marker: marker(EPIC) }))).toEqual([EPIC]);
   });
 
   test('an issue without a well-formed marker names no epic', () => {
-    expect(epicsToRecount(issue('10200', { parent: EPIC }), [])).toEqual([]);
-    expect(epicsToRecount(issue('10200', { parent: EPIC, marker: marker(EPIC, 'not-a-workstream') }), [])).toEqual([]);
-    expect(epicsToRecount(issue('10200', { parent: EPIC, marker: { epicId: 'x', workstream: 'compliance-review' } }), [])).toEqual([]);
-  });
-
-  test('a workstream issue that moved away has its former epic recounted', () => {
-    expect(epicsToRecount(issue('10200', { parent: '10999', marker: marker(EPIC) }), [EPIC])).toEqual([EPIC]);
-    expect(epicsToRecount(issue('10200', { parent: '10999', marker: marker(EPIC) }), ['10555'])).toEqual([]);
+    expect(epicsToRecount(issue('10200', { parent: EPIC }))).toEqual([]);
+    expect(epicsToRecount(issue('10200', { parent: EPIC, marker: marker(EPIC, 'not-a-workstream') }))).toEqual([]);
+    expect(epicsToRecount(issue('10200', { parent: EPIC, marker: { epicId: 'x', workstream: 'compliance-review' } }))).toEqual([]);
   });
 });
 

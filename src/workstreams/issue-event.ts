@@ -14,10 +14,19 @@ export const ISSUE_UPDATED = 'avi:jira:updated:issue';
 export const ISSUE_DELETED = 'avi:jira:deleted:issue';
 
 /**
- * Changelog fields that can change a summary: status (workstream counts, an epic's shipped level),
- * the issue moving to another parent, and labels (an epic becoming an initiative).
+ * Changelog items that can change a summary: status (workstream counts, an epic's shipped level), labels
+ * and issue type (an epic becoming an initiative, an issue becoming or ceasing to be an epic), and the
+ * issue moving to another parent. Jira logs a parent change as `IssueParentAssociation` (team-managed,
+ * no fieldId) or, in company-managed projects, under the level's field: `Epic Link` and `Parent Link`
+ * (custom fields whose ids differ per site) or `Parent` (fieldId `parent`). Matched on the name and the id.
  */
-const COUNTED_FIELDS = new Set(['status', 'issueparentassociation', 'parent', 'labels']);
+const EPIC_FIELDS = new Set(['status', 'labels', 'issuetype']);
+const PARENT_FIELDS = new Set(['issueparentassociation', 'epic link', 'parent link', 'parent', 'parent issue']);
+
+type ChangeItem = NonNullable<NonNullable<IssueEvent['changelog']>['items']>[number];
+const names = (i: ChangeItem): string[] => [i.field, i.fieldId].flatMap((n) => (typeof n === 'string' ? [n.toLowerCase()] : []));
+const changesEpic = (i: ChangeItem) => names(i).some((n) => EPIC_FIELDS.has(n));
+const changesParent = (i: ChangeItem) => names(i).some((n) => PARENT_FIELDS.has(n));
 
 /** The slice of Forge's Jira issue event payload the handler reads. */
 export interface IssueEvent {
@@ -26,9 +35,13 @@ export interface IssueEvent {
   changelog?: { items?: Array<{ field?: string; fieldId?: string; from?: string | null; to?: string | null }> };
 }
 
+/**
+ * What to look at, never what to conclude: the handler re-reads the issue and recounts from Jira, so
+ * an event that arrives late, twice or out of order leads to the same summary.
+ */
 export type EventPlan =
   | { kind: 'ignore' }
-  | { kind: 'updated'; issueId: string; formerParentIds: string[]; epicMayChange: boolean }
+  | { kind: 'updated'; issueId: string; epicMayChange: boolean }
   | { kind: 'deleted'; issueId: string; parentId: string };
 
 const digits = (v: unknown): string | undefined => (typeof v === 'string' || typeof v === 'number') && /^\d+$/.test(String(v)) ? String(v) : undefined;
@@ -42,14 +55,12 @@ export function planForEvent(event: IssueEvent | undefined): EventPlan {
     return parentId ? { kind: 'deleted', issueId, parentId } : { kind: 'ignore' };
   }
   // A new issue may be an epic created as an initiative (its summary starts at "not started").
-  if (event?.eventType === ISSUE_CREATED) return { kind: 'updated', issueId, formerParentIds: [], epicMayChange: true };
+  if (event?.eventType === ISSUE_CREATED) return { kind: 'updated', issueId, epicMayChange: true };
   if (event?.eventType !== ISSUE_UPDATED) return { kind: 'ignore' };
-  const items = (event.changelog?.items ?? []).filter((i) => COUNTED_FIELDS.has(String(i.fieldId ?? i.field ?? '').toLowerCase()));
-  if (items.length === 0) return { kind: 'ignore' };
-  const field = (i: (typeof items)[number]) => String(i.fieldId ?? i.field).toLowerCase();
-  const formerParentIds = items.filter((i) => field(i) === 'parent' || field(i) === 'issueparentassociation').flatMap((i) => digits(i.from) ?? []);
-  const epicMayChange = items.some((i) => field(i) === 'status' || field(i) === 'labels');
-  return { kind: 'updated', issueId, formerParentIds, epicMayChange };
+  const items = event.changelog?.items ?? [];
+  const epicMayChange = items.some(changesEpic);
+  if (!epicMayChange && !items.some(changesParent)) return { kind: 'ignore' };
+  return { kind: 'updated', issueId, epicMayChange };
 }
 
 export interface Marker {
@@ -66,18 +77,15 @@ export function markerOf(issue: JiraIssue): Marker | undefined {
 }
 
 /**
- * The epics whose counts an updated issue may have changed. Its marker is only believed while the issue
- * really sits under the epic it names (anyone who can edit the issue can edit the marker); a former
- * parent is recounted only when the marker names it, i.e. a workstream issue just moved away from it.
+ * The epics whose counts an updated issue may have changed: the one its marker names, whether the issue
+ * sits under it or just left it (the changelog's "from" is not needed, so the order events arrive in does
+ * not matter). Recounting is safe whatever the marker says: the count only believes issues that really sit
+ * under the epic (anyone who can edit the issue can edit the marker), and the summary is written only
+ * when it differs.
  */
-export function epicsToRecount(issue: JiraIssue, formerParentIds: string[]): string[] {
+export function epicsToRecount(issue: JiraIssue): string[] {
   const marker = markerOf(issue);
-  if (!marker) return [];
-  const parentId = digits(issue.fields.parent?.id);
-  const epics = new Set<string>();
-  if (parentId === marker.epicId) epics.add(marker.epicId);
-  if (formerParentIds.includes(marker.epicId) && parentId !== marker.epicId) epics.add(marker.epicId);
-  return [...epics];
+  return marker ? [marker.epicId] : [];
 }
 
 /**

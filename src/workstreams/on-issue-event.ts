@@ -14,12 +14,15 @@ import { loadRecordAndSettings, loadRecord } from '../storage';
 import { EPIC_FIELDS } from '../handoff/epic';
 import { findWorkstreams, workstreamProgress } from './find-existing';
 import { epicsToRecount, planForEvent, withFreshIssue, type IssueEvent } from './issue-event';
-import { republishWhenStale, type RepairOutcome } from './summary-repair';
+import { republishWhenStale, type EpicState, type RepairOutcome } from './summary-repair';
 
 export interface EpicOutcome {
   epicId: string;
   outcome: RepairOutcome | 'not-an-epic';
 }
+
+/** What the handler reads of the issue the event names: enough to place it under an epic. */
+const ISSUE_FIELDS = { fields: ['status', 'parent', 'issuetype'], properties: [WORKSTREAM_MARKER_KEY] };
 
 interface Fresh {
   issueId: string;
@@ -45,12 +48,12 @@ export async function handleIssueEvent(event: IssueEvent, jira: JiraGateway, tod
     fresh = { issueId: plan.issueId, issue: null };
     epics = [plan.parentId];
   } else {
-    const issue = await jira.getIssue(plan.issueId, { fields: ['status', 'parent', 'issuetype'], properties: [WORKSTREAM_MARKER_KEY] });
+    const issue = await jira.getIssue(plan.issueId, ISSUE_FIELDS);
     if (!issue) return [];
     fresh = { issueId: plan.issueId, issue };
     // An epic moving into or out of Done changes its level (shipped), and a new or newly labelled epic may
     // become an initiative; a workstream issue changes its epic's counts.
-    epics = isEpic(issue) ? (plan.epicMayChange ? [issue.id] : []) : epicsToRecount(issue, plan.formerParentIds);
+    epics = isEpic(issue) ? (plan.epicMayChange ? [issue.id] : []) : epicsToRecount(issue);
   }
   const outcomes: EpicOutcome[] = [];
   for (const epicId of epics) outcomes.push({ epicId, outcome: await recountEpic(jira, epicId, fresh, today) });
@@ -58,19 +61,26 @@ export async function handleIssueEvent(event: IssueEvent, jira: JiraGateway, tod
 }
 
 async function recountEpic(jira: JiraGateway, epicId: string, fresh: Fresh, today: string): Promise<EpicOutcome['outcome']> {
-  const epic = await jira.getIssue(epicId, { fields: EPIC_FIELDS, properties: [SUMMARY_PROPERTY_KEY] });
-  if (!epic || !isEpic(epic)) return 'not-an-epic';
-  const found = withFreshIssue(await findWorkstreams(jira, { id: epic.id, key: epic.key }), epic.id, fresh);
-  const projectId = String(epic.fields.project?.id ?? '');
+  /** The epic and its live counts now; the triggering issue is read directly again (search may lag). */
+  const read = async (again: boolean): Promise<EpicState | null> => {
+    const epic = await jira.getIssue(epicId, { fields: EPIC_FIELDS, properties: [SUMMARY_PROPERTY_KEY] });
+    if (!epic || !isEpic(epic)) return null;
+    const issue = again && fresh.issue ? await jira.getIssue(fresh.issueId, ISSUE_FIELDS) : fresh.issue;
+    const found = withFreshIssue(await findWorkstreams(jira, { id: epic.id, key: epic.key }), epic.id, { issueId: fresh.issueId, issue });
+    return { epic, live: workstreamProgress(found) };
+  };
+  const state = await read(false);
+  if (!state) return 'not-an-epic';
+  const projectId = String(state.epic.fields.project?.id ?? '');
   return republishWhenStale({
     appJira: jira,
-    epic,
-    live: workstreamProgress(found),
+    state,
+    reread: () => read(true),
     loadFacts: async () => {
-      const facts = await loadRecordAndSettings(epic.id, projectId);
+      const facts = await loadRecordAndSettings(epicId, projectId);
       return { record: facts.record?.record ?? null, settings: facts.settings };
     },
-    recordVersion: async () => (await loadRecord(epic.id))?.version ?? 0,
+    recordVersion: async () => (await loadRecord(epicId))?.version ?? 0,
     today,
   });
 }

@@ -95,7 +95,10 @@ export async function searchKeys(baseUrl: string, jql: string, user = 'admin@exa
 export interface EventQueueStats {
   emitted: number;
   filteredOut: number;
+  /** Deliveries that ran, second copies included. */
   delivered: number;
+  /** Events the host delivered a second time. */
+  duplicated: number;
   failed: number;
   pending: number;
 }

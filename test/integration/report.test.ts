@@ -4,7 +4,7 @@
  * version-checked and audited.
  */
 import { startTestHost, type TestHost } from '../helpers/host';
-import { invoke, ok, resetStats, stats } from '../helpers/local-api';
+import { eventsIdle, invoke, ok, resetStats, stats } from '../helpers/local-api';
 import { ADMIN, createEpic, decideHandoff } from '../helpers/handoff-fixtures';
 import { SEED_KEYS } from '../../local/jira/seed';
 import { auditTrailCsv } from '../../src/domain/audit';
@@ -23,6 +23,8 @@ beforeAll(async () => {
   added = [decided, deciding];
   const view = ok(await invoke(host.url, 'getHandoff', {}, { context: { issueKey: deciding } }));
   ok(await invoke(host.url, 'saveCondition', { baseVersion: view.version, condition: { kind: 'tooling', name: 'Vendor sandbox' } }, { context: { issueKey: deciding } }));
+  // The new epics' issue events reach the trigger late: let them finish before requests are counted.
+  await eventsIdle(host.url);
 });
 afterAll(async () => {
   await host.stop();

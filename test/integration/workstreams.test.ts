@@ -9,6 +9,7 @@ import { startTestHost, type TestHost } from '../helpers/host';
 import { invoke, ok, resetStats, searchKeys, stats } from '../helpers/local-api';
 import { createEpic, transition, DONE_TRANSITION } from '../helpers/handoff-fixtures';
 import { SEED_ACCOUNTS } from '../../local/jira/seed';
+import { setRequiredFields } from '../helpers/jira-admin';
 
 jest.setTimeout(120_000);
 
@@ -141,4 +142,27 @@ test('a partial failure of the bulk request is reported per workstream, and a re
   expect(retry.failed).toEqual([]);
   expect(await searchKeys(host.url, `parent = ${partial}`)).toHaveLength(5);
   expect((await stats(host.url)).jira.byRoute['POST /rest/api/3/issue/bulk']).toBe(2);
+});
+
+test('when Jira refuses every element of the bulk request, each workstream shows Jira\'s own reason, and a retry finishes', async () => {
+  const refused = await createEpic(host.url, 'Workstreams: a field the create screen requires');
+  const ctx = { context: { issueKey: refused } };
+  // A Jira admin made a custom field required on the project's create screen for tasks: Jira answers the
+  // bulk create 400 with {issues: [], errors: [{failedElementNumber, elementErrors, status}]}.
+  await setRequiredFields(host.url, 'AIP', [{ id: 'customfield_10050', name: 'Compliance owner', issueTypes: ['Task'] }]);
+  try {
+    const first = ok(await invoke(host.url, 'createWorkstreams', {}, ctx));
+    expect(first.created).toEqual([]);
+    expect(first.failed.map((f) => f.workstream).sort()).toEqual(['compliance-review', 'data-integration', 'model-deployment', 'production-kpis', 'stakeholder-alignment']);
+    for (const f of first.failed) expect(f.message).toBe('Compliance owner is required.');
+    expect(await searchKeys(host.url, `parent = ${refused}`)).toEqual([]);
+  } finally {
+    await setRequiredFields(host.url, 'AIP', []);
+  }
+
+  // The admin takes the requirement off again: the same press creates all five.
+  const retry = ok(await invoke(host.url, 'createWorkstreams', {}, ctx));
+  expect(retry.created).toHaveLength(5);
+  expect(retry.failed).toEqual([]);
+  expect(await searchKeys(host.url, `parent = ${refused}`)).toHaveLength(5);
 });

@@ -131,7 +131,7 @@ class Compiler {
           'SELECT account_id FROM users WHERE account_id = ? OR email = ? COLLATE NOCASE OR display_name = ? COLLATE NOCASE', [v, v, v]));
       case 'parent':
         return this.refField('parent', 'i.parent_id', (v) => this.lookup(
-          'SELECT id FROM issues WHERE key = ? OR id = ?', [v, /^\d+$/.test(v) ? Number(v) : -1]), true);
+          'SELECT id FROM issues WHERE key = ? OR id = ? UNION SELECT issue_id FROM issue_key_history WHERE key = ?', [v, /^\d+$/.test(v) ? Number(v) : -1, v]), true);
       case 'labels':
         return this.labelsField();
       case 'key':
@@ -252,7 +252,10 @@ class Compiler {
     };
     const matches = (keys: string[], ids: number[]) => {
       const parts: string[] = [];
-      if (keys.length > 0) parts.push(`i.key IN (${this.bindList(keys)})`);
+      if (keys.length > 0) {
+        // A key the issue had before a move still finds it, as in Jira.
+        parts.push(`i.key IN (${this.bindList(keys)})`, `i.id IN (SELECT issue_id FROM issue_key_history WHERE key IN (${this.bindList(keys)}))`);
+      }
       if (ids.length > 0) parts.push(`i.id IN (${this.bindList(ids)})`);
       return parts.length > 0 ? `(${parts.join(' OR ')})` : '0';
     };
