@@ -115,7 +115,26 @@
   }
 
   // ---- workflow rule configuration (@forge/jira-bridge workflowRules.onConfigure) ----
+  // Jira calls the callback when the admin presses Add or Update. Its documented contract: a string is
+  // saved as the configuration (the new workflow editor caps it at 32 KB); undefined keeps the dialog
+  // open without saving. A throwing callback is not documented, so it is reported as the screen failing
+  // (outcome 'threw'), never as a clean refusal, and anything but a string is not a configuration.
   var onConfigureFn = null;
+  var MAX_CONFIG_CHARS = 32 * 1024;
+  function collectConfig(requestId) {
+    var reply = function (ok, outcome, value) { post({ type: 'config', requestId: requestId, ok: ok, outcome: outcome, value: value }); };
+    if (!onConfigureFn) { reply(false, 'threw', 'This configuration screen did not register workflowRules.onConfigure'); return; }
+    Promise.resolve()
+      .then(function () { return onConfigureFn(); })
+      .then(function (v) {
+        if (v === undefined) reply(false, 'blocked', 'The configuration screen kept the dialog open (onConfigure returned undefined).');
+        else if (typeof v !== 'string') reply(false, 'invalid', 'onConfigure must return a string (JSON.stringify the configuration) or undefined; it returned ' + (v === null ? 'null' : typeof v) + '.');
+        else if (v.length > MAX_CONFIG_CHARS) reply(false, 'invalid', 'The configuration is ' + v.length + ' characters; Jira keeps at most ' + MAX_CONFIG_CHARS + '.');
+        else reply(true, 'saved', v);
+      }, function (e) {
+        reply(false, 'threw', 'onConfigure threw "' + (e && e.message ? e.message : String(e)) + '". Jira does not document what happens then; return undefined to keep the dialog open.');
+      });
+  }
 
   // ---- history (view.createHistory) over the iframe's own URL hash ----
   function parsePath(p) {
@@ -209,16 +228,7 @@
       var m = ev.data;
       if (!m || m.source !== 'ph-shell') return;
       if (m.type === 'event') deliver(m.event, m.payload);
-      else if (m.type === 'collect-config') {
-        var reply = function (ok, value) { post({ type: 'config', requestId: m.requestId, ok: ok, value: value }); };
-        if (!onConfigureFn) { reply(false, 'This configuration screen did not register workflowRules.onConfigure'); return; }
-        Promise.resolve()
-          .then(function () { return onConfigureFn(); })
-          .then(function (v) {
-            if (v === undefined || v === null) reply(false, 'The configuration screen refused to save (onConfigure returned ' + v + ')');
-            else reply(true, typeof v === 'string' ? v : JSON.stringify(v));
-          }, function (e) { reply(false, e && e.message ? e.message : String(e)); });
-      } else if (m.type === 'theme') {
+      else if (m.type === 'collect-config') collectConfig(m.requestId); else if (m.type === 'theme') {
         context.theme = { colorMode: m.colorMode };
       }
     });

@@ -128,7 +128,10 @@
       var timer = setTimeout(function () { delete pendingConfig[id]; reject(new Error('The configuration screen did not answer (did it call workflowRules.onConfigure?)')); }, 10000);
       pendingConfig[id] = function (m) {
         clearTimeout(timer);
-        if (m.ok) resolve(m.value); else reject(new Error(m.value || 'The configuration screen refused to save'));
+        if (m.ok) { resolve(m.value); return; }
+        var err = new Error(m.value || 'The configuration screen refused to save');
+        err.outcome = m.outcome;
+        reject(err);
       };
       send(frame, { type: 'collect-config', requestId: id });
     });
@@ -140,6 +143,7 @@
     save.addEventListener('click', function () {
       var errEl = document.getElementById('config-error');
       errEl.textContent = '';
+      errEl.removeAttribute('data-outcome');
       save.disabled = true;
       collectConfig(frameById('config')).then(function (value) {
         var body = { configuration: value };
@@ -155,8 +159,12 @@
           location.assign(location.pathname);
         });
       }).catch(function (e) {
+        // 'blocked' is Jira's documented refusal: the dialog just stays open and the screen explains why.
+        // Anything else (a throw, a value that is not a string) is an error of the app's screen.
+        var blocked = e.outcome === 'blocked';
+        errEl.setAttribute('data-outcome', e.outcome || 'failed');
         errEl.textContent = ' ' + e.message;
-        errEl.style.color = '#AE2E24';
+        errEl.style.color = blocked ? '' : '#AE2E24';
         save.disabled = false;
       });
     });

@@ -243,7 +243,8 @@ export function createShellRouter(opts: ShellOptions): Router {
     const resource = mod.configResources?.[entryPoint];
     if (!resource) return html`<p class="muted">This validator has no ${entryPoint} configuration screen.</p>`;
     const q = new URLSearchParams({ moduleKey: mod.key, entryPoint, projectKey, frameId });
-    if (config !== undefined) q.set('validatorConfig', configString(config));
+    // A rule with no saved configuration hands the screen no validatorConfig at all.
+    if (config !== undefined && config !== null) q.set('validatorConfig', configString(config));
     return html`<iframe class="forge-frame config-frame" data-frame-id="${frameId}" title="${mod.name ?? mod.key} configuration" src="/__ui/${encodeURIComponent(resource)}/index.html?${q.toString()}"></iframe>`;
   };
 
@@ -300,7 +301,7 @@ export function createShellRouter(opts: ShellOptions): Router {
       <table class="list" id="validator-rules"><thead><tr><th>Transition</th><th>Issue type</th><th>Validator</th><th>Configuration</th><th></th></tr></thead><tbody>
       ${rules.length === 0 ? html`<tr><td colspan="5" class="muted">No validators yet.</td></tr>` : ''}
       ${rules.map((r) => html`<tr data-rule-id="${r.id}"><td>${tName(r.transitionId)}</td><td>${typeName(r.issueTypeId)}</td><td>${modName(r.moduleKey)}</td>
-        <td><code class="config">${configString(r.configuration)}</code></td>
+        <td>${r.configuration === null ? html`<span class="muted">none saved</span>` : html`<code class="config">${configString(r.configuration)}</code>`}</td>
         <td><a href="${base}?view=${r.id}">View</a> · <a href="${base}?edit=${r.id}">Edit</a> ·
           <form method="post" action="${base}/rules/${r.id}/delete" style="display:inline"><button class="btn" type="submit">Remove</button></form></td></tr>`)}
       </tbody></table>
@@ -313,6 +314,8 @@ export function createShellRouter(opts: ShellOptions): Router {
         <label>Issue type<select name="issueTypeId"><option value="">All issue types</option>${types.map((t) => html`<option value="${t.id}"${new Html(t.name === 'Epic' ? ' selected' : '')}>${t.name}</option>`)}</select></label>
         <label>Validator<select name="moduleKey">${mods.map((m) => html`<option value="${m.key}">${m.name ?? m.key}</option>`)}</select></label>
         <button class="btn primary" type="submit">Configure…</button>
+        <button class="btn" type="submit" formmethod="post" formaction="${base}/rules/bare" id="add-without-configuration"
+          title="The old workflow editor offers no create screen for a function validator: the rule is added with no configuration">Add without configuration (old workflow editor)</button>
       </form>`}`,
     [{ href: '/', label: 'Projects' }, { href: `/projects/${project.key}`, label: project.name }, { label: 'Workflow validators' }]);
   });
@@ -335,6 +338,22 @@ export function createShellRouter(opts: ShellOptions): Router {
     const issueTypeId = typeof b.issueTypeId === 'string' && b.issueTypeId ? b.issueTypeId : null;
     const rule = addValidatorRule(db, { projectId: ok.project.id, issueTypeId, transitionId: transition.id, moduleKey: mod.key, configuration: parseConfig(b.configuration) });
     res.status(201).json(rule);
+  });
+
+  // The old workflow editor: function validators have no create/edit screens there, so a rule is added bare.
+  router.post('/projects/:key/settings/workflow/rules/bare', express.urlencoded({ extended: false }), async (req, res) => {
+    const ok = await requireAdmin(req, res);
+    if (!ok) return;
+    const b = (req.body ?? {}) as Record<string, unknown>;
+    const mod = typeof b.moduleKey === 'string' ? app.validatorModule(b.moduleKey) : undefined;
+    const transition = listTransitions(db).find((t) => t.id === String(b.transitionId ?? ''));
+    if (!mod || !transition) {
+      res.status(400).type('text/plain').send("Pick a transition and one of the app's validators.");
+      return;
+    }
+    const issueTypeId = typeof b.issueTypeId === 'string' && b.issueTypeId ? b.issueTypeId : null;
+    addValidatorRule(db, { projectId: ok.project.id, issueTypeId, transitionId: transition.id, moduleKey: mod.key, configuration: undefined });
+    res.redirect(303, `/projects/${ok.project.key}/settings/workflow`);
   });
 
   router.post('/projects/:key/settings/workflow/rules/:id/config', express.json(), async (req, res) => {
