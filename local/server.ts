@@ -41,6 +41,8 @@ export interface StartHostOptions {
 
 export interface Host {
   url: string;
+  /** The origin the app's Custom UI frames are served from (Forge's CDN stands apart from the site). */
+  uiUrl: string;
   port: number;
   db: Database;
   app: ForgeApp;
@@ -102,6 +104,8 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
 
   let baseUrl = '';
   const getBaseUrl = () => baseUrl;
+  let uiBaseUrl = '';
+  const getUiBaseUrl = () => uiBaseUrl;
   const stats = new HostStats();
   const faults = new Faults();
   const appDir = path.resolve(opts.appDir ?? REPO_ROOT);
@@ -207,12 +211,6 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
     next();
   });
 
-  // Custom UI first: it also serves /__local/bridge.js.
-  const uiUser = (req: Request) => {
-    const u = userOf(req);
-    return { accountId: u?.account_id, timeZone: u?.time_zone };
-  };
-  web.use(createCustomUiRouter({ app: forgeApp, getBaseUrl, userOf: uiUser }));
   web.use('/__local', local);
 
   // Jira REST.
@@ -227,7 +225,23 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
   web.use('/rest/api/3', authenticate(db, INTERNAL_SECRET), createJiraRouter({ db, manifestPath: path.join(appDir, 'manifest.yml'), validators: forgeApp.runValidators, onIssueEvent: events.emit }));
 
   // The Jira-like shell.
-  web.use(createShellRouter({ db, app: forgeApp, getBaseUrl, userOf }));
+  web.use(createShellRouter({ db, app: forgeApp, getBaseUrl, getUiBaseUrl, userOf }));
+
+  // The app's Custom UI on a listener of its own: another port is another origin, as Forge's CDN is
+  // another origin than the Jira site. A relative link followed in a frame lands here and finds
+  // nothing; the frame reaches Jira and the resolvers only through the bridge (the shell page).
+  // The session cookie ignores ports, so frames still know who is looking.
+  const cdn = express();
+  cdn.disable('x-powered-by');
+  cdn.set('etag', false);
+  const uiUser = (req: Request) => {
+    const u = userOf(req);
+    return { accountId: u?.account_id, timeZone: u?.time_zone };
+  };
+  cdn.use(createCustomUiRouter({ app: forgeApp, getBaseUrl, userOf: uiUser }));
+  cdn.use((req, res) => {
+    res.status(404).type('text/plain').send(`Not found: ${req.path}. This origin serves only the app's Custom UI resources, as Forge's CDN does; open Jira pages with router.navigate or router.open.`);
+  });
 
   const server: Server = await new Promise((resolve, reject) => {
     const s = web.listen(opts.port ?? 0, '127.0.0.1', () => resolve(s));
@@ -235,10 +249,16 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
   });
   const port = (server.address() as AddressInfo).port;
   baseUrl = `http://127.0.0.1:${port}`;
+  const uiServer: Server = await new Promise((resolve, reject) => {
+    const s = cdn.listen(0, '127.0.0.1', () => resolve(s));
+    s.once('error', reject);
+  });
+  uiBaseUrl = `http://127.0.0.1:${(uiServer.address() as AddressInfo).port}`;
 
   let closed = false;
   const host: Host = {
     url: baseUrl,
+    uiUrl: uiBaseUrl,
     port,
     db,
     app: forgeApp,
@@ -250,10 +270,10 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
       closed = true;
       // Let queued issue events finish while the server can still answer their requests.
       await Promise.race([events.idle(), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections?.();
-      });
+      await Promise.all([server, uiServer].map((srv) => new Promise<void>((resolve) => {
+        srv.close(() => resolve());
+        srv.closeAllConnections?.();
+      })));
       db.close();
     },
   };

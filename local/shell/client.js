@@ -88,19 +88,64 @@
   function frameById(id) {
     return frames().filter(function (f) { return f.getAttribute('data-frame-id') === id; })[0];
   }
+  // App frames live on the host's own "CDN" origin, as on Jira: messages go to and come from that origin only.
+  function frameOrigin(frame) { return new URL(frame.src, location.href).origin; }
   function send(frame, message) {
     message.source = 'ph-shell';
-    if (frame && frame.contentWindow) frame.contentWindow.postMessage(message, location.origin);
+    if (frame && frame.contentWindow) frame.contentWindow.postMessage(message, frameOrigin(frame));
   }
   var pendingConfig = {};
   var nextRequest = 1;
 
+  /** What the frame's module shows (from the frame's own URL, which this page wrote): the frame cannot pick it. */
+  function frameInvokeContext(frame) {
+    var q = new URL(frame.src, location.href).searchParams;
+    var c = {};
+    ['issueKey', 'projectKey', 'entryPoint', 'validatorConfig'].forEach(function (k) { if (q.has(k)) c[k] = q.get(k); });
+    return { moduleKey: q.get('moduleKey'), context: c };
+  }
+
+  function answerCall(frame, m, promise) {
+    promise.then(function (response) {
+      send(frame, { type: 'call-result', callId: m.callId, response: response });
+    }, function (e) {
+      send(frame, { type: 'call-result', callId: m.callId, error: e && e.message ? e.message : String(e) });
+    });
+  }
+
+  /** invoke: the resolver runs as this page's user, for the frame's module and issue/project. */
+  function invokeFor(frame, m) {
+    var target = frameInvokeContext(frame);
+    return fetch('/__local/invoke', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ moduleKey: target.moduleKey, functionKey: m.functionKey, payload: m.payload, context: target.context }),
+    }).then(function (res) {
+      return res.text().then(function (text) { return { status: res.status, body: text }; });
+    });
+  }
+
+  /** requestJira: Jira REST as this page's user (only /rest/ paths). */
+  function fetchFor(m) {
+    var restPath = String(m.restPath || '');
+    if (restPath.indexOf('/rest/') !== 0) return Promise.reject(new Error('requestJira only reaches Jira REST paths (/rest/...), not ' + restPath));
+    return fetch(restPath, { method: m.method || 'GET', credentials: 'same-origin', headers: m.headers || {}, body: m.body }).then(function (res) {
+      var headers = {};
+      res.headers.forEach(function (v, k) { headers[k] = v; });
+      return res.text().then(function (text) { return { status: res.status, statusText: res.statusText, headers: headers, body: text }; });
+    });
+  }
+
   window.addEventListener('message', function (ev) {
-    if (ev.origin !== location.origin) return;
     var m = ev.data;
     if (!m || m.source !== 'ph-bridge') return;
     var frame = frameById(m.frameId);
+    // Only a frame of this page, speaking from its own window and origin, is answered.
+    if (!frame || ev.source !== frame.contentWindow || ev.origin !== frameOrigin(frame)) return;
     switch (m.type) {
+      case 'invoke': answerCall(frame, m, invokeFor(frame, m)); break;
+      case 'fetch': answerCall(frame, m, fetchFor(m)); break;
       case 'resize':
         if (frame && typeof m.height === 'number' && m.height > 0) frame.style.height = Math.min(m.height, 20000) + 'px';
         break;
@@ -109,7 +154,11 @@
       case 'emit':
         frames().forEach(function (f) { send(f, { type: 'event', event: m.event, payload: m.payload }); });
         break;
-      case 'navigate': location.assign(m.url); break;
+      case 'navigate':
+        if (!/^https?:/i.test(String(m.url))) break;
+        if (m.newTab) window.open(m.url, '_blank', 'noopener');
+        else location.assign(m.url);
+        break;
       case 'reload': location.reload(); break;
       case 'refresh': location.reload(); break;
       case 'title': document.title = m.title; break;

@@ -15,16 +15,22 @@ import { findIssue, findProject, listTransitions } from '../jira/catalog';
 import { addValidatorRule, getValidatorRule, listValidatorRules, removeValidatorRule, updateValidatorRule } from '../jira/workflow-rules';
 import type { ForgeApp, ManifestModule } from '../forge/app';
 import { INTERNAL_HEADER, INTERNAL_SECRET } from '../forge/runtime';
+import { FORGE_IFRAME_ALLOW, FORGE_IFRAME_SANDBOX } from '../forge/custom-ui';
 import { Html, html, layout, lozenge, type LayoutUser } from './layout';
 
 export interface ShellOptions {
   db: Database;
   app: ForgeApp;
   getBaseUrl: () => string;
+  /** Where the app's Custom UI is served: an origin of its own, as Forge's CDN is. */
+  getUiBaseUrl: () => string;
   userOf: (req: Request) => UserRow | undefined;
 }
 
 const CLIENT_JS = path.join(__dirname, 'client.js');
+
+/** Every app frame gets Jira's sandbox and feature policies. */
+const FRAME_ATTRS = new Html(`sandbox="${FORGE_IFRAME_SANDBOX}" allow="${FORGE_IFRAME_ALLOW}"`);
 
 interface IssueListRow extends IssueRow {
   type_name: string;
@@ -184,9 +190,9 @@ export function createShellRouter(opts: ShellOptions): Router {
     if (!project || !canBrowse(user, project.id)) return notFound(req, res, `Project ${req.params.key} does not exist or you cannot see it.`);
     const mod = app.module(String(req.params.moduleKey));
     if (!mod || mod.type !== 'jira:projectPage' || !mod.resource) return notFound(req, res, `No project page ${req.params.moduleKey}.`);
-    const src = `/__ui/${encodeURIComponent(mod.resource)}/index.html?moduleKey=${encodeURIComponent(mod.key)}&projectKey=${encodeURIComponent(project.key)}&frameId=page`;
+    const src = `${opts.getUiBaseUrl()}/__ui/${encodeURIComponent(mod.resource)}/index.html?moduleKey=${encodeURIComponent(mod.key)}&projectKey=${encodeURIComponent(project.key)}&frameId=page`;
     page(req, res, mod.title ?? mod.key, html`<h1>${mod.title ?? mod.key}</h1>
-      <iframe class="page-frame forge-frame" data-frame-id="page" title="${mod.title ?? mod.key}" src="${src}"></iframe>`,
+      <iframe class="page-frame forge-frame" data-frame-id="page" title="${mod.title ?? mod.key}" src="${src}" ${FRAME_ATTRS}></iframe>`,
     [{ href: '/', label: 'Projects' }, { href: `/projects/${project.key}`, label: project.name }, { label: mod.title ?? mod.key }]);
   });
 
@@ -203,9 +209,9 @@ export function createShellRouter(opts: ShellOptions): Router {
     const panels = app.modulesOfType('jira:issuePanel').filter((m) => m.resource && displayConditionAllows(m.displayConditions, { hierarchyLevel: row.hierarchy_level, typeName: row.type_name }));
     const panelHtml = panels.map((m, i) => {
       const frameId = `panel-${i}`;
-      const src = `/__ui/${encodeURIComponent(m.resource!)}/index.html?moduleKey=${encodeURIComponent(m.key)}&issueKey=${encodeURIComponent(issue.key)}&frameId=${frameId}`;
+      const src = `${opts.getUiBaseUrl()}/__ui/${encodeURIComponent(m.resource!)}/index.html?moduleKey=${encodeURIComponent(m.key)}&issueKey=${encodeURIComponent(issue.key)}&frameId=${frameId}`;
       return html`<section class="panel" data-module-key="${m.key}"><div class="panel-title">${m.title ?? m.key}</div>
-        <iframe class="forge-frame" data-frame-id="${frameId}" title="${m.title ?? m.key}" src="${src}"></iframe></section>`;
+        <iframe class="forge-frame" data-frame-id="${frameId}" title="${m.title ?? m.key}" src="${src}" ${FRAME_ATTRS}></iframe></section>`;
     });
     page(req, res, `${issue.key} ${issue.summary}`, html`
       <div class="issue-layout" data-issue-key="${issue.key}">
@@ -245,7 +251,7 @@ export function createShellRouter(opts: ShellOptions): Router {
     const q = new URLSearchParams({ moduleKey: mod.key, entryPoint, projectKey, frameId });
     // A rule with no saved configuration hands the screen no validatorConfig at all.
     if (config !== undefined && config !== null) q.set('validatorConfig', configString(config));
-    return html`<iframe class="forge-frame config-frame" data-frame-id="${frameId}" title="${mod.name ?? mod.key} configuration" src="/__ui/${encodeURIComponent(resource)}/index.html?${q.toString()}"></iframe>`;
+    return html`<iframe class="forge-frame config-frame" data-frame-id="${frameId}" title="${mod.name ?? mod.key} configuration" src="${opts.getUiBaseUrl()}/__ui/${encodeURIComponent(resource)}/index.html?${q.toString()}" ${FRAME_ATTRS}></iframe>`;
   };
 
   const requireAdmin = async (req: Request, res: Response): Promise<{ project: ProjectRow; user: UserRow } | undefined> => {

@@ -8,6 +8,7 @@ import { view } from '@forge/bridge';
 import type { FullContext } from '@forge/bridge';
 import '@atlaskit/css-reset';
 import { colorModeOf, enableTheme } from './theme';
+import { ForgeContextProvider } from './forge-context';
 
 export type ForgeContext = FullContext;
 
@@ -16,5 +17,9 @@ export async function mountApp(render: (context: ForgeContext) => ReactNode): Pr
   if (!element) throw new Error('index.html has no #root element');
   const context = await view.getContext();
   await enableTheme(colorModeOf(context));
-  createRoot(element).render(<StrictMode>{render(context)}</StrictMode>);
+  createRoot(element).render(
+    <StrictMode>
+      <ForgeContextProvider value={context}>{render(context)}</ForgeContextProvider>
+    </StrictMode>,
+  );
 }
