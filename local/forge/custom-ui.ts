@@ -51,6 +51,7 @@ export function frameParamsFromQuery(resourceKey: string, q: Record<string, unkn
     projectKey: s('projectKey'),
     entryPoint: s('entryPoint'),
     validatorConfig: s('validatorConfig'),
+    isNewToIssue: s('isNewToIssue') === 'true',
   };
 }
 

@@ -61,6 +61,41 @@
     });
   });
 
+  // ---- issue panels: quick-add adds the app's panel to this issue (for everyone), Remove takes it off ----
+  Array.prototype.forEach.call(document.querySelectorAll('.quick-add, .panel-remove'), function (btn) {
+    btn.addEventListener('click', function () {
+      var add = btn.classList.contains('quick-add');
+      var key = btn.getAttribute('data-issue-key');
+      var moduleKey = btn.getAttribute('data-module-key');
+      btn.disabled = true;
+      fetch('/__shell/issue/' + encodeURIComponent(key) + '/panels/' + encodeURIComponent(moduleKey), { method: add ? 'POST' : 'DELETE', credentials: 'same-origin' })
+        .then(function (res) {
+          if (!res.ok) throw new Error('HTTP ' + res.status);
+          location.assign('/browse/' + encodeURIComponent(key) + (add ? '?panelAdded=' + encodeURIComponent(moduleKey) : ''));
+        })
+        .catch(function (e) { btn.disabled = false; showTransitionError({ errorMessages: ['Could not change the panel: ' + e.message] }, 0); });
+    });
+  });
+
+  // ---- issue contexts: collapsed until expanded; each user's choice is remembered; the frame loads on first expand ----
+  var me = switcher ? switcher.value : '';
+  Array.prototype.forEach.call(document.querySelectorAll('.issue-context'), function (section) {
+    var toggle = section.querySelector('.issue-context-toggle');
+    var body = document.getElementById(toggle.getAttribute('aria-controls'));
+    var frame = body.querySelector('iframe');
+    var memory = 'ph-issue-context:' + me + ':' + section.getAttribute('data-module-key');
+    function set(expanded) {
+      toggle.setAttribute('aria-expanded', String(expanded));
+      body.hidden = !expanded;
+      if (expanded && frame && !frame.getAttribute('src')) frame.setAttribute('src', frame.getAttribute('data-src'));
+      try { localStorage.setItem(memory, expanded ? '1' : '0'); } catch { /* private mode: not remembered */ }
+    }
+    toggle.addEventListener('click', function () { set(toggle.getAttribute('aria-expanded') !== 'true'); });
+    var remembered;
+    try { remembered = localStorage.getItem(memory); } catch { remembered = null; }
+    if (remembered === '1') set(true);
+  });
+
   // ---- flags ----
   var flagsEl = document.getElementById('flags');
   function closeFlag(id) {
@@ -89,7 +124,7 @@
     return frames().filter(function (f) { return f.getAttribute('data-frame-id') === id; })[0];
   }
   // App frames live on the host's own "CDN" origin, as on Jira: messages go to and come from that origin only.
-  function frameOrigin(frame) { return new URL(frame.src, location.href).origin; }
+  function frameOrigin(frame) { return frame.getAttribute('src') ? new URL(frame.src, location.href).origin : null; }
   function send(frame, message) {
     message.source = 'ph-shell';
     if (frame && frame.contentWindow) frame.contentWindow.postMessage(message, frameOrigin(frame));

@@ -13,3 +13,4 @@ export { toCsv, csvCell, type CsvCell } from './csv';
 export * from './workstream-plan';
 export { diffRecords, describeChange, type RecordChange } from './history';
 export { daysBetween, isoToday, addDays } from './dates';
+export { nextStep } from './next-step';
