@@ -21,6 +21,7 @@ import { INTERNAL_SECRET } from './forge/runtime';
 import { Faults, HostStats } from './forge/stats';
 import { EventDispatcher } from './forge/events';
 import { createShellRouter } from './shell';
+import { isTimeZone } from '../src/domain/dates';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
 export const DEFAULT_USER_EMAIL = 'admin@example.com';
@@ -190,6 +191,17 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
   local.get('/events/idle', async (_req, res) => {
     await events.idle();
     res.json(events.toJSON());
+  });
+  // A user's profile time zone (Jira: Personal settings): what view.getContext().timezone tells their frames.
+  local.post('/users/time-zone', (req, res) => {
+    const { email, timeZone } = (req.body ?? {}) as { email?: unknown; timeZone?: unknown };
+    const user = typeof email === 'string' ? findUserByEmail(db, email) : undefined;
+    if (!user || typeof timeZone !== 'string' || !isTimeZone(timeZone)) {
+      res.status(400).json({ error: { message: 'Give the email of a user and an IANA time zone, e.g. Pacific/Auckland.' } });
+      return;
+    }
+    db.prepare('UPDATE users SET time_zone = ? WHERE account_id = ?').run(timeZone, user.account_id);
+    res.json({ email: user.email, timeZone });
   });
   local.get('/faults', (_req, res) => {
     res.json(faults.toJSON());

@@ -8,6 +8,7 @@ import { ReadinessLozenge } from '../../../shared/components/ReadinessLozenge';
 import { StatusLozenge } from '../../../shared/components/StatusLozenge';
 import { FLAG_APPEARANCE, FLAG_LABELS } from './flags';
 import { relativeDate } from './relative-date';
+import { formatDateTime } from '../../../shared/words';
 
 const ellipsis = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
 const subtle = { font: token('font.body.small'), color: token('color.text.subtlest') };
@@ -90,7 +91,7 @@ export function PurgatoryCell({ row }: { row: ReportRow }) {
 export function LastChangeCell({ row }: { row: ReportRow }) {
   if (!row.lastChange) return <span style={subtle}>Never</span>;
   return (
-    <Tooltip content={new Date(row.lastChange).toLocaleString()}>
+    <Tooltip content={formatDateTime(row.lastChange)}>
       {(props) => <span {...props}>{relativeDate(row.lastChange)}</span>}
     </Tooltip>
   );
