@@ -22,6 +22,8 @@ import { Faults, HostStats } from './forge/stats';
 import { EventDispatcher } from './forge/events';
 import { createShellRouter } from './shell';
 import { isTimeZone } from '../src/domain/dates';
+import { addIssueType } from './jira/issue-types';
+import { JiraError } from './jira/errors';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
 export const DEFAULT_USER_EMAIL = 'admin@example.com';
@@ -191,6 +193,17 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
   local.get('/events/idle', async (_req, res) => {
     await events.idle();
     res.json(events.toJSON());
+  });
+  // An issue type at any hierarchy level, as a Jira admin adds one in Settings > Issue type hierarchy
+  // (REST creates only levels 0 and -1). Renaming goes through Jira's own PUT /rest/api/3/issuetype/{id}.
+  local.post('/issue-types', (req, res) => {
+    try {
+      const b = (req.body ?? {}) as { name?: unknown; hierarchyLevel?: unknown; description?: unknown };
+      const t = addIssueType(db, { name: b.name, hierarchyLevel: b.hierarchyLevel, description: b.description });
+      res.status(201).json({ id: t.id, name: t.name, hierarchyLevel: t.hierarchy_level });
+    } catch (e) {
+      res.status(e instanceof JiraError ? e.status : 500).json({ error: { message: e instanceof Error ? e.message : String(e) } });
+    }
   });
   // A user's profile time zone (Jira: Personal settings): what view.getContext().timezone tells their frames.
   local.post('/users/time-zone', (req, res) => {

@@ -13,6 +13,7 @@ import {
 import { deleteProperty, propertyKeys, readProperty, writeProperty } from './properties';
 import { INVOCATION_HEADER, recordRequest } from './request-log';
 import { searchIssues, type SearchRequest } from './search';
+import { updateIssueType } from './issue-types';
 import { availableTransitions, transitionIssue, type ValidatorRunner } from './transitions';
 import { loadEntityPropertyIndex } from './jql/entity-properties';
 import type { IssueChange } from '../forge/events';
@@ -162,6 +163,7 @@ export function createJiraRouter(opts: JiraRouterOptions): express.Router {
     if (!t) throw new JiraError(404, ['The issue type with id \'' + String(req.params.id) + '\' does not exist.']);
     return formatIssueType(base(req), t);
   });
+  route('put', '/issuetype/:id', (req, _res, p) => formatIssueType(base(req), updateIssueType(db, p, String(req.params.id), req.body)));
   route('get', '/status', (req) => {
     const catalog = loadCatalog(db);
     return [...catalog.statuses.values()].map((s) => formatStatus(base(req), catalog, s));

@@ -5,16 +5,19 @@ import { SUMMARY_PROPERTY_KEY } from '../domain/report-types';
 import { isoToday } from '../domain/dates';
 import { loadSettings } from '../storage';
 import { requireProject, type CallContext } from '../resolvers/context';
-import { REPORT_FIELDS, REPORT_PAGE_SIZE, reportIssueOf, reportJql, summaryOf, summaryWithoutRecord } from './report-search';
+import { REPORT_FIELDS, REPORT_PAGE_SIZE, epicTypeIdsOf, reportIssueOf, reportJql, summaryOf, summaryWithoutRecord } from './report-search';
 
 /** 10 pages = 1,000 rows a call: well inside the 5 MB response limit and the 25 s budget. */
 export const DEFAULT_MAX_PAGES = 10;
 
 export async function getReportPage(ctx: CallContext, payload: { nextPageToken?: string; maxPages?: number }): Promise<ReportPage> {
   const { project } = requireProject(ctx);
-  const settings = await loadSettings(project.id);
+  // Asked as the user on every call (one request): a page token from an earlier call carries no type ids.
+  const [settings, types] = await Promise.all([loadSettings(project.id), ctx.userJira.projectIssueTypes(project.id)]);
   const today = isoToday(new Date(), ctx.timezone);
-  const jql = reportJql(project.id, settings.initiativeLabel);
+  const epicTypeIds = epicTypeIdsOf(types);
+  if (epicTypeIds.length === 0) return { rows: [], jiraRequests: ctx.userJira.requestCount, today, stallDays: settings.stallDays };
+  const jql = reportJql(project.id, settings.initiativeLabel, epicTypeIds);
   const rows: ReportPage['rows'] = [];
   let nextPageToken = payload.nextPageToken;
   for (let page = 0; page < (payload.maxPages ?? DEFAULT_MAX_PAGES); page++) {
