@@ -7,6 +7,8 @@ import { addDays, isoToday } from '../src/domain/dates';
 import type { ConditionInput, DecisionInput, HandoffView, KpiInput, MetricInput, ResolverName, Result } from '../src/shared/contract';
 import type { Database } from './db';
 import { SEED_ACCOUNTS, SEED_KEYS } from './jira/seed';
+import { findIssue } from './jira/catalog';
+import { addPanel } from './shell/issue-panels';
 
 const PANEL = 'production-handoff-panel';
 const LEAD = 'lead@example.com';
@@ -172,7 +174,15 @@ export async function seedApp(host: { url: string; db?: Database }): Promise<voi
   // initiative's first summary; the app publishes it on the first read of its handoff, as for any
   // initiative that existed before the app was installed.
   await new Session(host.url, SEED_KEYS.untouched, ADMIN).call('getHandoff');
-  if (host.db) await backdate({ url: host.url, db: host.db }, SEED_KEYS.stalled, 30);
+  if (host.db) {
+    await backdate({ url: host.url, db: host.db }, SEED_KEYS.stalled, 30);
+    // Whoever recorded these handoffs added the panel to their epics with quick-add; the untouched
+    // initiative shows only its quick-add button and the sidebar glance, as on a real site.
+    for (const key of [SEED_KEYS.nearlyReady, SEED_KEYS.mostlyWithdrawn, SEED_KEYS.stalled, SEED_KEYS.ready, SEED_KEYS.shipped]) {
+      const issue = findIssue(host.db, key);
+      if (issue) addPanel(host.db, issue.id, PANEL, SEED_ACCOUNTS.lead);
+    }
+  }
 }
 
 /**

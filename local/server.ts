@@ -22,6 +22,9 @@ import { INTERNAL_SECRET } from './forge/runtime';
 import { Faults, HostStats } from './forge/stats';
 import { deliveryFromEnv, EventDispatcher, type DeliveryOptions } from './forge/events';
 import { createShellRouter } from './shell';
+import { isTimeZone } from '../src/domain/dates';
+import { addIssueType } from './jira/issue-types';
+import { JiraError } from './jira/errors';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
 export const DEFAULT_USER_EMAIL = 'admin@example.com';
@@ -46,6 +49,8 @@ export interface StartHostOptions {
 
 export interface Host {
   url: string;
+  /** The origin the app's Custom UI frames are served from (Forge's CDN stands apart from the site). */
+  uiUrl: string;
   port: number;
   db: Database;
   app: ForgeApp;
@@ -107,6 +112,8 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
 
   let baseUrl = '';
   const getBaseUrl = () => baseUrl;
+  let uiBaseUrl = '';
+  const getUiBaseUrl = () => uiBaseUrl;
   const stats = new HostStats();
   const faults = new Faults();
   const appDir = path.resolve(opts.appDir ?? REPO_ROOT);
@@ -216,6 +223,28 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
       res.status(400).json({ error: { message: e instanceof Error ? e.message : String(e) } });
     }
   });
+  // An issue type at any hierarchy level, as a Jira admin adds one in Settings > Issue type hierarchy
+  // (REST creates only levels 0 and -1). Renaming goes through Jira's own PUT /rest/api/3/issuetype/{id}.
+  local.post('/issue-types', (req, res) => {
+    try {
+      const b = (req.body ?? {}) as { name?: unknown; hierarchyLevel?: unknown; description?: unknown };
+      const t = addIssueType(db, { name: b.name, hierarchyLevel: b.hierarchyLevel, description: b.description });
+      res.status(201).json({ id: t.id, name: t.name, hierarchyLevel: t.hierarchy_level });
+    } catch (e) {
+      res.status(e instanceof JiraError ? e.status : 500).json({ error: { message: e instanceof Error ? e.message : String(e) } });
+    }
+  });
+  // A user's profile time zone (Jira: Personal settings): what view.getContext().timezone tells their frames.
+  local.post('/users/time-zone', (req, res) => {
+    const { email, timeZone } = (req.body ?? {}) as { email?: unknown; timeZone?: unknown };
+    const user = typeof email === 'string' ? findUserByEmail(db, email) : undefined;
+    if (!user || typeof timeZone !== 'string' || !isTimeZone(timeZone)) {
+      res.status(400).json({ error: { message: 'Give the email of a user and an IANA time zone, e.g. Pacific/Auckland.' } });
+      return;
+    }
+    db.prepare('UPDATE users SET time_zone = ? WHERE account_id = ?').run(timeZone, user.account_id);
+    res.json({ email: user.email, timeZone });
+  });
   local.get('/faults', (_req, res) => {
     res.json(faults.toJSON());
   });
@@ -236,12 +265,6 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
     next();
   });
 
-  // Custom UI first: it also serves /__local/bridge.js.
-  const uiUser = (req: Request) => {
-    const u = userOf(req);
-    return { accountId: u?.account_id, timeZone: u?.time_zone };
-  };
-  web.use(createCustomUiRouter({ app: forgeApp, getBaseUrl, userOf: uiUser }));
   web.use('/__local', local);
   web.use('/__local/jira', createJiraControlRouter({ db, hold: jiraHold }));
 
@@ -258,7 +281,23 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
   web.use('/rest/api/3', authenticate(db, INTERNAL_SECRET), createJiraRouter({ db, manifestPath: path.join(appDir, 'manifest.yml'), validators: forgeApp.runValidators, onIssueEvent: events.emit }));
 
   // The Jira-like shell.
-  web.use(createShellRouter({ db, app: forgeApp, getBaseUrl, userOf }));
+  web.use(createShellRouter({ db, app: forgeApp, getBaseUrl, getUiBaseUrl, userOf }));
+
+  // The app's Custom UI on a listener of its own: another port is another origin, as Forge's CDN is
+  // another origin than the Jira site. A relative link followed in a frame lands here and finds
+  // nothing; the frame reaches Jira and the resolvers only through the bridge (the shell page).
+  // The session cookie ignores ports, so frames still know who is looking.
+  const cdn = express();
+  cdn.disable('x-powered-by');
+  cdn.set('etag', false);
+  const uiUser = (req: Request) => {
+    const u = userOf(req);
+    return { accountId: u?.account_id, timeZone: u?.time_zone };
+  };
+  cdn.use(createCustomUiRouter({ app: forgeApp, getBaseUrl, userOf: uiUser }));
+  cdn.use((req, res) => {
+    res.status(404).type('text/plain').send(`Not found: ${req.path}. This origin serves only the app's Custom UI resources, as Forge's CDN does; open Jira pages with router.navigate or router.open.`);
+  });
 
   const server: Server = await new Promise((resolve, reject) => {
     const s = web.listen(opts.port ?? 0, '127.0.0.1', () => resolve(s));
@@ -266,10 +305,16 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
   });
   const port = (server.address() as AddressInfo).port;
   baseUrl = `http://127.0.0.1:${port}`;
+  const uiServer: Server = await new Promise((resolve, reject) => {
+    const s = cdn.listen(0, '127.0.0.1', () => resolve(s));
+    s.once('error', reject);
+  });
+  uiBaseUrl = `http://127.0.0.1:${(uiServer.address() as AddressInfo).port}`;
 
   let closed = false;
   const host: Host = {
     url: baseUrl,
+    uiUrl: uiBaseUrl,
     port,
     db,
     app: forgeApp,
@@ -281,10 +326,10 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
       closed = true;
       // Let queued issue events finish while the server can still answer their requests.
       await Promise.race([events.idle(), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections?.();
-      });
+      await Promise.all([server, uiServer].map((srv) => new Promise<void>((resolve) => {
+        srv.close(() => resolve());
+        srv.closeAllConnections?.();
+      })));
       db.close();
     },
   };

@@ -85,6 +85,8 @@ export interface InvokeContextInput {
   /** For workflow validator config screens: the stored configuration string. */
   validatorConfig?: string;
   entryPoint?: string;
+  /** Issue panels: true on the view right after someone pressed the panel's quick-add button. */
+  isNewToIssue?: boolean;
 }
 
 export interface InvokeInput {
@@ -206,6 +208,7 @@ export class ForgeApp {
       const p = r.body as { id: string; key: string; projectTypeKey?: string };
       extension.project = { id: String(p.id), key: p.key, type: p.projectTypeKey ?? 'software' };
     }
+    if (mod.type === 'jira:issuePanel' && ctx.issueKey) extension.isNewToIssue = ctx.isNewToIssue === true;
     if (mod.type === 'jira:workflowValidator') {
       if (ctx.validatorConfig !== undefined) extension.validatorConfig = ctx.validatorConfig;
       if (ctx.entryPoint) extension.entryPoint = ctx.entryPoint;

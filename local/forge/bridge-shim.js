@@ -4,9 +4,11 @@
  * Atlassian's host page gives every Custom UI iframe a `window.__bridge` whose
  * `callBridge(name, payload)` the unmodified `@forge/bridge` package calls. This
  * file is that object for the offline host. It runs inside the iframe (so callbacks
- * and history objects stay in the iframe's window) and talks to:
- *   - the host server (same origin): /__local/invoke, /rest/api/3/...
- *   - the shell page (window.parent) with postMessage {source:'ph-bridge', ...}
+ * and history objects stay in the iframe's window). As on Jira, the frame lives on
+ * an origin of its own (the host's "CDN" listener) and cannot reach Jira or the
+ * resolvers itself: every invoke and requestJira goes to the shell page
+ * (window.parent) with postMessage {source:'ph-bridge', ...}, and the shell page
+ * makes the call as its signed-in user and answers the frame.
  *
  * Context comes from `window.__PH_CONTEXT__` / `window.__PH_FRAME__`, injected by
  * the server before this script.
@@ -20,6 +22,8 @@
   var frame = root.__PH_FRAME__ || {};
   var SOURCE = 'ph-bridge';
   var parentWin = root.parent && root.parent !== root ? root.parent : null;
+  // The shell page's origin: messages go only there and are accepted only from there.
+  var hostOrigin = frame.hostOrigin || '*';
 
   function clone(v) {
     return v === undefined ? undefined : JSON.parse(JSON.stringify(v));
@@ -28,43 +32,45 @@
   function post(message) {
     message.source = SOURCE;
     message.frameId = frame.frameId;
-    if (parentWin) parentWin.postMessage(message, root.location ? root.location.origin : '*');
+    if (parentWin) parentWin.postMessage(message, hostOrigin);
   }
 
-  function frameContext() {
-    var c = {};
-    if (frame.issueKey) c.issueKey = frame.issueKey;
-    if (frame.projectKey) c.projectKey = frame.projectKey;
-    if (frame.entryPoint) c.entryPoint = frame.entryPoint;
-    if (frame.validatorConfig !== undefined) c.validatorConfig = frame.validatorConfig;
-    return c;
+  // ---- calls answered by the shell page (invoke, requestJira) ----
+  var pendingCalls = {};
+  var nextCall = 1;
+  function callShell(type, payload) {
+    if (!parentWin) return Promise.reject(new Error('This frame has no Jira page around it to answer "' + type + '"'));
+    return new Promise(function (resolve, reject) {
+      var callId = nextCall++;
+      pendingCalls[callId] = { resolve: resolve, reject: reject };
+      var message = clone(payload) || {};
+      message.type = type;
+      message.callId = callId;
+      post(message);
+    });
+  }
+  function settleCall(m) {
+    var pending = pendingCalls[m.callId];
+    if (!pending) return;
+    delete pendingCalls[m.callId];
+    if (m.error) pending.reject(new Error(m.error));
+    else pending.resolve(m.response);
   }
 
   function invoke(payload) {
     payload = payload || {};
-    return fetch('/__local/invoke', {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        moduleKey: frame.moduleKey || context.moduleKey,
-        functionKey: payload.functionKey,
-        payload: payload.payload,
-        context: frameContext(),
-      }),
-    }).then(function (res) {
+    // The shell page adds the module and its issue/project: a frame cannot choose its own context.
+    return callShell('invoke', { functionKey: payload.functionKey, payload: payload.payload }).then(function (res) {
       if (res.status === 204) return undefined;
-      return res.text().then(function (text) {
-        var body;
-        try { body = text ? JSON.parse(text) : undefined; } catch { body = undefined; }
-        if (!res.ok) {
-          var msg = body && body.error && body.error.message ? body.error.message : 'Resolver invocation failed with HTTP ' + res.status;
-          var err = new Error(msg);
-          if (body && body.error && body.error.name) err.name = body.error.name;
-          throw err;
-        }
-        return body;
-      });
+      var body;
+      try { body = res.body ? JSON.parse(res.body) : undefined; } catch { body = undefined; }
+      if (res.status < 200 || res.status > 299) {
+        var msg = body && body.error && body.error.message ? body.error.message : 'Resolver invocation failed with HTTP ' + res.status;
+        var err = new Error(msg);
+        if (body && body.error && body.error.name) err.name = body.error.name;
+        throw err;
+      }
+      return body;
     });
   }
 
@@ -78,17 +84,9 @@
     var headers = {};
     (init.headers || []).forEach(function (pair) { headers[pair[0]] = pair[1]; });
     var method = (init.method || 'GET').toUpperCase();
-    return fetch(restPath, {
-      method: method,
-      credentials: 'same-origin',
-      headers: headers,
-      body: method === 'GET' || method === 'HEAD' ? undefined : init.body == null ? undefined : init.body,
-    }).then(function (res) {
-      var outHeaders = {};
-      res.headers.forEach(function (v, k) { outHeaders[k] = v; });
-      return res.text().then(function (text) {
-        return { status: res.status, statusText: res.statusText, headers: outHeaders, body: text, isAttachment: false };
-      });
+    var body = method === 'GET' || method === 'HEAD' || init.body == null ? undefined : String(init.body);
+    return callShell('fetch', { restPath: restPath, method: method, headers: headers, body: body }).then(function (res) {
+      return { status: res.status, statusText: res.statusText, headers: res.headers, body: res.body, isAttachment: false };
     });
   }
 
@@ -115,7 +113,26 @@
   }
 
   // ---- workflow rule configuration (@forge/jira-bridge workflowRules.onConfigure) ----
+  // Jira calls the callback when the admin presses Add or Update. Its documented contract: a string is
+  // saved as the configuration (the new workflow editor caps it at 32 KB); undefined keeps the dialog
+  // open without saving. A throwing callback is not documented, so it is reported as the screen failing
+  // (outcome 'threw'), never as a clean refusal, and anything but a string is not a configuration.
   var onConfigureFn = null;
+  var MAX_CONFIG_CHARS = 32 * 1024;
+  function collectConfig(requestId) {
+    var reply = function (ok, outcome, value) { post({ type: 'config', requestId: requestId, ok: ok, outcome: outcome, value: value }); };
+    if (!onConfigureFn) { reply(false, 'threw', 'This configuration screen did not register workflowRules.onConfigure'); return; }
+    Promise.resolve()
+      .then(function () { return onConfigureFn(); })
+      .then(function (v) {
+        if (v === undefined) reply(false, 'blocked', 'The configuration screen kept the dialog open (onConfigure returned undefined).');
+        else if (typeof v !== 'string') reply(false, 'invalid', 'onConfigure must return a string (JSON.stringify the configuration) or undefined; it returned ' + (v === null ? 'null' : typeof v) + '.');
+        else if (v.length > MAX_CONFIG_CHARS) reply(false, 'invalid', 'The configuration is ' + v.length + ' characters; Jira keeps at most ' + MAX_CONFIG_CHARS + '.');
+        else reply(true, 'saved', v);
+      }, function (e) {
+        reply(false, 'threw', 'onConfigure threw "' + (e && e.message ? e.message : String(e)) + '". Jira does not document what happens then; return undefined to keep the dialog open.');
+      });
+  }
 
   // ---- history (view.createHistory) over the iframe's own URL hash ----
   function parsePath(p) {
@@ -176,8 +193,9 @@
   // ---- navigation targets (router.navigate / getUrl) ----
   function urlFor(loc) {
     if (!loc) throw new Error('navigation needs a url or a target');
-    if (loc.url) return new URL(loc.url, root.location.origin).toString();
-    var origin = root.location.origin;
+    // Jira resolves a relative URL against the site, never against the frame's own (CDN) origin.
+    var origin = new URL(context.siteUrl || root.location.origin).origin;
+    if (loc.url) return new URL(loc.url, origin + '/').toString();
     var projectKey = loc.projectKey || loc.projectId || (context.extension && context.extension.project && context.extension.project.key);
     switch (loc.target) {
       case 'issue': return origin + '/browse/' + encodeURIComponent(loc.issueKey || loc.issueId);
@@ -208,17 +226,10 @@
     root.addEventListener('message', function (ev) {
       var m = ev.data;
       if (!m || m.source !== 'ph-shell') return;
-      if (m.type === 'event') deliver(m.event, m.payload);
-      else if (m.type === 'collect-config') {
-        var reply = function (ok, value) { post({ type: 'config', requestId: m.requestId, ok: ok, value: value }); };
-        if (!onConfigureFn) { reply(false, 'This configuration screen did not register workflowRules.onConfigure'); return; }
-        Promise.resolve()
-          .then(function () { return onConfigureFn(); })
-          .then(function (v) {
-            if (v === undefined || v === null) reply(false, 'The configuration screen refused to save (onConfigure returned ' + v + ')');
-            else reply(true, typeof v === 'string' ? v : JSON.stringify(v));
-          }, function (e) { reply(false, e && e.message ? e.message : String(e)); });
-      } else if (m.type === 'theme') {
+      if (hostOrigin !== '*' && ev.origin !== hostOrigin) return;
+      if (m.type === 'call-result') settleCall(m);
+      else if (m.type === 'event') deliver(m.event, m.payload);
+      else if (m.type === 'collect-config') collectConfig(m.requestId); else if (m.type === 'theme') {
         context.theme = { colorMode: m.colorMode };
       }
     });
@@ -252,8 +263,9 @@
     closeFlag: function (p) { post({ type: 'closeFlag', id: p && p.id }); return Promise.resolve(true); },
     navigate: function (p) {
       var url = urlFor(p);
-      if (p.type === 'new-tab') root.open(url, '_blank', 'noopener');
-      else if (parentWin) post({ type: 'navigate', url: url });
+      // The sandbox lets the frame open nothing itself: Jira's page navigates or opens the tab.
+      if (parentWin) post({ type: 'navigate', url: url, newTab: p.type === 'new-tab' });
+      else if (p.type === 'new-tab') root.open(url, '_blank', 'noopener');
       else root.location.assign(url);
       return Promise.resolve();
     },

@@ -10,6 +10,36 @@ function loadShim(context: unknown) {
   return sandbox.__bridge as { callBridge(name: string, payload?: unknown): Promise<unknown> };
 }
 
+type Message = Record<string, unknown>;
+
+/** The shim inside a frame whose parent is a shell page: messages in through `send`, out into `posted`. */
+function loadShimInShell() {
+  const listeners: Array<(ev: { data: unknown }) => void> = [];
+  const posted: Message[] = [];
+  const parent = { postMessage: (m: Message) => posted.push(m) };
+  const sandbox: Record<string, unknown> = {
+    __PH_CONTEXT__: {}, __PH_FRAME__: { moduleKey: 'm', frameId: 'config' }, setTimeout, setInterval: () => 0, Promise, JSON, URL,
+    parent, location: { origin: 'http://127.0.0.1' },
+    addEventListener: (type: string, fn: (ev: { data: unknown }) => void) => { if (type === 'message') listeners.push(fn); },
+  };
+  sandbox.globalThis = sandbox;
+  vm.runInNewContext(fs.readFileSync(BRIDGE_SHIM_PATH, 'utf8'), sandbox);
+  const bridge = sandbox.__bridge as { callBridge(name: string, payload?: unknown): Promise<unknown> };
+  let nextId = 1;
+  /** Asks the frame for its configuration as the shell does when the admin presses Add or Update. */
+  const collect = async (): Promise<Message> => {
+    const requestId = nextId++;
+    listeners.forEach((fn) => fn({ data: { source: 'ph-shell', type: 'collect-config', requestId } }));
+    for (let i = 0; i < 50; i++) {
+      const reply = posted.find((m) => m.type === 'config' && m.requestId === requestId);
+      if (reply) return reply;
+      await new Promise((r) => setTimeout(r, 1));
+    }
+    throw new Error('the frame did not answer collect-config');
+  };
+  return { bridge, collect, posted };
+}
+
 describe('bridge shim', () => {
   it('answers getContext with a copy of the injected context', async () => {
     const ctx = { accountId: 'u1', extension: { type: 'jira:issuePanel' } };
@@ -33,6 +63,34 @@ describe('bridge shim', () => {
     await bridge.callBridge('on', { event: 'x', callback: (p: unknown) => got.push(p) });
     await bridge.callBridge('emit', { event: 'x', payload: { a: 1 } });
     expect(got).toEqual([{ a: 1 }]);
+  });
+
+  it('workflowRules.onConfigure: a string is saved, undefined keeps the dialog open, a throw is the screen failing', async () => {
+    const { bridge, collect } = loadShimInShell();
+    let answer: () => unknown = () => '{"scopeLabel":"x"}';
+    await bridge.callBridge('setWorkflowRuleConfigurationCallback', { data: { onConfigure: () => answer() } });
+    expect(await collect()).toMatchObject({ ok: true, outcome: 'saved', value: '{"scopeLabel":"x"}' });
+    // Jira's documented way to refuse a save: the callback returns undefined and the dialog stays open.
+    answer = () => undefined;
+    expect(await collect()).toMatchObject({ ok: false, outcome: 'blocked' });
+    answer = async () => undefined;
+    expect(await collect()).toMatchObject({ ok: false, outcome: 'blocked' });
+    // Jira does not document a throwing callback: the host reports it as the screen failing, never as a clean block.
+    answer = () => {
+      throw new Error('Fix the configuration first');
+    };
+    expect(await collect()).toMatchObject({ ok: false, outcome: 'threw' });
+  });
+
+  it('workflowRules.onConfigure: only a string of at most 32 KB is a configuration', async () => {
+    const { bridge, collect } = loadShimInShell();
+    let answer: unknown = { scopeLabel: 'x' };
+    await bridge.callBridge('setWorkflowRuleConfigurationCallback', { data: { onConfigure: () => answer } });
+    expect(await collect()).toMatchObject({ ok: false, outcome: 'invalid' });
+    answer = 'x'.repeat(32 * 1024 + 1);
+    expect(await collect()).toMatchObject({ ok: false, outcome: 'invalid' });
+    answer = 'x'.repeat(32 * 1024);
+    expect(await collect()).toMatchObject({ ok: true, outcome: 'saved' });
   });
 
   it('injects the context and the shim as the first thing in <head>', () => {

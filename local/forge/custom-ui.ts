@@ -2,6 +2,8 @@
  * Serves the app's Custom UI resources at `/__ui/<resourceKey>/...` and injects the
  * bridge shim (`/__local/bridge.js`, defines `window.__bridge`) plus the frame's
  * Forge context as the first thing in <head>, before the app bundle loads.
+ * The host mounts this router on a listener of its own (another port, so another
+ * origin), as Forge serves Custom UI from its CDN, never from the Jira site.
  *
  * The iframe URL carries which module/issue/project it shows:
  *   /__ui/panel/index.html?moduleKey=...&issueKey=AIP-1&frameId=f1
@@ -16,10 +18,22 @@ import { LOCAL_ENVIRONMENT_ID } from './app';
 
 export const BRIDGE_SHIM_PATH = path.join(__dirname, 'bridge-shim.js');
 
+/**
+ * The sandbox Jira gives every Custom UI iframe (developer.atlassian.com/platform/forge/custom-ui/iframe).
+ * No allow-popups and no allow-top-navigation: `window.open`, `target="_top"`/`_blank` links and
+ * modified clicks that open a tab are blocked inside the frame; only the bridge (router.navigate /
+ * router.open) leaves it.
+ */
+export const FORGE_IFRAME_SANDBOX = 'allow-downloads allow-forms allow-modals allow-pointer-lock allow-same-origin allow-scripts';
+/** The feature policies of the same page. */
+export const FORGE_IFRAME_ALLOW = 'camera; clipboard-write; display-capture; fullscreen; microphone';
+
 export interface FrameParams extends InvokeContextInput {
   moduleKey: string;
   frameId: string;
   resourceKey: string;
+  /** The shell page's origin: the only window the frame's bridge talks to. */
+  hostOrigin?: string;
 }
 
 export interface FrameUser {
@@ -37,6 +51,7 @@ export function frameParamsFromQuery(resourceKey: string, q: Record<string, unkn
     projectKey: s('projectKey'),
     entryPoint: s('entryPoint'),
     validatorConfig: s('validatorConfig'),
+    isNewToIssue: s('isNewToIssue') === 'true',
   };
 }
 
@@ -98,6 +113,7 @@ export function createCustomUiRouter(opts: CustomUiOptions): Router {
       return;
     }
     const frame = frameParamsFromQuery(resourceKey, req.query as Record<string, unknown>);
+    frame.hostOrigin = new URL(opts.getBaseUrl()).origin;
     if (!frame.moduleKey) {
       const mod = opts.app.manifest.modules.find((m) => m.resource === resourceKey);
       frame.moduleKey = mod?.key ?? '';

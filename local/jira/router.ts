@@ -15,6 +15,7 @@ import { addRoleActors, deleteRoleActor, projectRole } from './roles';
 import { BulkTasks, parseBulkMove, runBulkMove } from './move';
 import { INVOCATION_HEADER, recordRequest } from './request-log';
 import { searchIssues, type SearchRequest } from './search';
+import { updateIssueType } from './issue-types';
 import { availableTransitions, transitionIssue, type ValidatorRunner } from './transitions';
 import { loadEntityPropertyIndex } from './jql/entity-properties';
 import type { IssueChange } from '../forge/events';
@@ -172,6 +173,7 @@ export function createJiraRouter(opts: JiraRouterOptions): express.Router {
     if (!t) throw new JiraError(404, ['The issue type with id \'' + String(req.params.id) + '\' does not exist.']);
     return formatIssueType(base(req), t);
   });
+  route('put', '/issuetype/:id', (req, _res, p) => formatIssueType(base(req), updateIssueType(db, p, String(req.params.id), req.body)));
   route('get', '/status', (req) => {
     const catalog = loadCatalog(db);
     return [...catalog.statuses.values()].map((s) => formatStatus(base(req), catalog, s));

@@ -8,6 +8,7 @@ export interface ValidatorRule {
   issueTypeId: string | null;
   transitionId: string;
   moduleKey: string;
+  /** What the configuration screen saved; null when none was (a rule added in the old workflow editor). */
   configuration: unknown;
 }
 
@@ -39,7 +40,7 @@ export function getValidatorRule(db: Database, id: number): ValidatorRule | unde
 
 export function addValidatorRule(db: Database, rule: NewValidatorRule): ValidatorRule {
   const info = db.prepare(`INSERT INTO workflow_validators (project_id, issue_type_id, transition_id, module_key, configuration)
-    VALUES (?, ?, ?, ?, ?)`).run(rule.projectId, rule.issueTypeId, rule.transitionId, rule.moduleKey, JSON.stringify(rule.configuration ?? {}));
+    VALUES (?, ?, ?, ?, ?)`).run(rule.projectId, rule.issueTypeId, rule.transitionId, rule.moduleKey, JSON.stringify(rule.configuration ?? null));
   return getValidatorRule(db, Number(info.lastInsertRowid))!;
 }
 
@@ -48,7 +49,7 @@ export function updateValidatorRule(db: Database, id: number, patch: Partial<New
   if (!current) return undefined;
   const next = { ...current, ...patch };
   db.prepare(`UPDATE workflow_validators SET project_id = ?, issue_type_id = ?, transition_id = ?, module_key = ?, configuration = ? WHERE id = ?`)
-    .run(next.projectId, next.issueTypeId, next.transitionId, next.moduleKey, JSON.stringify(next.configuration ?? {}), id);
+    .run(next.projectId, next.issueTypeId, next.transitionId, next.moduleKey, JSON.stringify(next.configuration ?? null), id);
   return getValidatorRule(db, id);
 }
 

@@ -61,6 +61,41 @@
     });
   });
 
+  // ---- issue panels: quick-add adds the app's panel to this issue (for everyone), Remove takes it off ----
+  Array.prototype.forEach.call(document.querySelectorAll('.quick-add, .panel-remove'), function (btn) {
+    btn.addEventListener('click', function () {
+      var add = btn.classList.contains('quick-add');
+      var key = btn.getAttribute('data-issue-key');
+      var moduleKey = btn.getAttribute('data-module-key');
+      btn.disabled = true;
+      fetch('/__shell/issue/' + encodeURIComponent(key) + '/panels/' + encodeURIComponent(moduleKey), { method: add ? 'POST' : 'DELETE', credentials: 'same-origin' })
+        .then(function (res) {
+          if (!res.ok) throw new Error('HTTP ' + res.status);
+          location.assign('/browse/' + encodeURIComponent(key) + (add ? '?panelAdded=' + encodeURIComponent(moduleKey) : ''));
+        })
+        .catch(function (e) { btn.disabled = false; showTransitionError({ errorMessages: ['Could not change the panel: ' + e.message] }, 0); });
+    });
+  });
+
+  // ---- issue contexts: collapsed until expanded; each user's choice is remembered; the frame loads on first expand ----
+  var me = switcher ? switcher.value : '';
+  Array.prototype.forEach.call(document.querySelectorAll('.issue-context'), function (section) {
+    var toggle = section.querySelector('.issue-context-toggle');
+    var body = document.getElementById(toggle.getAttribute('aria-controls'));
+    var frame = body.querySelector('iframe');
+    var memory = 'ph-issue-context:' + me + ':' + section.getAttribute('data-module-key');
+    function set(expanded) {
+      toggle.setAttribute('aria-expanded', String(expanded));
+      body.hidden = !expanded;
+      if (expanded && frame && !frame.getAttribute('src')) frame.setAttribute('src', frame.getAttribute('data-src'));
+      try { localStorage.setItem(memory, expanded ? '1' : '0'); } catch { /* private mode: not remembered */ }
+    }
+    toggle.addEventListener('click', function () { set(toggle.getAttribute('aria-expanded') !== 'true'); });
+    var remembered;
+    try { remembered = localStorage.getItem(memory); } catch { remembered = null; }
+    if (remembered === '1') set(true);
+  });
+
   // ---- flags ----
   var flagsEl = document.getElementById('flags');
   function closeFlag(id) {
@@ -88,19 +123,64 @@
   function frameById(id) {
     return frames().filter(function (f) { return f.getAttribute('data-frame-id') === id; })[0];
   }
+  // App frames live on the host's own "CDN" origin, as on Jira: messages go to and come from that origin only.
+  function frameOrigin(frame) { return frame.getAttribute('src') ? new URL(frame.src, location.href).origin : null; }
   function send(frame, message) {
     message.source = 'ph-shell';
-    if (frame && frame.contentWindow) frame.contentWindow.postMessage(message, location.origin);
+    if (frame && frame.contentWindow) frame.contentWindow.postMessage(message, frameOrigin(frame));
   }
   var pendingConfig = {};
   var nextRequest = 1;
 
+  /** What the frame's module shows (from the frame's own URL, which this page wrote): the frame cannot pick it. */
+  function frameInvokeContext(frame) {
+    var q = new URL(frame.src, location.href).searchParams;
+    var c = {};
+    ['issueKey', 'projectKey', 'entryPoint', 'validatorConfig'].forEach(function (k) { if (q.has(k)) c[k] = q.get(k); });
+    return { moduleKey: q.get('moduleKey'), context: c };
+  }
+
+  function answerCall(frame, m, promise) {
+    promise.then(function (response) {
+      send(frame, { type: 'call-result', callId: m.callId, response: response });
+    }, function (e) {
+      send(frame, { type: 'call-result', callId: m.callId, error: e && e.message ? e.message : String(e) });
+    });
+  }
+
+  /** invoke: the resolver runs as this page's user, for the frame's module and issue/project. */
+  function invokeFor(frame, m) {
+    var target = frameInvokeContext(frame);
+    return fetch('/__local/invoke', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ moduleKey: target.moduleKey, functionKey: m.functionKey, payload: m.payload, context: target.context }),
+    }).then(function (res) {
+      return res.text().then(function (text) { return { status: res.status, body: text }; });
+    });
+  }
+
+  /** requestJira: Jira REST as this page's user (only /rest/ paths). */
+  function fetchFor(m) {
+    var restPath = String(m.restPath || '');
+    if (restPath.indexOf('/rest/') !== 0) return Promise.reject(new Error('requestJira only reaches Jira REST paths (/rest/...), not ' + restPath));
+    return fetch(restPath, { method: m.method || 'GET', credentials: 'same-origin', headers: m.headers || {}, body: m.body }).then(function (res) {
+      var headers = {};
+      res.headers.forEach(function (v, k) { headers[k] = v; });
+      return res.text().then(function (text) { return { status: res.status, statusText: res.statusText, headers: headers, body: text }; });
+    });
+  }
+
   window.addEventListener('message', function (ev) {
-    if (ev.origin !== location.origin) return;
     var m = ev.data;
     if (!m || m.source !== 'ph-bridge') return;
     var frame = frameById(m.frameId);
+    // Only a frame of this page, speaking from its own window and origin, is answered.
+    if (!frame || ev.source !== frame.contentWindow || ev.origin !== frameOrigin(frame)) return;
     switch (m.type) {
+      case 'invoke': answerCall(frame, m, invokeFor(frame, m)); break;
+      case 'fetch': answerCall(frame, m, fetchFor(m)); break;
       case 'resize':
         if (frame && typeof m.height === 'number' && m.height > 0) frame.style.height = Math.min(m.height, 20000) + 'px';
         break;
@@ -109,7 +189,11 @@
       case 'emit':
         frames().forEach(function (f) { send(f, { type: 'event', event: m.event, payload: m.payload }); });
         break;
-      case 'navigate': location.assign(m.url); break;
+      case 'navigate':
+        if (!/^https?:/i.test(String(m.url))) break;
+        if (m.newTab) window.open(m.url, '_blank', 'noopener');
+        else location.assign(m.url);
+        break;
       case 'reload': location.reload(); break;
       case 'refresh': location.reload(); break;
       case 'title': document.title = m.title; break;
@@ -128,7 +212,10 @@
       var timer = setTimeout(function () { delete pendingConfig[id]; reject(new Error('The configuration screen did not answer (did it call workflowRules.onConfigure?)')); }, 10000);
       pendingConfig[id] = function (m) {
         clearTimeout(timer);
-        if (m.ok) resolve(m.value); else reject(new Error(m.value || 'The configuration screen refused to save'));
+        if (m.ok) { resolve(m.value); return; }
+        var err = new Error(m.value || 'The configuration screen refused to save');
+        err.outcome = m.outcome;
+        reject(err);
       };
       send(frame, { type: 'collect-config', requestId: id });
     });
@@ -140,6 +227,7 @@
     save.addEventListener('click', function () {
       var errEl = document.getElementById('config-error');
       errEl.textContent = '';
+      errEl.removeAttribute('data-outcome');
       save.disabled = true;
       collectConfig(frameById('config')).then(function (value) {
         var body = { configuration: value };
@@ -155,8 +243,12 @@
           location.assign(location.pathname);
         });
       }).catch(function (e) {
+        // 'blocked' is Jira's documented refusal: the dialog just stays open and the screen explains why.
+        // Anything else (a throw, a value that is not a string) is an error of the app's screen.
+        var blocked = e.outcome === 'blocked';
+        errEl.setAttribute('data-outcome', e.outcome || 'failed');
         errEl.textContent = ' ' + e.message;
-        errEl.style.color = '#AE2E24';
+        errEl.style.color = blocked ? '' : '#AE2E24';
         save.disabled = false;
       });
     });

@@ -15,16 +15,23 @@ import { findIssue, findProject, listTransitions } from '../jira/catalog';
 import { addValidatorRule, getValidatorRule, listValidatorRules, removeValidatorRule, updateValidatorRule } from '../jira/workflow-rules';
 import type { ForgeApp, ManifestModule } from '../forge/app';
 import { INTERNAL_HEADER, INTERNAL_SECRET } from '../forge/runtime';
+import { FORGE_IFRAME_ALLOW, FORGE_IFRAME_SANDBOX } from '../forge/custom-ui';
 import { Html, html, layout, lozenge, type LayoutUser } from './layout';
+import { addedPanels, addPanel, ensureIssuePanelSchema, removePanel } from './issue-panels';
 
 export interface ShellOptions {
   db: Database;
   app: ForgeApp;
   getBaseUrl: () => string;
+  /** Where the app's Custom UI is served: an origin of its own, as Forge's CDN is. */
+  getUiBaseUrl: () => string;
   userOf: (req: Request) => UserRow | undefined;
 }
 
 const CLIENT_JS = path.join(__dirname, 'client.js');
+
+/** Every app frame gets Jira's sandbox and feature policies. */
+const FRAME_ATTRS = new Html(`sandbox="${FORGE_IFRAME_SANDBOX}" allow="${FORGE_IFRAME_ALLOW}"`);
 
 interface IssueListRow extends IssueRow {
   type_name: string;
@@ -79,9 +86,16 @@ export function displayConditionAllows(conditions: unknown, issue: { hierarchyLe
   return true;
 }
 
+/** The text of a manifest `status` (badge, lozenge, or icon label) shown beside an issue context's label. */
+function staticStatus(status: unknown): string | undefined {
+  const value = (status as { value?: { label?: unknown } } | undefined)?.value;
+  return typeof value?.label === 'string' ? value.label : undefined;
+}
+
 export function createShellRouter(opts: ShellOptions): Router {
   const { db, app } = opts;
   const router = express.Router();
+  ensureIssuePanelSchema(db);
 
   const allUsers = (): LayoutUser[] =>
     (db.prepare('SELECT email, display_name FROM users WHERE active = 1 ORDER BY display_name').all() as Array<{ email: string; display_name: string }>)
@@ -124,11 +138,21 @@ export function createShellRouter(opts: ShellOptions): Router {
     return r.status === 200 && r.body?.permissions?.ADMINISTER_PROJECTS?.havePermission === true;
   };
 
-  const canBrowse = (user: UserRow | undefined, projectId: string): boolean => {
+  const hasProjectPermission = (user: UserRow | undefined, projectId: string, permission: string): boolean => {
     if (!user) return false;
     const row = db.prepare(`SELECT 1 FROM role_members rm JOIN role_permissions rp ON rp.role_id = rm.role_id
-      WHERE rm.account_id = ? AND rm.project_id = ? AND rp.permission = 'BROWSE_PROJECTS' LIMIT 1`).get(user.account_id, projectId);
+      WHERE rm.account_id = ? AND rm.project_id = ? AND rp.permission = ? LIMIT 1`).get(user.account_id, projectId, permission);
     return row !== undefined;
+  };
+  const canBrowse = (user: UserRow | undefined, projectId: string): boolean => hasProjectPermission(user, projectId, 'BROWSE_PROJECTS');
+
+  /** A module's icon: `resource:<key>;<path>` from the app's CDN, an absolute https URL, or a generic app icon. */
+  const iconUrl = (m: ManifestModule): string => {
+    const icon = typeof m.raw.icon === 'string' ? m.raw.icon : '';
+    const res = /^resource:([^;]+);(.+)$/.exec(icon);
+    if (res) return `${opts.getUiBaseUrl()}/__ui/${encodeURIComponent(res[1])}/${res[2].split('/').map(encodeURIComponent).join('/')}`;
+    if (/^https:\/\//.test(icon)) return icon;
+    return 'data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 viewBox=%220 0 16 16%22%3E%3Crect width=%2216%22 height=%2216%22 rx=%223%22 fill=%22%23626F86%22/%3E%3C/svg%3E';
   };
 
   const issueRows = (where: string, ...params: unknown[]): IssueListRow[] =>
@@ -184,9 +208,11 @@ export function createShellRouter(opts: ShellOptions): Router {
     if (!project || !canBrowse(user, project.id)) return notFound(req, res, `Project ${req.params.key} does not exist or you cannot see it.`);
     const mod = app.module(String(req.params.moduleKey));
     if (!mod || mod.type !== 'jira:projectPage' || !mod.resource) return notFound(req, res, `No project page ${req.params.moduleKey}.`);
-    const src = `/__ui/${encodeURIComponent(mod.resource)}/index.html?moduleKey=${encodeURIComponent(mod.key)}&projectKey=${encodeURIComponent(project.key)}&frameId=page`;
-    page(req, res, mod.title ?? mod.key, html`<h1>${mod.title ?? mod.key}</h1>
-      <iframe class="page-frame forge-frame" data-frame-id="page" title="${mod.title ?? mod.key}" src="${src}"></iframe>`,
+    const src = `${opts.getUiBaseUrl()}/__ui/${encodeURIComponent(mod.resource)}/index.html?moduleKey=${encodeURIComponent(mod.key)}&projectKey=${encodeURIComponent(project.key)}&frameId=page`;
+    // layout native (the default) gets Jira's page chrome with the title; blank leaves the whole page to the app.
+    const blank = mod.raw.layout === 'blank';
+    page(req, res, mod.title ?? mod.key, html`${blank ? '' : html`<h1>${mod.title ?? mod.key}</h1>`}
+      <iframe class="page-frame forge-frame" data-frame-id="page" title="${mod.title ?? mod.key}" src="${src}" ${FRAME_ATTRS}></iframe>`,
     [{ href: '/', label: 'Projects' }, { href: `/projects/${project.key}`, label: project.name }, { label: mod.title ?? mod.key }]);
   });
 
@@ -200,12 +226,35 @@ export function createShellRouter(opts: ShellOptions): Router {
     const children = issueRows('i.parent_id = ?', issue.id);
     const labels = JSON.parse(issue.labels || '[]') as string[];
     const transitions = listTransitions(db);
-    const panels = app.modulesOfType('jira:issuePanel').filter((m) => m.resource && displayConditionAllows(m.displayConditions, { hierarchyLevel: row.hierarchy_level, typeName: row.type_name }));
-    const panelHtml = panels.map((m, i) => {
+    const shows = (m: ManifestModule) => Boolean(m.resource) && displayConditionAllows(m.displayConditions, { hierarchyLevel: row.hierarchy_level, typeName: row.type_name });
+    const frameSrc = (m: ManifestModule, frameId: string, extra: Record<string, string> = {}) =>
+      `${opts.getUiBaseUrl()}/__ui/${encodeURIComponent(m.resource!)}/index.html?${new URLSearchParams({ moduleKey: m.key, issueKey: issue.key, frameId, ...extra })}`;
+    // Issue panels: a quick-add button each (for people who can edit the issue); the panel itself only once added here.
+    const panels = app.modulesOfType('jira:issuePanel').filter(shows);
+    const added = addedPanels(db, issue.id);
+    const canEdit = hasProjectPermission(user, issue.project_id, 'EDIT_ISSUES');
+    const justAdded = typeof req.query.panelAdded === 'string' ? req.query.panelAdded : undefined;
+    const quickAdd = canEdit && panels.length ? html`<div id="quick-add" role="group" aria-label="Add to this issue">
+      ${panels.map((m) => html`<button type="button" class="btn quick-add" data-module-key="${m.key}" data-issue-key="${issue.key}" title="${m.title ?? m.key}" aria-label="Add ${m.title ?? m.key} to this issue"><img src="${iconUrl(m)}" alt="" width="16" height="16"> ${m.title ?? m.key}</button>`)}
+    </div>` : '';
+    const panelHtml = panels.filter((m) => added.has(m.key)).map((m, i) => {
       const frameId = `panel-${i}`;
-      const src = `/__ui/${encodeURIComponent(m.resource!)}/index.html?moduleKey=${encodeURIComponent(m.key)}&issueKey=${encodeURIComponent(issue.key)}&frameId=${frameId}`;
-      return html`<section class="panel" data-module-key="${m.key}"><div class="panel-title">${m.title ?? m.key}</div>
-        <iframe class="forge-frame" data-frame-id="${frameId}" title="${m.title ?? m.key}" src="${src}"></iframe></section>`;
+      const src = frameSrc(m, frameId, { isNewToIssue: String(justAdded === m.key) });
+      return html`<section class="panel" data-module-key="${m.key}"><div class="panel-title"><span class="panel-name">${m.title ?? m.key}</span>
+        ${canEdit ? html`<button type="button" class="btn panel-remove" data-module-key="${m.key}" data-issue-key="${issue.key}" aria-label="Remove ${m.title ?? m.key} from this issue">Remove</button>` : ''}</div>
+        <iframe class="forge-frame" data-frame-id="${frameId}" title="${m.title ?? m.key}" src="${src}" ${FRAME_ATTRS}></iframe></section>`;
+    });
+    // Issue contexts: in the sidebar of every issue their display conditions allow, collapsed until expanded
+    // (Jira remembers each user's choice); the frame loads on first expand.
+    const contextHtml = app.modulesOfType('jira:issueContext').filter(shows).map((m, i) => {
+      const frameId = `context-${i}`;
+      const title = m.title ?? m.key;
+      const label = typeof m.raw.label === 'string' ? m.raw.label : title;
+      const status = staticStatus(m.raw.status);
+      return html`<section class="issue-context" data-module-key="${m.key}">
+        <button type="button" class="issue-context-toggle" aria-expanded="false" aria-controls="${frameId}-body"><span class="ctx-title">${title}</span> <span class="muted">${label}</span>${status ? html` <span class="lozenge todo">${status}</span>` : ''}</button>
+        <div id="${frameId}-body" hidden><iframe class="forge-frame" data-frame-id="${frameId}" title="${title}" data-src="${frameSrc(m, frameId)}" ${FRAME_ATTRS}></iframe></div>
+      </section>`;
     });
     page(req, res, `${issue.key} ${issue.summary}`, html`
       <div class="issue-layout" data-issue-key="${issue.key}">
@@ -215,6 +264,7 @@ export function createShellRouter(opts: ShellOptions): Router {
             ${transitions.map((t) => html`<button class="btn transition-btn${new Html(t.to_status_id === issue.status_id ? ' current' : '')}" data-transition-id="${t.id}" data-issue-key="${issue.key}">${t.name}</button>`)}
           </div>
           <div id="transition-error"></div>
+          ${quickAdd}
           <h2>Description</h2>
           <div class="desc">${adfToText(issue.description) || html`<span class="muted">No description</span>`}</div>
           ${children.length ? html`<h2>Child issues (${children.length})</h2>
@@ -230,9 +280,34 @@ export function createShellRouter(opts: ShellOptions): Router {
           <div class="field"><div class="label">Parent</div>${parent ? html`<a href="/browse/${parent.key}">${parent.key}</a> ${parent.summary}` : html`<span class="muted">None</span>`}</div>
           <div class="field"><div class="label">Labels</div><div class="labels">${labels.length ? labels.map((l) => html`<span>${l}</span>`) : html`<span class="muted" style="background:none">None</span>`}</div></div>
           <div class="field"><div class="label">Project</div><a href="/projects/${project.key}">${project.name}</a></div>
+          ${contextHtml}
         </aside>
       </div>`, [{ href: '/', label: 'Projects' }, { href: `/projects/${project.key}`, label: project.name }, { label: issue.key }]);
   });
+
+  // Quick-add: adds an app's issue panel to this issue for everyone (people who can edit it), as Jira does.
+  const panelChange = (change: 'add' | 'remove') => async (req: Request, res: Response) => {
+    const user = opts.userOf(req);
+    const issue = findIssue(db, String(req.params.key));
+    if (!issue || !canBrowse(user, issue.project_id)) {
+      res.status(404).json({ errorMessages: ['Issue does not exist or you do not have permission to see it.'] });
+      return;
+    }
+    if (!hasProjectPermission(user, issue.project_id, 'EDIT_ISSUES')) {
+      res.status(403).json({ errorMessages: ['You need permission to edit this issue to add or remove app panels.'] });
+      return;
+    }
+    const mod = app.module(String(req.params.moduleKey));
+    if (!mod || mod.type !== 'jira:issuePanel') {
+      res.status(404).json({ errorMessages: [`No issue panel ${req.params.moduleKey}.`] });
+      return;
+    }
+    if (change === 'add') addPanel(db, issue.id, mod.key, user!.account_id);
+    else removePanel(db, issue.id, mod.key);
+    res.status(204).end();
+  };
+  router.post('/__shell/issue/:key/panels/:moduleKey', panelChange('add'));
+  router.delete('/__shell/issue/:key/panels/:moduleKey', panelChange('remove'));
 
   // ---------------- workflow validator settings ----------------
   const validatorModules = () => app.modulesOfType('jira:workflowValidator');
@@ -243,8 +318,9 @@ export function createShellRouter(opts: ShellOptions): Router {
     const resource = mod.configResources?.[entryPoint];
     if (!resource) return html`<p class="muted">This validator has no ${entryPoint} configuration screen.</p>`;
     const q = new URLSearchParams({ moduleKey: mod.key, entryPoint, projectKey, frameId });
-    if (config !== undefined) q.set('validatorConfig', configString(config));
-    return html`<iframe class="forge-frame config-frame" data-frame-id="${frameId}" title="${mod.name ?? mod.key} configuration" src="/__ui/${encodeURIComponent(resource)}/index.html?${q.toString()}"></iframe>`;
+    // A rule with no saved configuration hands the screen no validatorConfig at all.
+    if (config !== undefined && config !== null) q.set('validatorConfig', configString(config));
+    return html`<iframe class="forge-frame config-frame" data-frame-id="${frameId}" title="${mod.name ?? mod.key} configuration" src="${opts.getUiBaseUrl()}/__ui/${encodeURIComponent(resource)}/index.html?${q.toString()}" ${FRAME_ATTRS}></iframe>`;
   };
 
   const requireAdmin = async (req: Request, res: Response): Promise<{ project: ProjectRow; user: UserRow } | undefined> => {
@@ -300,7 +376,7 @@ export function createShellRouter(opts: ShellOptions): Router {
       <table class="list" id="validator-rules"><thead><tr><th>Transition</th><th>Issue type</th><th>Validator</th><th>Configuration</th><th></th></tr></thead><tbody>
       ${rules.length === 0 ? html`<tr><td colspan="5" class="muted">No validators yet.</td></tr>` : ''}
       ${rules.map((r) => html`<tr data-rule-id="${r.id}"><td>${tName(r.transitionId)}</td><td>${typeName(r.issueTypeId)}</td><td>${modName(r.moduleKey)}</td>
-        <td><code class="config">${configString(r.configuration)}</code></td>
+        <td>${r.configuration === null ? html`<span class="muted">none saved</span>` : html`<code class="config">${configString(r.configuration)}</code>`}</td>
         <td><a href="${base}?view=${r.id}">View</a> · <a href="${base}?edit=${r.id}">Edit</a> ·
           <form method="post" action="${base}/rules/${r.id}/delete" style="display:inline"><button class="btn" type="submit">Remove</button></form></td></tr>`)}
       </tbody></table>
@@ -313,6 +389,8 @@ export function createShellRouter(opts: ShellOptions): Router {
         <label>Issue type<select name="issueTypeId"><option value="">All issue types</option>${types.map((t) => html`<option value="${t.id}"${new Html(t.name === 'Epic' ? ' selected' : '')}>${t.name}</option>`)}</select></label>
         <label>Validator<select name="moduleKey">${mods.map((m) => html`<option value="${m.key}">${m.name ?? m.key}</option>`)}</select></label>
         <button class="btn primary" type="submit">Configure…</button>
+        <button class="btn" type="submit" formmethod="post" formaction="${base}/rules/bare" id="add-without-configuration"
+          title="The old workflow editor offers no create screen for a function validator: the rule is added with no configuration">Add without configuration (old workflow editor)</button>
       </form>`}`,
     [{ href: '/', label: 'Projects' }, { href: `/projects/${project.key}`, label: project.name }, { label: 'Workflow validators' }]);
   });
@@ -335,6 +413,22 @@ export function createShellRouter(opts: ShellOptions): Router {
     const issueTypeId = typeof b.issueTypeId === 'string' && b.issueTypeId ? b.issueTypeId : null;
     const rule = addValidatorRule(db, { projectId: ok.project.id, issueTypeId, transitionId: transition.id, moduleKey: mod.key, configuration: parseConfig(b.configuration) });
     res.status(201).json(rule);
+  });
+
+  // The old workflow editor: function validators have no create/edit screens there, so a rule is added bare.
+  router.post('/projects/:key/settings/workflow/rules/bare', express.urlencoded({ extended: false }), async (req, res) => {
+    const ok = await requireAdmin(req, res);
+    if (!ok) return;
+    const b = (req.body ?? {}) as Record<string, unknown>;
+    const mod = typeof b.moduleKey === 'string' ? app.validatorModule(b.moduleKey) : undefined;
+    const transition = listTransitions(db).find((t) => t.id === String(b.transitionId ?? ''));
+    if (!mod || !transition) {
+      res.status(400).type('text/plain').send("Pick a transition and one of the app's validators.");
+      return;
+    }
+    const issueTypeId = typeof b.issueTypeId === 'string' && b.issueTypeId ? b.issueTypeId : null;
+    addValidatorRule(db, { projectId: ok.project.id, issueTypeId, transitionId: transition.id, moduleKey: mod.key, configuration: undefined });
+    res.redirect(303, `/projects/${ok.project.key}/settings/workflow`);
   });
 
   router.post('/projects/:key/settings/workflow/rules/:id/config', express.json(), async (req, res) => {

@@ -98,6 +98,13 @@ code.config{font-size:12px;background:#F7F8F9;padding:2px 4px;border-radius:3px;
 .flag .flag-title{font-weight:600}.flag .flag-close{float:right;cursor:pointer;border:none;background:none;font-size:16px;color:#626F86}
 .flag .flag-actions button{margin-top:8px;background:none;border:none;color:#0C66E4;cursor:pointer;padding:0;margin-right:12px}
 .tabs a{margin-right:16px;font-weight:500}
+#quick-add{margin:12px 0}.quick-add img{vertical-align:-3px}
+.panel-title .panel-remove{margin-left:auto;font-size:12px;padding:2px 8px}
+.issue-context{border:1px solid #DCDFE4;border-radius:3px;margin:16px 0}
+.issue-context-toggle{display:flex;gap:6px;align-items:center;width:100%;text-align:left;background:#F7F8F9;border:0;padding:8px 12px;font-size:14px;cursor:pointer;color:inherit}
+.issue-context-toggle::before{content:'\\25B8'}.issue-context-toggle[aria-expanded=true]::before{content:'\\25BE'}
+.issue-context .ctx-title{font-weight:600}
+.issue-context iframe{display:block;width:100%;border:0;min-height:80px}
 html[data-color-mode=dark] body{background:#1D2125;color:#B6C2CF}
 html[data-color-mode=dark] header.top{background:#22272B;border-color:#38414A}
 html[data-color-mode=dark] th,html[data-color-mode=dark] td{border-color:#38414A}

@@ -13,7 +13,22 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((utcMidnight(to) - utcMidnight(from)) / DAY_MS);
 }
 
-/** The calendar date of `date` in `timeZone` (an IANA name, e.g. "Europe/Berlin"); UTC when the zone is unknown. */
+/** Whether `name` is an IANA time zone this runtime knows (e.g. "Pacific/Auckland", "UTC"). */
+export function isTimeZone(name: string): boolean {
+  if (name.length === 0 || name.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The calendar date of `date` in `timeZone` (an IANA name, e.g. "Europe/Berlin"); UTC when the zone is
+ * unknown. Code with no user to ask (the workflow gate, the issue-event trigger) counts in UTC: a Forge
+ * function learns no time zone from its context, and the site's zone is not in the events either.
+ */
 export function isoToday(date: Date, timeZone = 'UTC'): string {
   let parts: Intl.DateTimeFormatPart[];
   try {

@@ -14,3 +14,4 @@ export { auditTrailCsv, AUDIT_CSV_HEADER } from './audit';
 export * from './workstream-plan';
 export { diffRecords, describeChange, type RecordChange } from './history';
 export { daysBetween, isoToday, addDays } from './dates';
+export { nextStep } from './next-step';

@@ -13,7 +13,7 @@ export type StatusCategoryKey = 'new' | 'indeterminate' | 'done';
 export interface EpicFacts {
   key: string;
   statusCategory: StatusCategoryKey;
-  /** YYYY-MM-DD in the site's time zone. */
+  /** YYYY-MM-DD in the viewer's time zone (sent by the Custom UI); UTC for the gate and the issue-event trigger. */
   today: string;
 }
 

@@ -35,7 +35,9 @@ export interface GateSources {
 export const forgeGateSources = (): GateSources => ({
   jira: appJira(),
   loadFacts: loadRecordAndSettings,
-  today: () => isoToday(new Date()),
+  // A validator runs with no user and no time zone: the gate counts days in UTC. Its decision does not
+  // depend on the day (only the wording of the pilot clock does), so no epic passes or fails by zone.
+  today: () => isoToday(new Date(), 'UTC'),
 });
 
 const GATE_FIELDS = ['issuetype', 'labels', 'status', 'project'] as const;

@@ -39,6 +39,8 @@ export interface JiraGateway {
   /** Creates up to any number of issues, 50 per request; partial success is reported per index. */
   bulkCreate(issueUpdates: readonly unknown[]): Promise<BulkCreateResult>;
   createmetaIssueTypes(projectKey: string): Promise<IssueTypeMeta[]>;
+  /** The project's issue types with their hierarchy levels; needs only browse permission (createmeta needs create). */
+  projectIssueTypes(projectIdOrKey: string): Promise<IssueTypeMeta[]>;
 }
 
 const BULK_CHUNK = 50;
@@ -159,7 +161,12 @@ export function createJiraGateway(principal: Principal, transport: JiraTransport
         issueTypes?: RawIssueType[];
         values?: RawIssueType[];
       };
-      return (body.issueTypes ?? body.values ?? []).map((t) => ({ id: String(t.id), name: String(t.name), subtask: t.subtask === true, hierarchyLevel: Number(t.hierarchyLevel ?? 0) }));
+      return (body.issueTypes ?? body.values ?? []).map(toIssueTypeMeta);
+    },
+
+    async projectIssueTypes(projectIdOrKey) {
+      const body = (await call(route`/rest/api/3/project/${projectIdOrKey}`, { method: 'GET' })) as { issueTypes?: RawIssueType[] };
+      return (body.issueTypes ?? []).map(toIssueTypeMeta);
     },
   };
   return gateway;
@@ -171,6 +178,8 @@ interface RawIssueType {
   subtask?: boolean;
   hierarchyLevel?: number;
 }
+
+const toIssueTypeMeta = (t: RawIssueType): IssueTypeMeta => ({ id: String(t.id), name: String(t.name), subtask: t.subtask === true, hierarchyLevel: Number(t.hierarchyLevel ?? 0) });
 
 interface RawBulkResponse {
   issues?: Array<{ id: string | number; key: string }>;

@@ -6,7 +6,7 @@ import { isoToday } from '../domain/dates';
 import { loadSettings } from '../storage';
 import { requireProjectPermission } from '../permissions';
 import { requireProject, type CallContext } from '../resolvers/context';
-import { REPORT_FIELDS, REPORT_PAGE_SIZE, reportIssueOf, reportJql, summaryOf, summaryWithoutRecord } from './report-search';
+import { REPORT_FIELDS, REPORT_PAGE_SIZE, epicTypeIdsOf, reportIssueOf, reportJql, summaryOf, summaryWithoutRecord } from './report-search';
 
 /** 10 pages = 1,000 rows a call: well inside the 5 MB response limit and the 25 s budget. */
 export const DEFAULT_MAX_PAGES = 10;
@@ -14,10 +14,22 @@ export const DEFAULT_MAX_PAGES = 10;
 export async function getReportPage(ctx: CallContext, payload: { nextPageToken?: string; maxPages?: number }): Promise<ReportPage> {
   const { project } = requireProject(ctx);
   // Jira would show a stranger no rows, but the settings figures (stall threshold, policy) are the app's:
-  // only someone who can browse the project reads them. Checked beside the settings read, not before it.
-  const [, settings] = await Promise.all([requireProjectPermission(ctx.userJira, project.key, 'BROWSE_PROJECTS'), loadSettings(project.id)]);
+  // only someone who can browse the project reads them. The issue types are asked as the user on every call
+  // (a page token from an earlier call carries no type ids). All three in parallel; the permission decides first.
+  const [allowed, settingsRead, typesRead] = await Promise.allSettled([
+    requireProjectPermission(ctx.userJira, project.key, 'BROWSE_PROJECTS'),
+    loadSettings(project.id),
+    ctx.userJira.projectIssueTypes(project.id),
+  ]);
+  if (allowed.status === 'rejected') throw allowed.reason;
+  if (settingsRead.status === 'rejected') throw settingsRead.reason;
+  if (typesRead.status === 'rejected') throw typesRead.reason;
+  const settings = settingsRead.value;
+  const types = typesRead.value;
   const today = isoToday(new Date(), ctx.timezone);
-  const jql = reportJql(project.id, settings.initiativeLabel);
+  const epicTypeIds = epicTypeIdsOf(types);
+  if (epicTypeIds.length === 0) return { rows: [], jiraRequests: ctx.userJira.requestCount, today, stallDays: settings.stallDays };
+  const jql = reportJql(project.id, settings.initiativeLabel, epicTypeIds);
   const rows: ReportPage['rows'] = [];
   let nextPageToken = payload.nextPageToken;
   for (let page = 0; page < (payload.maxPages ?? DEFAULT_MAX_PAGES); page++) {

@@ -1,7 +1,8 @@
 /**
  * The report's one Jira query. Initiatives are the project's epics that carry the initiative label or
  * already have a handoff (a published summary); with no label set, every epic. An initiative without
- * a record shows as "not started", which is exactly what a sponsor needs to see.
+ * a record shows as "not started", which is exactly what a sponsor needs to see. Epics are the
+ * project's hierarchy-level-1 types, by id: sites rename "Epic" and add level-1 types of their own.
  * Only summary and status come back, with the readiness summary property riding along, so the report
  * costs one request per 100 epics and never one per epic. Jira filters by the user's browse permission.
  */
@@ -10,17 +11,23 @@ import type { ReportIssue } from '../domain/report';
 import { JiraLabel, type ProjectSettings } from '../domain/policy';
 import { computeReadiness, readinessPolicy } from '../domain/readiness';
 import { readPublishedSummary, toSearchSummary } from '../domain/summary';
-import { issueBasics, type JiraIssue } from '../jira';
+import { issueBasics, type IssueTypeMeta, type JiraIssue } from '../jira';
 
 export const REPORT_FIELDS = ['summary', 'status'] as const;
 /** Jira's maximum page size when fields are asked for. */
 export const REPORT_PAGE_SIZE = 100;
 
-export function reportJql(projectId: string, initiativeLabel: string): string {
+export function reportJql(projectId: string, initiativeLabel: string, epicTypeIds: readonly string[]): string {
   if (!/^\d+$/.test(projectId)) throw new Error(`Not a project id: ${projectId}`);
+  if (epicTypeIds.length === 0 || epicTypeIds.some((id) => !/^\d+$/.test(id))) throw new Error(`Not issue type ids: ${epicTypeIds.join(', ')}`);
   const label = JiraLabel.parse(initiativeLabel);
   const scope = label ? ` AND (labels = "${label}" OR issue.property[${SUMMARY_PROPERTY_KEY}].level IS NOT EMPTY)` : '';
-  return `project = ${projectId} AND issuetype = Epic${scope} ORDER BY key ASC`;
+  return `project = ${projectId} AND issuetype in (${epicTypeIds.join(', ')})${scope} ORDER BY key ASC`;
+}
+
+/** The ids of the project's epic-level (hierarchy level 1) issue types. */
+export function epicTypeIdsOf(types: readonly IssueTypeMeta[]): string[] {
+  return types.filter((t) => t.hierarchyLevel === 1 && !t.subtask).map((t) => t.id);
 }
 
 export function reportIssueOf(issue: JiraIssue): ReportIssue {

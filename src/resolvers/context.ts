@@ -19,7 +19,7 @@ export interface CallContext {
   accountId?: string;
   issue?: IssueRef;
   project?: ProjectRef;
-  /** The user's time zone (IANA), for "today". */
+  /** The viewer's time zone (IANA), for "today": sent by the Custom UI, since Forge's context has none. UTC when not sent. */
   timezone: string;
   /** Jira as the invoking user (their permissions apply). */
   userJira: JiraGateway;
@@ -32,14 +32,14 @@ const ref = (raw: unknown): { id: string; key: string } | undefined => {
   return r && (typeof r.id === 'string' || typeof r.id === 'number') && typeof r.key === 'string' ? { id: String(r.id), key: r.key } : undefined;
 };
 
-export function callContextOf(raw: Record<string, unknown>, gateways: Pick<CallContext, 'userJira' | 'appJira'>): CallContext {
+export function callContextOf(raw: Record<string, unknown>, timezone: string, gateways: Pick<CallContext, 'userJira' | 'appJira'>): CallContext {
   const extension = (raw.extension ?? {}) as Record<string, unknown>;
   const accountId = typeof raw.accountId === 'string' && raw.accountId ? raw.accountId : undefined;
   return {
     ...(accountId ? { accountId } : {}),
     ...(ref(extension.issue) ? { issue: ref(extension.issue) } : {}),
     ...(ref(extension.project) ? { project: ref(extension.project) } : {}),
-    timezone: typeof raw.timezone === 'string' ? raw.timezone : 'UTC',
+    timezone,
     ...gateways,
   };
 }

@@ -4,8 +4,8 @@
  * build the trusted call context, and turn thrown errors into `{ok:false, error}`.
  */
 import Resolver from '@forge/resolver';
-import type { z } from 'zod';
-import { Payloads, type ResolverName, type Responses, type Result } from '../shared/contract';
+import { z } from 'zod';
+import { Payloads, TIME_ZONE_FIELD, TimeZone, type ResolverName, type Responses, type Result } from '../shared/contract';
 import { createJiraGateway } from '../jira/gateway';
 import { forgeTransport } from '../jira/transport';
 import { callContextOf, type CallContext } from './context';
@@ -25,9 +25,10 @@ export function defineResolver<N extends ResolverName>(name: N, handler: Resolve
     name,
     async run(rawPayload, rawContext) {
       try {
-        const parsed = (Payloads[name] as z.ZodType).safeParse(stripServerSetFields(rawPayload ?? {}));
+        const { timeZone, rest } = takeTimeZone(stripServerSetFields(rawPayload ?? {}));
+        const parsed = (Payloads[name] as z.ZodType).safeParse(rest);
         if (!parsed.success) throw validationError(parsed.error);
-        const ctx = callContextOf(rawContext, { userJira: createJiraGateway('user', forgeTransport), appJira: createJiraGateway('app', forgeTransport) });
+        const ctx = callContextOf(rawContext, timeZone, { userJira: createJiraGateway('user', forgeTransport), appJira: createJiraGateway('app', forgeTransport) });
         return { ok: true, data: await handler({ payload: parsed.data as PayloadFor<N>, ctx }) };
       } catch (e) {
         const error = toResolverError(e);
@@ -38,6 +39,17 @@ export function defineResolver<N extends ResolverName>(name: N, handler: Resolve
       }
     },
   };
+}
+
+/** Separates the viewer's time zone (any resolver may get one) from the resolver's own payload; UTC when absent. */
+function takeTimeZone(payload: unknown): { timeZone: string; rest: unknown } {
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload) || !Object.hasOwn(payload, TIME_ZONE_FIELD)) {
+    return { timeZone: 'UTC', rest: payload };
+  }
+  const { [TIME_ZONE_FIELD]: raw, ...rest } = payload as Record<string, unknown>;
+  const checked = z.object({ [TIME_ZONE_FIELD]: TimeZone }).safeParse({ [TIME_ZONE_FIELD]: raw });
+  if (!checked.success) throw validationError(checked.error);
+  return { timeZone: raw as string, rest };
 }
 
 /** The Forge handler for a set of definitions (one function key per resolver name). */

@@ -19,12 +19,24 @@ import {
   type UserRef,
 } from '../domain/record';
 import { ProjectSettings, type GateConfig } from '../domain/policy';
+import { isTimeZone } from '../domain/dates';
 import type { Readiness, StatusCategoryKey } from '../domain/readiness-types';
 import type { ReportRow } from '../domain/report-types';
 
 const BaseVersion = z.number({ error: 'baseVersion must be a number' }).int().min(0);
 /** Where the next page of a trail starts, as the previous page said (opaque; storage's own cursor). */
 const Cursor = z.string({ error: 'cursor must be text' }).min(1).max(1000, { error: 'This is not a page of the trail; start again from the first page.' });
+
+/**
+ * The viewer's time zone. Forge gives a resolver no time zone, so every payload may carry the one
+ * Jira gives the Custom UI (`view.getContext().timezone`, the user's profile zone): "today", "closes in
+ * N days" and the purgatory clock count days in it. The registry takes it off the payload before the
+ * resolver's own schema sees it; without it the server counts in UTC (as the gate and triggers do).
+ */
+export const TIME_ZONE_FIELD = 'timeZone';
+export const TimeZone = z
+  .string({ error: 'timeZone must be an IANA time zone name, e.g. Pacific/Auckland' })
+  .refine(isTimeZone, { error: 'timeZone must be an IANA time zone name, e.g. Pacific/Auckland' });
 
 // ---- payloads -------------------------------------------------------------------------------------
 export const Empty = z.object({}).strict();

@@ -3,8 +3,19 @@
  * (resolver missing, network, host down) becomes an INTERNAL error instead of an exception, so views
  * handle one shape of failure.
  */
-import { invoke } from '@forge/bridge';
-import type { PayloadOf, Responses, ResolverName, Result } from '../../src/shared/contract';
+import { invoke, view } from '@forge/bridge';
+import { TIME_ZONE_FIELD, type PayloadOf, type Responses, type ResolverName, type Result } from '../../src/shared/contract';
+
+// Forge gives resolvers no time zone: every call carries the one Jira gives this frame (the user's
+// profile zone), so "today" on the server is the user's today.
+let timeZone: Promise<string | undefined> | undefined;
+function viewerTimeZone(): Promise<string | undefined> {
+  timeZone ??= view.getContext().then(
+    (context) => (typeof context.timezone === 'string' && context.timezone ? context.timezone : undefined),
+    () => undefined,
+  );
+  return timeZone;
+}
 
 function isResult(value: unknown): value is Result<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
@@ -12,7 +23,8 @@ function isResult(value: unknown): value is Result<unknown> {
 
 export async function call<N extends ResolverName>(name: N, payload: PayloadOf<N>): Promise<Result<Responses[N]>> {
   try {
-    const answer = await invoke<unknown>(name, payload as Record<string, unknown>);
+    const zone = await viewerTimeZone();
+    const answer = await invoke<unknown>(name, { ...(payload as Record<string, unknown>), ...(zone ? { [TIME_ZONE_FIELD]: zone } : {}) });
     if (isResult(answer)) return answer as Result<Responses[N]>;
     return { ok: false, error: { code: 'INTERNAL', message: `The app answered "${name}" in an unexpected shape.` } };
   } catch (e) {

@@ -8,6 +8,8 @@ import { view } from '@forge/bridge';
 import type { FullContext } from '@forge/bridge';
 import '@atlaskit/css-reset';
 import { colorModeOf, enableTheme } from './theme';
+import { ForgeContextProvider } from './forge-context';
+import { setDisplayTimeZone } from './words';
 
 export type ForgeContext = FullContext;
 
@@ -15,6 +17,11 @@ export async function mountApp(render: (context: ForgeContext) => ReactNode): Pr
   const element = document.getElementById('root');
   if (!element) throw new Error('index.html has no #root element');
   const context = await view.getContext();
+  setDisplayTimeZone(context.timezone);
   await enableTheme(colorModeOf(context));
-  createRoot(element).render(<StrictMode>{render(context)}</StrictMode>);
+  createRoot(element).render(
+    <StrictMode>
+      <ForgeContextProvider value={context}>{render(context)}</ForgeContextProvider>
+    </StrictMode>,
+  );
 }

@@ -1,6 +1,7 @@
 /** Product words as the UI shows them: one place, so panel, report and settings say the same thing. */
 import type { ConditionKind, KpiCategory } from '../../src/domain/record';
 import type { ReadinessLevel } from '../../src/domain/readiness-types';
+import { isTimeZone } from '../../src/domain/dates';
 
 export const LEVEL_LABELS: Record<ReadinessLevel, string> = {
   'not-started': 'Not started',
@@ -37,17 +38,27 @@ export const WORKSTREAM_LABELS = {
   'production-kpis': 'Production KPIs',
 } as const;
 
-/** "12 Mar 2026" from an ISO date or timestamp, in the viewer's locale. */
+// Jira shows times in the user's profile time zone, which need not be the browser's: mountApp sets it
+// from view.getContext().timezone once, before anything renders.
+let displayTimeZone: string | undefined;
+export function setDisplayTimeZone(timeZone: string | undefined): void {
+  displayTimeZone = timeZone && isTimeZone(timeZone) ? timeZone : undefined;
+}
+export function getDisplayTimeZone(): string | undefined {
+  return displayTimeZone;
+}
+
+/** "12 Mar 2026" from an ISO date (a calendar day, shown as is) or a timestamp (its day in the user's zone). */
 export function formatDate(iso: string | undefined): string {
   if (!iso) return '';
   const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: iso.length === 10 ? 'UTC' : undefined });
+  return date.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: iso.length === 10 ? 'UTC' : displayTimeZone });
 }
 
 export function formatDateTime(iso: string | undefined): string {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return date.toLocaleString(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: displayTimeZone });
 }

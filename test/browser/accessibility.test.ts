@@ -1,7 +1,8 @@
 /**
  * Accessibility of every Custom UI screen, checked with axe-core inside the real pages (the iframes the
  * local host serves): no WCAG 2.1 A/AA violations in the panel (viewing, and with its forms open), the
- * readiness report and its settings, and the gate's configuration screen.
+ * readiness report and its settings, the gate's configuration screen, and the readiness glance in the
+ * issue sidebar (jira:issueContext).
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
@@ -12,7 +13,7 @@ jest.setTimeout(90_000);
 const WAIT = { timeout: 20_000 };
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-const suite = browserSuite(['panel', 'report', 'validator-config']);
+const suite = browserSuite(['panel', 'report', 'validator-config', 'issue-context']);
 
 /** Violations inside the app's iframe, as "rule (impact): targets" lines so a failure says what to fix. */
 async function violations(page: Page, frameSelector: string): Promise<string[]> {
@@ -26,6 +27,7 @@ async function violations(page: Page, frameSelector: string): Promise<string[]> 
 const PANEL = 'iframe[src*="/__ui/panel/"]';
 const REPORT = 'iframe[src*="/__ui/report/"]';
 const CONFIG = 'iframe[src*="/__ui/validator-config/"]';
+const GLANCE = 'iframe[src*="/__ui/issue-context/"]';
 
 test('the panel, as an editor with its forms open and as a viewer', async () => {
   const { context, page } = await suite.open('admin@example.com', `/browse/${SEED_KEYS.nearlyReady}`);
@@ -74,5 +76,18 @@ test("the gate's configuration screen", async () => {
     expect(await violations(page, CONFIG)).toEqual([]);
   } finally {
     await context.close();
+  }
+});
+
+test('the readiness glance in the issue sidebar', async () => {
+  for (const [email, key] of [['admin@example.com', SEED_KEYS.nearlyReady], ['viewer@example.com', SEED_KEYS.untouched]] as const) {
+    const { context, page } = await suite.open(email, `/browse/${key}`);
+    try {
+      await page.locator('.issue-context[data-module-key="production-handoff-glance"] .issue-context-toggle').click();
+      await page.frameLocator(GLANCE).getByTestId('glance-next-step').waitFor(WAIT);
+      expect(await violations(page, GLANCE)).toEqual([]);
+    } finally {
+      await context.close();
+    }
   }
 });

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser';
+import { addIssuePanel, launchChromium } from '../helpers/browser';
 import { startHost, type Host } from '../../local/server';
 import { addValidatorRule, listValidatorRules } from '../../local/jira/workflow-rules';
 import { SEED_ACCOUNTS, SEED_PROJECT, TRANSITION_IDS } from '../../local/jira/seed';
@@ -57,7 +57,10 @@ describe('Custom UI with the real @forge/bridge', () => {
     const { context, page } = await pageAs('lead@example.com');
     try {
       await page.goto(`${host.url}/browse/AIP-1`);
-      await expect(page.locator('.panel-title').first().textContent()).resolves.toBe('Mini panel');
+      // Not on the issue until someone presses the panel's quick-add button.
+      expect(await page.locator('section.panel').count()).toBe(0);
+      await addIssuePanel(page, 'mini-panel');
+      await expect(page.locator('.panel-title .panel-name').first().textContent()).resolves.toBe('Mini panel');
       const frame = await appFrame(page);
       const results = (await frame.evaluate('window.__results')) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
       expect(results.fatal).toBeUndefined();
@@ -66,7 +69,7 @@ describe('Custom UI with the real @forge/bridge', () => {
         moduleKey: 'mini-panel',
         locale: 'en-US',
         siteUrl: host.url,
-        extension: { type: 'jira:issuePanel', issue: { key: 'AIP-1', type: 'Epic' }, project: { key: 'AIP', id: SEED_PROJECT.id } },
+        extension: { type: 'jira:issuePanel', issue: { key: 'AIP-1', type: 'Epic' }, project: { key: 'AIP', id: SEED_PROJECT.id }, isNewToIssue: true },
         theme: { colorMode: 'light' },
       });
       expect(results.who.myselfAccountId).toBe(SEED_ACCOUNTS.lead);

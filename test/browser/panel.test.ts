@@ -5,7 +5,7 @@
  */
 import { type BrowserContext, type FrameLocator, type Locator, type Page } from 'playwright-core';
 import { SEED_KEYS } from '../../local/jira/seed';
-import { browserSuite } from '../helpers/browser';
+import { addIssuePanel, browserSuite } from '../helpers/browser';
 
 jest.setTimeout(60_000);
 
@@ -19,6 +19,8 @@ async function openAs(email: string, issueKey: string): Promise<{ context: Brows
   await context.addCookies([{ name: 'ph_user', value: email, url: suite.host.url }]);
   const page = await context.newPage();
   await page.goto(`${suite.host.url}/browse/${issueKey}`);
+  // Jira shows the panel only once someone added it to the epic with quick-add; an editor adds it.
+  if ((await page.locator('.quick-add').count()) > 0) await addIssuePanel(page);
   const panel = page.frameLocator(PANEL);
   await panel.getByTestId('readiness-level').waitFor(WAIT);
   return { context, page, panel };

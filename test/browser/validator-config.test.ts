@@ -61,11 +61,14 @@ describe('gate configuration screens', () => {
       await scope.waitFor();
       expect(await scope.inputValue()).toBe('ai-initiative');
 
-      // A label with a space is refused by the screen: Jira keeps the old configuration.
+      // A label with a space is refused by the screen the way Jira documents: onConfigure returns undefined,
+      // the dialog stays open, the screen itself says why, and Jira keeps the old configuration.
       await scope.fill('ai pilot');
       expect(await frame.locator('#scope-label-error').textContent()).toContain('no spaces');
       await page.click('#save-config');
-      await page.waitForFunction(`(document.getElementById('config-error')?.textContent ?? '').includes('no spaces')`);
+      await page.waitForFunction(`document.getElementById('config-error')?.hasAttribute('data-outcome')`);
+      expect(await page.locator('#config-error').getAttribute('data-outcome')).toBe('blocked');
+      expect(await frame.locator('[data-testid="config-not-saved"]').textContent()).toContain('no spaces');
       await page.goto(`${suite.host.url}${WORKFLOW}`);
       expect((await gateRule(page)).configuration).toEqual(rule.configuration);
 
@@ -87,6 +90,28 @@ describe('gate configuration screens', () => {
     const body = (await transition.json()) as { errorMessages?: string[]; errors?: Record<string, string> };
     expect(transition.status).toBe(400);
     expect([...(body.errorMessages ?? []), ...Object.values(body.errors ?? {})].join(' ')).toContain(SEED_KEYS.unlabelledEpic);
+  });
+
+  it('shows the defaults on the view screen of a rule added without configuration (old workflow editor)', async () => {
+    const { context, page } = await openAs(ADMIN, WORKFLOW);
+    try {
+      // The old workflow editor has no create screen for a function validator: the rule is added bare.
+      await page.selectOption('select[name="transitionId"]', TRANSITION_IDS.inProgress);
+      await Promise.all([page.waitForURL(/\/settings\/workflow$/), page.click('#add-without-configuration')]);
+      const row = page.locator('#validator-rules tr[data-rule-id]', { hasText: 'In Progress' }).first();
+      const id = await row.getAttribute('data-rule-id');
+      await page.goto(`${suite.host.url}${WORKFLOW}?view=${id}`);
+      const frame = await configFrame(page);
+      const summary = frame.locator('[data-testid="gate-config-summary"]');
+      await summary.waitFor();
+      const text = (await summary.textContent()) ?? '';
+      expect(text).toContain('No configuration saved: the defaults apply');
+      expect(text).toContain('scope: label ai-initiative');
+      expect(text).toContain("the project's KPI minimums");
+      expect(text).toContain("the project's owner-acceptance rule");
+    } finally {
+      await context.close();
+    }
   });
 
   it('describes the configuration in one line on the view screen', async () => {

@@ -3,7 +3,7 @@
  * status, move one to Done in the shell, refresh the panel and see the progress change.
  */
 import { type FrameLocator, type Page } from 'playwright-core';
-import { browserSuite } from '../helpers/browser';
+import { addIssuePanel, browserSuite } from '../helpers/browser';
 import { createEpic, DONE_TRANSITION } from '../helpers/handoff-fixtures';
 import { searchKeys } from '../helpers/local-api';
 
@@ -15,6 +15,7 @@ const suite = browserSuite(['panel']);
 
 async function workstreamsTab(page: Page, epicKey: string): Promise<FrameLocator> {
   await page.goto(`${suite.host.url}/browse/${epicKey}`);
+  await addIssuePanel(page);
   const panel = page.frameLocator(PANEL);
   await panel.getByRole('tab', { name: 'Workstreams' }).click(WAIT);
   await panel.getByTestId('workstreams-progress').waitFor(WAIT);

@@ -62,3 +62,12 @@ export function browserSuite(apps: string[]): BrowserSuite {
   };
   return suite;
 }
+
+/**
+ * Adds an app's issue panel to the issue open in `page` with its quick-add button, as a user does on Jira
+ * (a panel is not on an issue until someone adds it); does nothing when the panel is already there.
+ */
+export async function addIssuePanel(page: Page, moduleKey = 'production-handoff-panel'): Promise<void> {
+  if ((await page.locator(`section.panel[data-module-key="${moduleKey}"]`).count()) > 0) return;
+  await Promise.all([page.waitForURL(/panelAdded=/), page.locator(`.quick-add[data-module-key="${moduleKey}"]`).click()]);
+}

@@ -60,8 +60,12 @@ describe('resolvers and the Forge context', () => {
       type: 'jira:issuePanel',
       issue: { id: expect.any(String), key: 'AIP-1', type: 'Epic', typeId: ISSUE_TYPE_IDS.epic },
       project: { id: SEED_PROJECT.id, key: 'AIP', type: 'software' },
+      isNewToIssue: false,
     });
     expect(r.body.installContext).toBe(`ari:cloud:jira::site/${r.body.cloudId}`);
+    // As on Forge, a resolver learns no time zone from its context: the Custom UI must send the user's.
+    expect(r.body.contextKeys).not.toContain('timezone');
+    expect(r.body.contextKeys).not.toContain('timeZone');
   });
 
   it('gives a project page its project extension', async () => {

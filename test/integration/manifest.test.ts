@@ -34,6 +34,19 @@ describe('manifest.yml', () => {
     }
   }, 30_000);
 
+  it('uses no option the current manifest reference deprecates', () => {
+    // jira:projectPage `layout`: Custom UI takes native (default) or blank; basic is deprecated (checked Dec 2026).
+    for (const page of manifest.modules['jira:projectPage'] as Array<{ key: string; layout?: string }>) {
+      expect({ key: page.key, layout: page.layout ?? 'native' }).toEqual({ key: page.key, layout: expect.stringMatching(/^(native|blank)$/) });
+    }
+  });
+
+  it('shows readiness on every epic without a quick-add: a jira:issueContext beside the panel', () => {
+    const [context] = manifest.modules['jira:issueContext'] ?? [];
+    expect(context).toMatchObject({ resource: expect.any(String), resolver: { function: 'resolver' }, title: expect.any(String), label: expect.any(String) });
+    expect(context.displayConditions).toEqual(manifest.modules['jira:issuePanel'][0].displayConditions);
+  });
+
   it('declares every product surface on the nodejs22.x runtime with the smallest scopes', () => {
     const m = manifest.modules;
     expect(m['jira:issuePanel'][0].title).toBe('Production Handoff');

@@ -6,7 +6,7 @@ import { SettingsTab } from './settings/SettingsTab';
 const pageStyles = xcss({ paddingBlock: 'space.100', paddingInline: 'space.100', backgroundColor: 'elevation.surface' });
 const panelStyles = xcss({ paddingBlockStart: 'space.200', width: '100%' });
 
-export function App({ siteUrl }: { siteUrl: string }) {
+export function App() {
   return (
     <Box xcss={pageStyles}>
       <Stack space="space.200">
@@ -19,7 +19,7 @@ export function App({ siteUrl }: { siteUrl: string }) {
           </TabList>
           <TabPanel>
             <Box xcss={panelStyles}>
-              <ReportTab siteUrl={siteUrl} />
+              <ReportTab />
             </Box>
           </TabPanel>
           <TabPanel>

@@ -1,4 +1,4 @@
 import { mountApp } from '../../shared/bootstrap';
 import { App } from './App';
 
-void mountApp((context) => <App siteUrl={context.siteUrl ?? ''} />);
+void mountApp(() => <App />);

@@ -4,7 +4,7 @@ import Spinner from '@atlaskit/spinner';
 import { Box, Text, xcss } from '@atlaskit/primitives';
 import { ConfigForm } from './ConfigForm';
 import { loadScreenContext, type ScreenContext } from './context';
-import { configFromForm, describeConfig, formFromConfig, parseStoredConfig, type GateForm } from './gate-config';
+import { configFromForm, describeStored, formFromConfig, parseStoredConfig, type GateForm } from './gate-config';
 import { useOnConfigure } from './useOnConfigure';
 
 // Jira's rule configuration dialogs are narrow; a long line of inputs would look foreign there.
@@ -13,11 +13,16 @@ const formStyles = xcss({ maxWidth: '560px', padding: 'space.100' });
 function EditScreen({ initial, problem }: { initial: GateForm; problem?: string }) {
   const [form, setForm] = useState(initial);
   const result = useMemo(() => configFromForm(form), [form]);
-  const registerError = useOnConfigure(result, true);
+  const { registerError, refused } = useOnConfigure(result, true);
   return (
     <Box xcss={formStyles}>
       {problem && <SectionMessage appearance="warning">{problem}</SectionMessage>}
       {registerError && <SectionMessage appearance="error" title="Jira did not accept this screen">{registerError}</SectionMessage>}
+      {refused && (
+        <div data-testid="config-not-saved" role="alert">
+          <SectionMessage appearance="error" title="Fix the configuration to save it">{refused}</SectionMessage>
+        </div>
+      )}
       <ConfigForm form={form} errors={result.ok ? {} : result.errors} onChange={setForm} />
     </Box>
   );
@@ -36,7 +41,7 @@ export function App() {
     return (
       <Box padding="space.050">
         <Text as="p" testId="gate-config-summary">
-          {describeConfig(stored.config)}
+          {describeStored(stored)}
         </Text>
       </Box>
     );

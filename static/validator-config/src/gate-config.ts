@@ -19,12 +19,14 @@ export interface GateForm {
 
 export type GateFormErrors = Partial<Record<keyof GateForm, string>>;
 
-export type StoredConfig = { config: GateConfig; problem?: string };
+/** `saved` is false when Jira holds no configuration: a rule added where the screens do not exist (old workflow editor). */
+export type StoredConfig = { config: GateConfig; saved: boolean; problem?: string };
 
 /** Jira hands back what onConfigure returned (a JSON string); some hosts parse it first. The gate reads it the same way. */
 export function parseStoredConfig(raw: unknown): StoredConfig {
+  const saved = raw !== undefined && raw !== null && raw !== '';
   const { config, problem } = parseGateConfig(raw);
-  return problem ? { config, problem: `The saved configuration could not be read (${problem}). Until it is saved again the gate blocks every epic that might be in scope; the form shows the defaults.` } : { config };
+  return problem ? { config, saved, problem: `The saved configuration could not be read (${problem}). Until it is saved again the gate blocks every epic that might be in scope; the form shows the defaults.` } : { config, saved };
 }
 
 export function formFromConfig(config: GateConfig): GateForm {
@@ -76,12 +78,20 @@ export function configFromForm(form: GateForm): FormResult {
   return { ok: true, config: parsed.data };
 }
 
-/** One line for the view screen, e.g. "… · scope: label ai-initiative · workstreams must be done". */
+/** One line for the view screen, e.g. "… · scope: label ai-initiative · workstreams must be done". Says every rule that applies. */
 export function describeConfig(config: GateConfig): string {
   const parts = ['Blocks Done until pilot conditions, KPIs and the delivery owner are decided'];
   parts.push(config.scopeLabel ? `scope: label ${config.scopeLabel}` : 'scope: epics with a handoff record');
-  if (config.requireWorkstreamsDone) parts.push('workstreams must be done');
-  if (config.kpiMinimums) parts.push(`KPI minimums: ${config.kpiMinimums.operational} operational, ${config.kpiMinimums.business} business`);
-  if (config.requireOwnerAcceptance !== undefined) parts.push(config.requireOwnerAcceptance ? 'owner must accept' : 'owner acceptance not required');
+  parts.push(config.requireWorkstreamsDone ? 'workstreams must be done' : 'workstreams need not be done');
+  parts.push(config.kpiMinimums ? `KPI minimums: ${config.kpiMinimums.operational} operational, ${config.kpiMinimums.business} business` : "the project's KPI minimums");
+  if (config.requireOwnerAcceptance === undefined) parts.push("the project's owner-acceptance rule");
+  else parts.push(config.requireOwnerAcceptance ? 'owner must accept' : 'owner acceptance not required');
   return parts.join(' · ');
+}
+
+/** The view screen's line: a rule nobody configured still runs, with the defaults, and says so. */
+export function describeStored(stored: StoredConfig): string {
+  const line = describeConfig(stored.config);
+  if (!stored.saved) return `No configuration saved: the defaults apply. ${line}`;
+  return stored.problem ? `${stored.problem} ${line}` : line;
 }

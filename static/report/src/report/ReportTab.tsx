@@ -29,7 +29,7 @@ function LoadProgress({ count }: { count: number }) {
   );
 }
 
-export function ReportTab({ siteUrl }: { siteUrl: string }) {
+export function ReportTab() {
   const report = useReportRows();
   const [filter, setFilter] = useState<ReportFilter>({});
   const [sort, setSort] = useState<SortState>({ by: 'key', dir: 'asc' });
@@ -69,7 +69,7 @@ export function ReportTab({ siteUrl }: { siteUrl: string }) {
           No initiatives match these filters.
         </Text>
       ) : (
-        <ReportTable rows={visible} sort={sort} onSort={(by) => setSort((s) => nextSort(s, by))} siteUrl={siteUrl} />
+        <ReportTable rows={visible} sort={sort} onSort={(by) => setSort((s) => nextSort(s, by))} />
       )}
     </Stack>
   );

@@ -18,7 +18,6 @@ interface Props {
   rows: ReportRow[];
   sort: SortState;
   onSort: (by: ReportSortColumn) => void;
-  siteUrl: string;
 }
 
 const cellBase = {
@@ -71,7 +70,7 @@ function HeaderRow({ sort, onSort }: Pick<Props, 'sort' | 'onSort'>) {
  * The report rows as an ARIA table. Only the rows in view are in the DOM, so thousands of initiatives
  * scroll smoothly; aria-rowcount and aria-rowindex tell screen readers where they are.
  */
-export function ReportTable({ rows, sort, onSort, siteUrl }: Props) {
+export function ReportTable({ rows, sort, onSort }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   return (
@@ -105,7 +104,7 @@ export function ReportTable({ rows, sort, onSort, siteUrl }: Props) {
               >
                 {COLUMNS.map((column) => (
                   <div role="cell" key={column.id} style={cellBase}>
-                    {column.render(row, siteUrl)}
+                    {column.render(row)}
                   </div>
                 ))}
               </div>

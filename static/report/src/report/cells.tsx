@@ -1,32 +1,24 @@
-import type { MouseEvent } from 'react';
 import Lozenge from '@atlaskit/lozenge';
 import Tooltip from '@atlaskit/tooltip';
 import { Inline, Stack } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
-import { router } from '@forge/bridge';
 import type { ReportRow } from '../../../../src/domain/report-types';
+import { IssueLink } from '../../../shared/components/IssueLink';
 import { ReadinessLozenge } from '../../../shared/components/ReadinessLozenge';
 import { StatusLozenge } from '../../../shared/components/StatusLozenge';
 import { FLAG_APPEARANCE, FLAG_LABELS } from './flags';
 import { relativeDate } from './relative-date';
+import { formatDateTime } from '../../../shared/words';
 
 const ellipsis = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
 const subtle = { font: token('font.body.small'), color: token('color.text.subtlest') };
 
-function openEpic(event: MouseEvent<HTMLAnchorElement>, key: string): void {
-  // Modified clicks keep the browser's own behaviour (new tab, new window).
-  if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
-  event.preventDefault();
-  router.navigate({ target: 'issue', issueKey: key }).catch(() => window.open(event.currentTarget.href, '_top'));
-}
-
-export function EpicCell({ row, siteUrl }: { row: ReportRow; siteUrl: string }) {
-  const href = `${siteUrl}/browse/${encodeURIComponent(row.key)}`;
+export function EpicCell({ row }: { row: ReportRow }) {
   return (
     <div style={{ ...ellipsis, display: 'flex', gap: token('space.100'), alignItems: 'baseline', minWidth: 0 }}>
-      <a href={href} target="_top" onClick={(e) => openEpic(e, row.key)} style={{ fontWeight: token('font.weight.medium'), flexShrink: 0 }} data-testid="epic-link">
+      <IssueLink issueKey={row.key} style={{ fontWeight: token('font.weight.medium'), flexShrink: 0 }} testId="epic-link">
         {row.key}
-      </a>
+      </IssueLink>
       <span style={{ ...ellipsis, color: token('color.text') }} title={row.summary}>
         {row.summary}
       </span>
@@ -99,7 +91,7 @@ export function PurgatoryCell({ row }: { row: ReportRow }) {
 export function LastChangeCell({ row }: { row: ReportRow }) {
   if (!row.lastChange) return <span style={subtle}>Never</span>;
   return (
-    <Tooltip content={new Date(row.lastChange).toLocaleString()}>
+    <Tooltip content={formatDateTime(row.lastChange)}>
       {(props) => <span {...props}>{relativeDate(row.lastChange)}</span>}
     </Tooltip>
   );

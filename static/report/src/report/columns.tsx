@@ -9,11 +9,11 @@ export interface ReportColumn {
   /** CSS grid track; the header and every row share the template so they line up. */
   width: string;
   align?: 'end';
-  render: (row: ReportRow, siteUrl: string) => ReactNode;
+  render: (row: ReportRow) => ReactNode;
 }
 
 export const COLUMNS: ReportColumn[] = [
-  { id: 'key', label: 'Epic', width: 'minmax(190px, 2fr)', render: (row, siteUrl) => <EpicCell row={row} siteUrl={siteUrl} /> },
+  { id: 'key', label: 'Epic', width: 'minmax(190px, 2fr)', render: (row) => <EpicCell row={row} /> },
   { id: 'status', label: 'Status', width: '100px', render: (row) => <StatusCell row={row} /> },
   { id: 'owner', label: 'Delivery owner', width: '132px', render: (row) => <OwnerCell row={row} /> },
   { id: 'conditions', label: 'Conditions', width: '156px', render: (row) => <ConditionsCell row={row} /> },

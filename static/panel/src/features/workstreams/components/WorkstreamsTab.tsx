@@ -3,9 +3,9 @@ import ProgressBar from '@atlaskit/progress-bar';
 import SectionMessage from '@atlaskit/section-message';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
-import { router } from '@forge/bridge';
 import type { CreateWorkstreamsResult, WorkstreamItem } from '../../../../../../src/shared/contract';
 import { ErrorBanner } from '../../../../../shared/components/ErrorBanner';
+import { IssueLink } from '../../../../../shared/components/IssueLink';
 import { LoadingState } from '../../../../../shared/components/LoadingState';
 import { StatusLozenge } from '../../../../../shared/components/StatusLozenge';
 import { WORKSTREAM_LABELS } from '../../../../../shared/words';
@@ -23,18 +23,9 @@ function Row({ item }: { item: WorkstreamItem }) {
       <td style={cellStyles}>{item.lead?.displayName ?? <Text color="color.text.subtlest">No lead</Text>}</td>
       <td style={cellStyles}>
         {item.issue ? (
-          <a
-            href={`/browse/${item.issue.key}`}
-            style={linkStyles}
-            data-testid="workstream-issue"
-            onClick={(e) => {
-              // The frame is not Jira: let the host open the issue in the main window.
-              e.preventDefault();
-              void router.navigate(`/browse/${item.issue!.key}`);
-            }}
-          >
+          <IssueLink issueKey={item.issue.key} style={linkStyles} testId="workstream-issue">
             {item.issue.key}
-          </a>
+          </IssueLink>
         ) : (
           <Text color="color.text.subtlest">Not created</Text>
         )}

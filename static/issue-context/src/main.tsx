@@ -1,0 +1,4 @@
+import { mountApp } from '../../shared/bootstrap';
+import { App } from './App';
+
+void mountApp(() => <App />);
