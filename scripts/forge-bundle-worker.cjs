@@ -18,6 +18,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { createRequire } = require('node:module');
+const { stripVTControlCharacters } = require('node:util');
 
 const [mode, resultFile, arg] = process.argv.slice(2);
 const appDir = process.cwd();
@@ -123,8 +124,7 @@ async function lint(offlineSpec) {
   }
   // A linter that throws is only logged by @forge/lint ("Could not perform some linting actions for …"):
   // here that is an error, since the rule it carries was not checked.
-  const plain = (m) => m.replace(/\u001b\[[0-9;]*m/g, '').trim();
-  for (const l of lines.map(plain).filter((m) => m.includes('Could not perform some linting actions'))) errors.push(l);
+  for (const l of lines.map((m) => stripVTControlCharacters(m).trim()).filter((m) => m.includes('Could not perform some linting actions'))) errors.push(l);
   const sources = files.filter((f) => /\.[cm]?[jt]sx?$/.test(f)).map((f) => path.resolve(f));
   const skipped = sources.filter((f) => !parsed.has(f));
   if (skipped.length > 0) {
