@@ -37,7 +37,12 @@ export interface StartHostOptions {
   seed?: boolean;
   /** Also run local/seed-app.ts when seeding (default: only when appDir is this repository). */
   seedApp?: boolean;
+  /** Run the backend from Forge's bundle (`<appDir>/.forge-bundle/dist`, built by `npm run bundle`) instead of src/. */
+  bundled?: boolean;
 }
+
+/** Where `npm run bundle` (scripts/forge-bundle.mjs) writes the backend as Forge's bundler builds it. */
+export const FORGE_BUNDLE_DIST = path.join('.forge-bundle', 'dist');
 
 export interface Host {
   url: string;
@@ -105,7 +110,7 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
   const stats = new HostStats();
   const faults = new Faults();
   const appDir = path.resolve(opts.appDir ?? REPO_ROOT);
-  const forgeApp = new ForgeApp({ appDir, getBaseUrl, stats });
+  const forgeApp = new ForgeApp({ appDir, getBaseUrl, stats, bundleDir: opts.bundled ? FORGE_BUNDLE_DIST : undefined });
   const events = new EventDispatcher({ app: forgeApp, db });
 
   /** The shell's user: the `ph_user` cookie, else the default admin. */
@@ -172,6 +177,9 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
       return;
     }
     res.status(200).type('application/json').send(text);
+  });
+  local.get('/app', (_req, res) => {
+    res.json(forgeApp.codeInfo);
   });
   local.get('/stats', (_req, res) => {
     res.json({ jira: getRequestStats(), ...stats.toJSON(), events: events.toJSON(), faults: faults.toJSON() });

@@ -69,6 +69,13 @@ function inputsHash() {
   return h.digest('hex');
 }
 
+/** The output as written, so --reuse also notices a bundle changed or removed since. */
+function distHash() {
+  const h = createHash('sha256');
+  for (const f of filesUnder(distDir).sort()) h.update(`${path.relative(distDir, f)}\0${sha(fs.readFileSync(f))}\0`);
+  return h.digest('hex');
+}
+
 function runWorker(mode, arg) {
   const resultFile = path.join(outRoot, `${mode}.json`);
   fs.rmSync(resultFile, { force: true });
@@ -99,7 +106,8 @@ function summarise(report, reused) {
   console.log(`Forge linter ${report.tools['@forge/lint']}${reused ? ' [reused]' : ''}: ${lint.ok ? 'ok' : 'FAILED'} in ${s(lint.ms)}, ${lint.parsed ?? 0} of ${lint.files ?? 0} source files, ${lint.errors.length} errors, ${lint.warnings.length} warnings`);
   for (const e of lint.errors) console.log(`  error: ${e}`);
   for (const w of lint.warnings) console.log(`  warning: ${w}`);
-  console.log(`Wall time ${s(report.wallMs)}${report.installMs ? ` (+ ${s(report.installMs)} installing the tools)` : ''}; output in ${path.relative(root, distDir)}/`);
+  if (reused) console.log(`Reused the result of ${report.createdAt} (no input changed); output in ${path.relative(root, distDir)}/`);
+  else console.log(`Wall time ${s(report.wallMs)}${report.installMs ? ` (+ ${s(report.installMs)} installing the tools)` : ''}; output in ${path.relative(root, distDir)}/`);
 }
 
 async function main() {
@@ -108,7 +116,7 @@ async function main() {
   const hash = inputsHash();
   if (reuse && fs.existsSync(reportFile)) {
     const last = JSON.parse(fs.readFileSync(reportFile, 'utf8'));
-    if (last.inputsHash === hash) {
+    if (last.inputsHash === hash && last.distHash === distHash()) {
       summarise(last, true);
       return last.bundle.ok && last.lint.ok ? 0 : 1;
     }
@@ -119,7 +127,7 @@ async function main() {
   fs.writeFileSync(offlineSpec, JSON.stringify({ paths: {} }));
   const started = Date.now();
   const [bundle, lint] = await Promise.all([runWorker('bundle', distDir), runWorker('lint', offlineSpec)]);
-  const report = { inputsHash: hash, createdAt: new Date().toISOString(), tools: toolVersions(), distDir: path.relative(root, distDir), wallMs: Date.now() - started, installMs, bundle, lint };
+  const report = { inputsHash: hash, distHash: distHash(), createdAt: new Date().toISOString(), tools: toolVersions(), distDir: path.relative(root, distDir), wallMs: Date.now() - started, installMs, bundle, lint };
   fs.writeFileSync(reportFile, JSON.stringify(report, null, 2));
   summarise(report, false);
   return bundle.ok && lint.ok ? 0 : 1;

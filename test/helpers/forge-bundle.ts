@@ -5,8 +5,8 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT } from './host';
 
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const FORGE_BUNDLE_ROOT = path.join(REPO_ROOT, '.forge-bundle');
 export const FORGE_BUNDLE_DIST = path.join(FORGE_BUNDLE_ROOT, 'dist');
 
@@ -33,4 +33,10 @@ export function ensureForgeBundle(): { report: ForgeBundleReport; output: string
   const reportFile = path.join(FORGE_BUNDLE_ROOT, 'report.json');
   if (!fs.existsSync(reportFile)) throw new Error(`scripts/forge-bundle.mjs wrote no report (exit ${r.status}):\n${output}`);
   return { report: JSON.parse(fs.readFileSync(reportFile, 'utf8')) as ForgeBundleReport, output };
+}
+
+/** For a host on the bundle: the bundle must exist and be current (the lint result does not matter here). */
+export function requireForgeBundle(): void {
+  const { report, output } = ensureForgeBundle();
+  if (!report.bundle.ok) throw new Error(`Forge's bundler failed, so there is no bundle to run:\n${output}`);
 }

@@ -4,13 +4,17 @@
  * linter (@forge/lint 6.3) — see scripts/forge-bundle.mjs. The bundle is then loaded by plain Node, as
  * Forge's runtime loads it, and every function handler manifest.yml names must be a function there.
  * The linter needs the Custom UI builds (npm test builds them first): it checks every resource folder.
+ * With FORGE_BUNDLE=1 the local host runs that bundle: the jest project `bundle` runs the gate's and the
+ * handoff resolvers' tests on it; the last test here shows each kind of function really comes from it.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { REPO_ROOT } from '../helpers/host';
+import { REPO_ROOT, startTestHost } from '../helpers/host';
 import { ensureForgeBundle, FORGE_BUNDLE_DIST, type ForgeBundleReport } from '../helpers/forge-bundle';
+import { createEpic, DONE_TRANSITION, transition } from '../helpers/handoff-fixtures';
+import { eventsIdle, invoke } from '../helpers/local-api';
 
 // A first run installs the tools (~20 s) and bundles and lints (~30 s on two busy cores).
 jest.setTimeout(600_000);
@@ -57,5 +61,24 @@ test('the bundle, loaded by plain Node as Forge loads it, exports every function
   expect(handlers.length).toBeGreaterThan(0);
   for (const h of handlers) {
     expect({ handler: h.handler, type: exportsOf(h.module)[h.exportName] }).toEqual({ handler: h.handler, type: 'function' });
+  }
+});
+
+test('a host started with FORGE_BUNDLE=1 runs the resolver, the gate and the trigger from the bundle', async () => {
+  const host = await startTestHost({ mode: 'bundle' });
+  try {
+    const key = await createEpic(host.url, 'Bundle: undecided initiative');
+    const view = await invoke(host.url, 'getHandoff', {}, { context: { issueKey: key } });
+    expect(view.ok).toBe(true);
+    const blocked = await transition(host.url, key, DONE_TRANSITION);
+    expect(blocked.status).toBe(400);
+    expect(blocked.body?.errorMessages?.join(' ')).toContain(`Production handoff for ${key} is not decided`);
+    await eventsIdle(host.url);
+    const info = (await (await fetch(`${host.url}/__local/app`)).json()) as { code: string; loaded: Record<string, string> };
+    const bundleFile = path.join(FORGE_BUNDLE_DIST, 'index.cjs');
+    expect(info.code).toBe('bundle');
+    expect(info.loaded).toEqual(Object.fromEntries(handlers.map((h) => [h.key, bundleFile])));
+  } finally {
+    await host.stop();
   }
 });
