@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '**/build/', 'coverage/', '.data/', 'static/*/build/'] },
+  { ignores: ['node_modules/', '**/build/', 'coverage/', '.data/', 'static/*/build/', '.forge-bundle/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -6,5 +6,13 @@ module.exports = {
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/local/**/*.test.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
     { ...common, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.test.ts'] },
+    // The gate's and the handoff resolvers' integration tests again, on a host running the backend as Forge's
+    // bundler builds it (FORGE_BUNDLE=1; the bundle is built once per `npm test` and reused).
+    {
+      ...common,
+      displayName: 'bundle',
+      testMatch: ['<rootDir>/test/integration/gate.test.ts', '<rootDir>/test/integration/handoff-resolvers.test.ts'],
+      globals: { HOST_MODE: 'bundle' },
+    },
   ],
 };

@@ -45,7 +45,12 @@ export interface StartHostOptions {
   kvsExpiredKeys?: ExpiredKeys;
   /** How issue events reach triggers; default from LOCAL_EVENT_* (late, twice, concurrently). */
   eventDelivery?: DeliveryOptions;
+  /** Run the backend from Forge's bundle (`<appDir>/.forge-bundle/dist`, built by `npm run bundle`) instead of src/. */
+  bundled?: boolean;
 }
+
+/** Where `npm run bundle` (scripts/forge-bundle.mjs) writes the backend as Forge's bundler builds it. */
+export const FORGE_BUNDLE_DIST = path.join('.forge-bundle', 'dist');
 
 export interface Host {
   url: string;
@@ -117,7 +122,7 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
   const stats = new HostStats();
   const faults = new Faults();
   const appDir = path.resolve(opts.appDir ?? REPO_ROOT);
-  const forgeApp = new ForgeApp({ appDir, getBaseUrl, stats });
+  const forgeApp = new ForgeApp({ appDir, getBaseUrl, stats, bundleDir: opts.bundled ? FORGE_BUNDLE_DIST : undefined });
   // `forge deploy` refuses entities that break the storage rules; so does the host, before serving anything.
   const entityProblems = validateEntityDefs(forgeApp.manifest.entities);
   if (entityProblems.length) {
@@ -193,6 +198,9 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
       return;
     }
     res.status(200).type('application/json').send(text);
+  });
+  local.get('/app', (_req, res) => {
+    res.json(forgeApp.codeInfo);
   });
   local.get('/stats', (_req, res) => {
     res.json({ jira: getRequestStats(), ...stats.toJSON(), events: events.toJSON(), faults: faults.toJSON() });

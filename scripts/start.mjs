@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm start`: builds the Custom UI when a build is missing, then runs the local host under tsx.
+// `npm start`: builds the Custom UI when a build is missing, then runs the local host under tsx
+// (with FORGE_BUNDLE=1, on the backend as Forge's bundler builds it).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,6 +22,16 @@ if (missing.length) {
     }
   } else {
     console.warn(`Custom UI build missing for ${missing.join(', ')} and scripts/build-ui.mjs does not exist: starting anyway.`);
+  }
+}
+
+// FORGE_BUNDLE=1 runs the backend as Forge's bundler builds it: bring the bundle up to date first (a
+// failed bundle or lint stops here, as it would stop `forge deploy`).
+if (process.env.FORGE_BUNDLE === '1') {
+  const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'forge-bundle.mjs'), '--reuse'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error('npm run bundle failed: not starting the host on the bundle');
+    process.exit(r.status ?? 1);
   }
 }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The whole test command: brings Debian's Chromium when missing, then type checks, lints, builds the
-// Custom UI and runs every jest project (unit, integration, browser). Ends with "N passed, N failed".
+// Custom UI, bundles and lints the backend with Forge's own bundler and linter (scripts/forge-bundle.mjs)
+// and runs every jest project (unit, integration, browser, bundle). Ends with "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,6 +31,8 @@ steps.push(['typecheck (app, host, tests)', run(bin('tsc'), ['-p', 'tsconfig.jso
 steps.push(['typecheck (Custom UI)', run(bin('tsc'), ['-p', 'static/tsconfig.json', '--noEmit'])]);
 steps.push(['lint', run(bin('eslint'), ['.', '--max-warnings=0'])]);
 steps.push(['build Custom UI', run(process.execPath, ['scripts/build-ui.mjs'])]);
+// After the UI build: Forge's linter checks that every resource folder exists. The jest tests on the bundle reuse this output.
+steps.push(['Forge bundle and lint', run(process.execPath, ['scripts/forge-bundle.mjs'])]);
 
 const resultsFile = join(root, '.jest-results.json');
 rmSync(resultsFile, { force: true });

@@ -120,6 +120,19 @@ export interface ForgeAppOptions {
   stats?: HostStats;
   /** Per-invocation budget; defaults to Forge's 25 s. */
   timeoutMs?: number;
+  /**
+   * Run the app as Forge's bundler built it (`<bundleDir>/<module>.cjs`, from `npm run bundle`) instead of
+   * `src/<module>.ts` through tsx: the code `forge deploy` would upload, with its own bundled copies of
+   * the @forge packages.
+   */
+  bundleDir?: string;
+}
+
+/** Where the app's code comes from, and which file each function was loaded from (GET /__local/app). */
+export interface AppCodeInfo {
+  code: 'source' | 'bundle';
+  dir: string;
+  loaded: Record<string, string>;
 }
 
 /** Marks the host's own platform requests (e.g. building a module's context) apart from the app's requests. */
@@ -131,7 +144,9 @@ export class ForgeApp {
   readonly stats: HostStats;
   private readonly getBaseUrl: () => string;
   private readonly timeoutMs: number;
+  private readonly bundleDir: string | undefined;
   private handlerCache = new Map<string, (...args: unknown[]) => unknown>();
+  private loadedFrom: Record<string, string> = {};
 
   constructor(opts: ForgeAppOptions) {
     installForgeGlobals();
@@ -140,6 +155,22 @@ export class ForgeApp {
     this.getBaseUrl = opts.getBaseUrl;
     this.stats = opts.stats ?? new HostStats();
     this.timeoutMs = opts.timeoutMs ?? INVOCATION_BUDGET_MS;
+    this.bundleDir = opts.bundleDir === undefined ? undefined : path.resolve(this.appDir, opts.bundleDir);
+    if (this.bundleDir) {
+      // Refuse at start, not at the first invocation: a host on a missing bundle would test nothing.
+      const missing = Object.values(this.manifest.functions).map((f) => this.handlerFile(f.handler)).filter((f) => !fs.existsSync(f));
+      if (missing.length > 0) throw new Error(`No Forge bundle at ${missing.join(', ')}: run npm run bundle first`);
+    }
+  }
+
+  get codeInfo(): AppCodeInfo {
+    return { code: this.bundleDir ? 'bundle' : 'source', dir: this.bundleDir ?? path.join(this.appDir, 'src'), loaded: { ...this.loadedFrom } };
+  }
+
+  /** The file a manifest handler (`module.export`) loads from: the bundle's `<module>.cjs` or `src/<module>`. */
+  private handlerFile(handler: string): string {
+    const module = handler.slice(0, handler.lastIndexOf('.'));
+    return this.bundleDir ? path.join(this.bundleDir, `${module}.cjs`) : require.resolve(path.join(this.appDir, 'src', module));
   }
 
   get cloudId(): string {
@@ -162,15 +193,16 @@ export class ForgeApp {
     if (!fn) throw new InvocationError(500, `Function "${functionKey}" is not declared in manifest.yml`);
     const dot = fn.handler.lastIndexOf('.');
     if (dot <= 0) throw new InvocationError(500, `Handler "${fn.handler}" must look like "file.export"`);
-    const modulePath = path.join(this.appDir, 'src', fn.handler.slice(0, dot));
+    const modulePath = this.handlerFile(fn.handler);
     const exportName = fn.handler.slice(dot + 1);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require(require.resolve(modulePath)) as Record<string, unknown>;
+    const mod = require(modulePath) as Record<string, unknown>;
     const handler = mod[exportName] ?? (mod.default as Record<string, unknown> | undefined)?.[exportName];
     if (typeof handler !== 'function') {
       throw new InvocationError(500, `Handler "${fn.handler}" does not export a function "${exportName}" (from ${modulePath})`);
     }
     this.handlerCache.set(functionKey, handler as (...args: unknown[]) => unknown);
+    this.loadedFrom[functionKey] = modulePath;
     return handler as (...args: unknown[]) => unknown;
   }
 

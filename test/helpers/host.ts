@@ -1,11 +1,13 @@
 /**
  * Spawns the local host (`tsx local/main.ts`) as a child process on a free port with a fresh data
- * directory, so each test file gets its own Jira, KVS and request counters.
+ * directory, so each test file gets its own Jira, KVS and request counters; `mode: 'bundle'` runs the
+ * backend from Forge's bundle of it (built or reused first).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { requireForgeBundle } from './forge-bundle';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const URL_LINE = /Production Handoff local host: (http:\/\/127\.0\.0\.1:\d+)/;
@@ -16,11 +18,18 @@ export interface TestHost {
   stop(): Promise<void>;
 }
 
-export async function startTestHost(opts: { dataDir?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<TestHost> {
+/** How the host runs the app's backend: `src/` through tsx, or Forge's bundle of it (FORGE_BUNDLE=1). */
+export type HostMode = 'source' | 'bundle';
+/** The jest project `bundle` (jest.config.js) sets this global to run its test files on the bundle. */
+const projectMode = (globalThis as { HOST_MODE?: HostMode }).HOST_MODE ?? 'source';
+
+export async function startTestHost(opts: { dataDir?: string; env?: Record<string, string>; timeoutMs?: number; mode?: HostMode } = {}): Promise<TestHost> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ph-host-'));
+  const mode = opts.mode ?? projectMode;
+  if (mode === 'bundle') requireForgeBundle();
   const child = spawn(path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), ['local/main.ts'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, ...opts.env },
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, FORGE_BUNDLE: mode === 'bundle' ? '1' : '0', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await waitForUrl(child, opts.timeoutMs ?? 60_000);
