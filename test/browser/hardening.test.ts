@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import type { FrameLocator, Page } from 'playwright-core';
 import { SEED_KEYS } from '../../local/jira/seed';
 import { SUMMARY_PROPERTY_KEY } from '../../src/domain/report-types';
-import { browserSuite } from '../helpers/browser';
+import { addIssuePanel, browserSuite } from '../helpers/browser';
 import { createEpic } from '../helpers/handoff-fixtures';
 import { invoke, jira, ok, resetStats, setKvsFault, stats } from '../helpers/local-api';
 
@@ -30,6 +30,7 @@ async function openReport(email: string): Promise<{ page: Page; report: FrameLoc
 
 async function openPanel(email: string, issueKey: string): Promise<{ page: Page; panel: FrameLocator; close: () => Promise<void> }> {
   const { context, page } = await suite.open(email, `/browse/${issueKey}`);
+  await addIssuePanel(page);
   return { page, panel: page.frameLocator(PANEL), close: () => context.close() };
 }
 
