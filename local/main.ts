@@ -1,13 +1,16 @@
 /** `npm start` entry (via scripts/start.mjs): runs the local host until interrupted. */
 import { startHost } from './server';
+import { describeLatencyModel, parseLatencySpec } from './forge/latency';
 
 async function main(): Promise<void> {
   const port = process.env.PORT === undefined ? 8080 : Number(process.env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be 0..65535, got ${process.env.PORT}`);
-  const host = await startHost({ port, dataDir: process.env.DATA_DIR || undefined, appDir: process.env.APP_DIR || undefined });
+  const latency = parseLatencySpec(process.env.FORGE_LATENCY);
+  const host = await startHost({ port, dataDir: process.env.DATA_DIR || undefined, appDir: process.env.APP_DIR || undefined, latency });
   const users = host.db.prepare('SELECT email, display_name FROM users WHERE active = 1 ORDER BY site_admin DESC, display_name').all() as Array<{ email: string; display_name: string }>;
   console.log(`Production Handoff local host: ${host.url}`);
   console.log(`  data: ${host.dataDir}`);
+  console.log(`  latency model (FORGE_LATENCY): ${describeLatencyModel(latency)}`);
   if (users.length) {
     console.log('  demo users (switch in the page header; REST: basic auth with the email, any password):');
     for (const u of users) console.log(`    ${u.email.padEnd(28)} ${u.display_name}`);

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import vm from 'node:vm';
 import { BRIDGE_SHIM_PATH, injectBridge } from './custom-ui';
+import { BRIDGE_REQUEST_HEADER } from './latency';
 
 /** Runs the shim in a bare context (no parent window) and answers its __bridge. */
-function loadShim(context: unknown) {
-  const sandbox: Record<string, unknown> = { __PH_CONTEXT__: context, __PH_FRAME__: { moduleKey: 'm', frameId: 'f' }, setTimeout, setInterval: () => 0, Promise, JSON, URL };
+function loadShim(context: unknown, globals: Record<string, unknown> = {}) {
+  const sandbox: Record<string, unknown> = { __PH_CONTEXT__: context, __PH_FRAME__: { moduleKey: 'm', frameId: 'f' }, setTimeout, setInterval: () => 0, Promise, JSON, URL, ...globals };
   sandbox.globalThis = sandbox;
   vm.runInNewContext(fs.readFileSync(BRIDGE_SHIM_PATH, 'utf8'), sandbox);
   return sandbox.__bridge as { callBridge(name: string, payload?: unknown): Promise<unknown> };
@@ -33,6 +34,17 @@ describe('bridge shim', () => {
     await bridge.callBridge('on', { event: 'x', callback: (p: unknown) => got.push(p) });
     await bridge.callBridge('emit', { event: 'x', payload: { a: 1 } });
     expect(got).toEqual([{ a: 1 }]);
+  });
+
+  it('marks requestJira as the app\'s own request, so the latency model charges it', async () => {
+    const sent: Array<{ url: string; headers: Record<string, string> }> = [];
+    const fetch = async (url: string, init: { headers: Record<string, string> }) => {
+      sent.push({ url, headers: init.headers });
+      return new Response('{}', { status: 200 });
+    };
+    const bridge = loadShim({}, { fetch });
+    await bridge.callBridge('fetchProduct', { product: 'jira', restPath: '/rest/api/3/myself', fetchRequestInit: { headers: [['accept', 'application/json']] } });
+    expect(sent).toEqual([{ url: '/rest/api/3/myself', headers: { accept: 'application/json', [BRIDGE_REQUEST_HEADER]: '1' } }]);
   });
 
   it('injects the context and the shim as the first thing in <head>', () => {
