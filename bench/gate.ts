@@ -50,7 +50,7 @@ export async function runGateBench(decisions = 200): Promise<BenchOutcome> {
 
       roundTrip.samples[mode] = latencies;
       const runs = s.validatorRuns;
-      const counts = countsOf('gate decision (transition to Done)', s, MODULES.gate, runs);
+      const counts = countsOf('gate decision (transition to Done)', s, MODULES.gate, 'gate', runs);
       outcome.counts.push({ mode, counts });
       const validator = s.invocations[`${MODULES.gate}:validator`];
       const all = sorted(latencies);

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startHost, type Host } from '../local/server';
-import { DEFAULT_LATENCY_MODEL, type LatencyModel } from '../local/forge/latency';
+import { DEFAULT_LATENCY_MODEL, type LatencyModel, type PlatformCalls } from '../local/forge/latency';
 import type { HostStatsSnapshot } from '../test/helpers/local-api';
 
 /** A host on a temporary data folder, removed when the host closes. Starts on loopback (no latency model). */
@@ -87,10 +87,10 @@ export interface ActionCounts {
   triggerRuns: number;
 }
 
-export type StatsWithPlatform = HostStatsSnapshot & { platform: { calls: { invocations: number; coldStarts: number; jira: number; jiraFromUi: number; kvs: number } } };
+export type StatsWithPlatform = HostStatsSnapshot & { platform: { calls: PlatformCalls } };
 
-/** Counts of one action done `per` times, from a stats snapshot taken after a reset. */
-export function countsOf(action: string, s: StatsWithPlatform, moduleKey: string, per = 1): ActionCounts {
+/** Counts of one action done `per` times by `moduleKey` (running function `functionKey`), from stats taken after a reset. */
+export function countsOf(action: string, s: StatsWithPlatform, moduleKey: string, functionKey: string, per = 1): ActionCounts {
   const inv = Object.entries(s.invocations);
   const sum = (pred: (k: string) => boolean) => inv.filter(([k]) => pred(k)).reduce((a, [, v]) => a + v.count, 0);
   const own = sum((k) => k.startsWith(`${moduleKey}:`));
@@ -98,8 +98,7 @@ export function countsOf(action: string, s: StatsWithPlatform, moduleKey: string
   return {
     action,
     invocations: own / per,
-    // Cold starts are counted across functions: the trigger's first run is cold too.
-    coldStarts: s.platform.calls.coldStarts / per,
+    coldStarts: (s.platform.calls.coldStartsByFunction[functionKey] ?? 0) / per,
     jira: (s.jira.byModule[moduleKey] ?? 0) / per,
     jiraFromUi: s.platform.calls.jiraFromUi / per,
     kvs: (s.kvs.byModule[moduleKey] ?? 0) / per,

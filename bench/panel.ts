@@ -127,8 +127,8 @@ export async function runPanelBench(opts: PanelBenchOptions): Promise<BenchOutco
       warm.samples[mode] = warmRuns;
       save.samples[mode] = saves.samples;
       js.samples[mode] = [gzipBytes('panel', scripts)];
-      outcome.counts.push({ mode, counts: countsOf('panel open (warm)', openCounts!, MODULES.panel) });
-      outcome.counts.push({ mode, counts: countsOf('panel save (decide a condition)', saves.counts, MODULES.panel) });
+      outcome.counts.push({ mode, counts: countsOf('panel open (warm)', openCounts!, MODULES.panel, 'resolver') });
+      outcome.counts.push({ mode, counts: countsOf('panel save (decide a condition)', saves.counts, MODULES.panel, 'resolver') });
       outcome.details.push({
         title: `Panel (${mode}${mode === 'model' ? ': latency model on' : ''})`,
         figures: [

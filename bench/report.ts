@@ -117,7 +117,7 @@ export async function runReportBench(epicCount = 5000): Promise<BenchOutcome> {
       all.samples[mode] = loads.map((l) => l.allRowsMs);
       first.samples[mode] = loads.map((l) => l.firstRowsMs);
       shownCount = loads[0].shownCount;
-      outcome.counts.push({ mode, counts: countsOf(`report of ${totalText} (page load)`, counted!, MODULES.report) });
+      outcome.counts.push({ mode, counts: countsOf(`report of ${totalText} (page load)`, counted!, MODULES.report, 'resolver') });
       loadsText.push(`${mode}: all rows ${loads.map((l) => Math.round(l.allRowsMs)).join(' / ')} ms, first rows ${loads.map((l) => Math.round(l.firstRowsMs)).join(' / ')} ms`);
     }
     host.latency.use(undefined);

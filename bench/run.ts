@@ -79,7 +79,7 @@ async function main(): Promise<void> {
       '',
       '## Requests per action',
       '',
-      'From `GET /__local/stats` after a reset, for one action (the gate: per decision, averaged). "Invocations" are the action\'s own function calls; "cold" counts cold starts of any function; Jira requests are the app\'s (from its functions, attributed per module, and from its Custom UI); "trigger runs" are issue-event trigger invocations the action caused in the background. "loopback" says whether the loopback run counted the same (cold starts aside).',
+      'From `GET /__local/stats` after a reset, for one action (the gate: per decision, averaged). "Invocations" are the action\'s own function calls; "cold" counts cold starts of the action\'s function; Jira requests are the app\'s (from its functions, attributed per module, and from its Custom UI); "trigger runs" are issue-event trigger invocations the action caused in the background. "loopback" says whether the loopback run counted the same (cold starts aside).',
       '',
       markdownTable(COUNT_HEADER, countRows(counts)),
       '',

@@ -69,7 +69,7 @@ describe('PlatformLatency', () => {
     expect(after).toEqual([2900, 2900, undefined]);
     await jest.advanceTimersByTimeAsync(1000);
     expect(after[2]).toBe(3900);
-    expect(latency.toJSON().calls).toMatchObject({ invocations: 5, coldStarts: 3 });
+    expect(latency.toJSON().calls).toMatchObject({ invocations: 5, coldStarts: 3, coldStartsByFunction: { resolver: 2, gate: 1 } });
   });
 
   it('reuses a released instance warm, and cools every function down on request', async () => {
@@ -89,7 +89,7 @@ describe('PlatformLatency', () => {
     expect(again).toEqual([undefined]);
     await jest.advanceTimersByTimeAsync(1000);
     expect(again).toEqual([started + 300 + 1300]);
-    expect(latency.toJSON().calls).toEqual({ invocations: 3, coldStarts: 2, jira: 0, jiraFromUi: 0, kvs: 0 });
+    expect(latency.toJSON().calls).toEqual({ invocations: 3, coldStarts: 2, coldStartsByFunction: { resolver: 2 }, jira: 0, jiraFromUi: 0, kvs: 0 });
   });
 
   it('waits for nothing when off, but still counts what went through the platform', async () => {
@@ -97,9 +97,9 @@ describe('PlatformLatency', () => {
     const done = settleTimes([latency.invocation('resolver'), latency.jira('ui'), latency.jira('function'), latency.kvs()]);
     await jest.advanceTimersByTimeAsync(0);
     expect(done).toEqual([0, 0, 0, 0]);
-    expect(latency.toJSON()).toEqual({ model: null, description: 'off (loopback)', calls: { invocations: 1, coldStarts: 1, jira: 1, jiraFromUi: 1, kvs: 1 } });
+    expect(latency.toJSON()).toEqual({ model: null, description: 'off (loopback)', calls: { invocations: 1, coldStarts: 1, coldStartsByFunction: { resolver: 1 }, jira: 1, jiraFromUi: 1, kvs: 1 } });
     latency.resetCounts();
-    expect(latency.toJSON().calls).toEqual({ invocations: 0, coldStarts: 0, jira: 0, jiraFromUi: 0, kvs: 0 });
+    expect(latency.toJSON().calls).toEqual({ invocations: 0, coldStarts: 0, coldStartsByFunction: {}, jira: 0, jiraFromUi: 0, kvs: 0 });
   });
 
   it('uses a new model from the next call on, every function cold again', async () => {

@@ -64,6 +64,8 @@ export function describeLatencyModel(model: LatencyModel | undefined): string {
 export interface PlatformCalls {
   invocations: number;
   coldStarts: number;
+  /** Cold starts per function key. */
+  coldStartsByFunction: Record<string, number>;
   /** Jira requests from the app's functions. */
   jira: number;
   /** Jira requests from the app's Custom UI (`requestJira`). */
@@ -74,7 +76,7 @@ export interface PlatformCalls {
 export type Sleep = (ms: number) => Promise<void>;
 const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const noCalls = (): PlatformCalls => ({ invocations: 0, coldStarts: 0, jira: 0, jiraFromUi: 0, kvs: 0 });
+const noCalls = (): PlatformCalls => ({ invocations: 0, coldStarts: 0, coldStartsByFunction: {}, jira: 0, jiraFromUi: 0, kvs: 0 });
 
 export class PlatformLatency {
   private current: LatencyModel | undefined;
@@ -113,7 +115,10 @@ export class PlatformLatency {
     const free = this.idle.get(functionKey) ?? 0;
     const warm = free > 0;
     if (warm) this.idle.set(functionKey, free - 1);
-    else this.calls.coldStarts += 1;
+    else {
+      this.calls.coldStarts += 1;
+      this.calls.coldStartsByFunction[functionKey] = (this.calls.coldStartsByFunction[functionKey] ?? 0) + 1;
+    }
     const generation = this.generation;
     const model = this.current;
     if (model) await this.wait(model.invocationMs + (warm ? 0 : model.coldStartMs));
@@ -143,7 +148,7 @@ export class PlatformLatency {
   }
 
   toJSON(): { model: LatencyModel | null; description: string; calls: PlatformCalls } {
-    return { model: this.model ?? null, description: describeLatencyModel(this.current), calls: { ...this.calls } };
+    return { model: this.model ?? null, description: describeLatencyModel(this.current), calls: { ...this.calls, coldStartsByFunction: { ...this.calls.coldStartsByFunction } } };
   }
 
   private wait(ms: number): Promise<void> {

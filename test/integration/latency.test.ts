@@ -82,9 +82,9 @@ describe('FORGE_LATENCY on the host that npm start runs', () => {
   it('reports the model and what went through the platform in /__local/stats', async () => {
     await resetStats(host.url);
     await invoke('jiraRequests', { n: 2, parallel: true });
-    const s = (await stats(host.url)) as unknown as { platform: { model: unknown; calls: Record<string, number> } };
+    const s = (await stats(host.url)) as unknown as { platform: { model: unknown; calls: Record<string, unknown> } };
     expect(s.platform.model).toEqual({ invocationMs: 400, coldStartMs: 800, jiraMs: 300, kvsMs: 200 });
-    expect(s.platform.calls).toEqual({ invocations: 1, coldStarts: 0, jira: 2, jiraFromUi: 0, kvs: 0 });
+    expect(s.platform.calls).toEqual({ invocations: 1, coldStarts: 0, coldStartsByFunction: {}, jira: 2, jiraFromUi: 0, kvs: 0 });
   });
 
   it('refuses to start on a FORGE_LATENCY it does not understand, saying why', async () => {
