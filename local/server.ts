@@ -21,6 +21,7 @@ import { createCustomUiRouter } from './forge/custom-ui';
 import { INTERNAL_SECRET } from './forge/runtime';
 import { Faults, HostStats } from './forge/stats';
 import { deliveryFromEnv, EventDispatcher, type DeliveryOptions } from './forge/events';
+import { BRIDGE_REQUEST_HEADER, PlatformLatency, parseLatencySpec, type LatencyModel } from './forge/latency';
 import { createShellRouter } from './shell';
 import { isTimeZone } from '../src/domain/dates';
 import { addIssueType } from './jira/issue-types';
@@ -47,6 +48,11 @@ export interface StartHostOptions {
   eventDelivery?: DeliveryOptions;
   /** Run the backend from Forge's bundle (`<appDir>/.forge-bundle/dist`, built by `npm run bundle`) instead of src/. */
   bundled?: boolean;
+  /**
+   * The latency model (local/forge/latency.ts): a model, or a `FORGE_LATENCY` spec such as "model"
+   * or "invocation=300,cold=1000,jira=150,kvs=40". Default off. `host.latency.use()` switches it later.
+   */
+  latency?: LatencyModel | string;
 }
 
 /** Where `npm run bundle` (scripts/forge-bundle.mjs) writes the backend as Forge's bundler builds it. */
@@ -61,6 +67,7 @@ export interface Host {
   app: ForgeApp;
   stats: HostStats;
   faults: Faults;
+  latency: PlatformLatency;
   dataDir: string;
   close(): Promise<void>;
 }
@@ -122,7 +129,10 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
   const stats = new HostStats();
   const faults = new Faults();
   const appDir = path.resolve(opts.appDir ?? REPO_ROOT);
-  const forgeApp = new ForgeApp({ appDir, getBaseUrl, stats, bundleDir: opts.bundled ? FORGE_BUNDLE_DIST : undefined });
+  const latencyModel = typeof opts.latency === 'string' ? parseLatencySpec(opts.latency) : opts.latency;
+  // Off while the host seeds itself: seeding is setup, not the app in use (the model is switched on below).
+  const latency = new PlatformLatency();
+  const forgeApp = new ForgeApp({ appDir, getBaseUrl, stats, latency, bundleDir: opts.bundled ? FORGE_BUNDLE_DIST : undefined });
   // `forge deploy` refuses entities that break the storage rules; so does the host, before serving anything.
   const entityProblems = validateEntityDefs(forgeApp.manifest.entities);
   if (entityProblems.length) {
@@ -146,6 +156,10 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
   web.set('etag', false);
 
   // Forge storage: only the app's invocations (secret header) reach it.
+  web.use('/__kvs', (req, _res, next) => {
+    if (!req.get(INTERNAL_HEADER)) return next();
+    latency.kvs().then(() => next(), next);
+  });
   web.use('/__kvs', createKvsRouter({ db, secret: INTERNAL_SECRET, stats, faults, store: kvsStore }));
 
   // Local control endpoints.
@@ -203,12 +217,13 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
     res.json(forgeApp.codeInfo);
   });
   local.get('/stats', (_req, res) => {
-    res.json({ jira: getRequestStats(), ...stats.toJSON(), events: events.toJSON(), faults: faults.toJSON() });
+    res.json({ jira: getRequestStats(), ...stats.toJSON(), events: events.toJSON(), faults: faults.toJSON(), platform: latency.toJSON() });
   });
   local.post('/stats/reset', (_req, res) => {
     resetRequestStats();
     stats.reset();
     events.reset();
+    latency.resetCounts();
     res.json({ ok: true });
   });
   // Issue events reach trigger functions after the REST answer; tests wait here until all are delivered.
@@ -277,6 +292,13 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
   web.use('/__local/jira', createJiraControlRouter({ db, hold: jiraHold }));
 
   // Jira REST.
+  // The latency model charges the app's own requests: from its functions (the internal header, not the
+  // host's platform look-ups) and from its Custom UI's requestJira (the bridge's header).
+  web.use('/rest/api/3', (req, _res, next) => {
+    const from = req.get(BRIDGE_REQUEST_HEADER) ? 'ui' : req.get(INTERNAL_HEADER) && !req.get(PLATFORM_HEADER) ? 'function' : undefined;
+    if (!from) return next();
+    latency.jira(from).then(() => next(), next);
+  });
   // Simulated rate limiting applies to the app's own Jira calls (the internal header), as Jira limits apps.
   web.use('/rest/api/3', (req, res, next) => {
     if (req.get(INTERNAL_HEADER) && !req.get(PLATFORM_HEADER) && faults.takeJiraRateLimit()) {
@@ -328,6 +350,7 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
     app: forgeApp,
     stats,
     faults,
+    latency,
     dataDir,
     close: async () => {
       if (closed) return;
@@ -345,10 +368,13 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
   if (opts.seed !== false && !isSeeded(db)) {
     try {
       await seedHost(host, { app: opts.seedApp });
+      // The seed's issue events are setup too: delivered before the model applies.
+      if (latencyModel) await events.idle();
     } catch (e) {
       await host.close();
       throw e;
     }
   }
+  latency.use(latencyModel);
   return host;
 }

@@ -9,6 +9,7 @@ import { parse as parseYaml } from 'yaml';
 import { INTERNAL_HEADER, INTERNAL_SECRET, INVOCATION_BUDGET_MS, installForgeGlobals, runInInvocation } from './runtime';
 import { parseEntityDefs, type EntityDef } from './kvs';
 import { HostStats } from './stats';
+import { PlatformLatency } from './latency';
 
 export const LOCAL_CLOUD_ID = '7e3c1a52-0f6b-4c1e-9d2a-5b1f0c0ffee1';
 export const LOCAL_ENVIRONMENT_ID = '0a0b0c0d-0000-4000-8000-000000000dev';
@@ -120,6 +121,8 @@ export interface ForgeAppOptions {
   stats?: HostStats;
   /** Per-invocation budget; defaults to Forge's 25 s. */
   timeoutMs?: number;
+  /** The platform's costs per invocation (see latency.ts); default off. */
+  latency?: PlatformLatency;
   /**
    * Run the app as Forge's bundler built it (`<bundleDir>/<module>.cjs`, from `npm run bundle`) instead of
    * `src/<module>.ts` through tsx: the code `forge deploy` would upload, with its own bundled copies of
@@ -142,6 +145,7 @@ export class ForgeApp {
   readonly appDir: string;
   readonly manifest: Manifest;
   readonly stats: HostStats;
+  readonly latency: PlatformLatency;
   private readonly getBaseUrl: () => string;
   private readonly timeoutMs: number;
   private readonly bundleDir: string | undefined;
@@ -154,6 +158,7 @@ export class ForgeApp {
     this.manifest = readManifest(this.appDir);
     this.getBaseUrl = opts.getBaseUrl;
     this.stats = opts.stats ?? new HostStats();
+    this.latency = opts.latency ?? new PlatformLatency();
     this.timeoutMs = opts.timeoutMs ?? INVOCATION_BUDGET_MS;
     this.bundleDir = opts.bundleDir === undefined ? undefined : path.resolve(this.appDir, opts.bundleDir);
     if (this.bundleDir) {
@@ -264,6 +269,17 @@ export class ForgeApp {
 
   /** Calls a resolver function exactly as the Forge platform does for a Custom UI `invoke`. */
   async invokeResolver(input: InvokeInput): Promise<InvokeOutcome> {
+    const functionKey = this.module(input.moduleKey)?.resolverFunction;
+    // The platform's share comes before the function's own time (`ms`), as in Forge's invocation metrics.
+    const release = functionKey ? await this.latency.invocation(functionKey) : () => undefined;
+    try {
+      return await this.callResolver(input);
+    } finally {
+      release();
+    }
+  }
+
+  private async callResolver(input: InvokeInput): Promise<InvokeOutcome> {
     const started = Date.now();
     const statKey = `${input.moduleKey}:${input.functionKey}`;
     try {
@@ -327,6 +343,7 @@ export class ForgeApp {
       const mod = this.validatorModule(rule.moduleKey);
       if (!mod || !mod.function) continue;
       const label = mod.name ?? mod.key;
+      const release = await this.latency.invocation(mod.function);
       const started = Date.now();
       this.stats.validatorRuns += 1;
       let outcome: { result: boolean; errorMessage?: string };
@@ -353,6 +370,8 @@ export class ForgeApp {
       } catch (e) {
         this.stats.countInvocation(`${mod.key}:validator`, Date.now() - started, true);
         outcome = { result: false, errorMessage: `The validator "${label}" could not be evaluated: ${e instanceof Error ? e.message : String(e)}` };
+      } finally {
+        release();
       }
       if (!outcome.result) {
         return { result: false, errorMessage: outcome.errorMessage ?? `The validator "${label}" rejected the transition.` };

@@ -83,6 +83,8 @@
     var init = payload.fetchRequestInit || {};
     var headers = {};
     (init.headers || []).forEach(function (pair) { headers[pair[0]] = pair[1]; });
+    // Tells the host this is the app's own request (local/forge/latency.ts charges it), not Jira's page.
+    headers['x-local-bridge-request'] = '1';
     var method = (init.method || 'GET').toUpperCase();
     var body = method === 'GET' || method === 'HEAD' || init.body == null ? undefined : String(init.body);
     return callShell('fetch', { restPath: restPath, method: method, headers: headers, body: body }).then(function (res) {

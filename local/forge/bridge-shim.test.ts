@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import vm from 'node:vm';
 import { BRIDGE_SHIM_PATH, injectBridge } from './custom-ui';
+import { BRIDGE_REQUEST_HEADER } from './latency';
 
 /** Runs the shim in a bare context (no parent window) and answers its __bridge. */
-function loadShim(context: unknown) {
-  const sandbox: Record<string, unknown> = { __PH_CONTEXT__: context, __PH_FRAME__: { moduleKey: 'm', frameId: 'f' }, setTimeout, setInterval: () => 0, Promise, JSON, URL };
+function loadShim(context: unknown, globals: Record<string, unknown> = {}) {
+  const sandbox: Record<string, unknown> = { __PH_CONTEXT__: context, __PH_FRAME__: { moduleKey: 'm', frameId: 'f' }, setTimeout, setInterval: () => 0, Promise, JSON, URL, ...globals };
   sandbox.globalThis = sandbox;
   vm.runInNewContext(fs.readFileSync(BRIDGE_SHIM_PATH, 'utf8'), sandbox);
   return sandbox.__bridge as { callBridge(name: string, payload?: unknown): Promise<unknown> };
@@ -91,6 +92,13 @@ describe('bridge shim', () => {
     expect(await collect()).toMatchObject({ ok: false, outcome: 'invalid' });
     answer = 'x'.repeat(32 * 1024);
     expect(await collect()).toMatchObject({ ok: true, outcome: 'saved' });
+  });
+
+  it('marks requestJira as the app\'s own request, so the latency model charges it', async () => {
+    const { bridge, posted } = loadShimInShell();
+    void bridge.callBridge('fetchProduct', { product: 'jira', restPath: '/rest/api/3/myself', fetchRequestInit: { headers: [['accept', 'application/json']] } });
+    const sent = posted.find((m) => m.type === 'fetch');
+    expect(sent).toMatchObject({ restPath: '/rest/api/3/myself', headers: { accept: 'application/json', [BRIDGE_REQUEST_HEADER]: '1' } });
   });
 
   it('injects the context and the shim as the first thing in <head>', () => {

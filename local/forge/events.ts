@@ -388,6 +388,7 @@ export class EventDispatcher {
 
   private async deliver(mod: ManifestModule, event: Record<string, unknown>): Promise<void> {
     const app = this.opts.app;
+    const release = await app.latency.invocation(mod.function!);
     const started = Date.now();
     try {
       const handler = app.loadFunction(mod.function!);
@@ -400,6 +401,8 @@ export class EventDispatcher {
       this.counts.failed += 1;
       app.stats.countInvocation(`${mod.key}:trigger`, Date.now() - started, true);
       console.error(`Trigger ${mod.key} failed on ${String(event.eventType)}:`, e);
+    } finally {
+      release();
     }
   }
 }
