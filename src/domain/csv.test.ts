@@ -60,8 +60,10 @@ function readCsv(text: string): { records: string[][]; quoted: boolean[][] } {
 const SEPARATORS = [';', ',', '\t', '\r', '\n'];
 const STARTS = ['=', '+', '-', '@', '\t', '\r', '\0'];
 
+// UTF-16 units, as the writer reads them: every formula start and separator is ASCII, and a code-point index
+// would drift from text[i - 1] after an astral character.
 function formulaStarts(text: string): number[] {
-  return [...text].flatMap((ch, i) => ((i === 0 || SEPARATORS.includes(text[i - 1])) && STARTS.includes(ch) ? [i] : []));
+  return text.split('').flatMap((ch, i) => ((i === 0 || SEPARATORS.includes(text[i - 1])) && STARTS.includes(ch) ? [i] : []));
 }
 
 describe('toCsv', () => {
@@ -99,7 +101,7 @@ describe('toCsv', () => {
             if (value === null) return '';
             if (typeof value === 'number') return String(value);
             // The reader gets the text back with an apostrophe before each formula start.
-            return [...value].map((ch, i) => (formulaStarts(value).includes(i) ? `'${ch}` : ch)).join('');
+            return value.split('').map((ch, i) => (formulaStarts(value).includes(i) ? `'${ch}` : ch)).join('');
           }),
         );
         expect(parsed).toEqual(expected);
