@@ -1,11 +1,12 @@
 /** `npm start` entry (via scripts/start.mjs): runs the local host until interrupted. */
 import { parseExpiredKeys } from './forge/kvs';
+import { parseScheduleMode } from './forge/schedules';
 import { startHost } from './server';
 
 async function main(): Promise<void> {
   const port = process.env.PORT === undefined ? 8080 : Number(process.env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be 0..65535, got ${process.env.PORT}`);
-  const host = await startHost({ port, dataDir: process.env.DATA_DIR || undefined, appDir: process.env.APP_DIR || undefined, kvsExpiredKeys: parseExpiredKeys(process.env.KVS_EXPIRED_KEYS) });
+  const host = await startHost({ port, dataDir: process.env.DATA_DIR || undefined, appDir: process.env.APP_DIR || undefined, kvsExpiredKeys: parseExpiredKeys(process.env.KVS_EXPIRED_KEYS), scheduledTriggers: parseScheduleMode(process.env.SCHEDULED_TRIGGERS) });
   const users = host.db.prepare('SELECT email, display_name FROM users WHERE active = 1 ORDER BY site_admin DESC, display_name').all() as Array<{ email: string; display_name: string }>;
   console.log(`Production Handoff local host: ${host.url}`);
   console.log(`  data: ${host.dataDir}`);

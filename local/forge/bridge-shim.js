@@ -16,6 +16,27 @@
   var root = typeof window !== 'undefined' ? window : globalThis;
   if (root.__bridge && root.__bridge.__phLocal) return;
 
+  // The host clock (local/clock.ts): when the host has been moved in time, the frame's Date follows it, so
+  // the browser and the backend agree on "today". Timers are untouched.
+  var clockOffset = Number(root.__PH_CLOCK_OFFSET__ || 0);
+  if (clockOffset && root.Date && !root.Date.__phHostClock) {
+    var RealDate = root.Date;
+    var hostNow = function () { return RealDate.now() + clockOffset; };
+    var HostDate = function () {
+      var args = Array.prototype.slice.call(arguments);
+      if (!new.target) return new RealDate(hostNow()).toString();
+      return Reflect.construct(RealDate, args.length === 0 ? [hostNow()] : args, new.target);
+    };
+    HostDate.prototype = RealDate.prototype;
+    Object.setPrototypeOf(HostDate, RealDate);
+    HostDate.now = hostNow;
+    HostDate.parse = RealDate.parse;
+    HostDate.UTC = RealDate.UTC;
+    Object.defineProperty(HostDate, '__phHostClock', { value: true });
+    Object.defineProperty(RealDate.prototype, 'constructor', { value: HostDate, writable: true, configurable: true });
+    root.Date = HostDate;
+  }
+
   var context = root.__PH_CONTEXT__ || {};
   var frame = root.__PH_FRAME__ || {};
   var SOURCE = 'ph-bridge';
@@ -37,6 +58,8 @@
     if (frame.projectKey) c.projectKey = frame.projectKey;
     if (frame.entryPoint) c.entryPoint = frame.entryPoint;
     if (frame.validatorConfig !== undefined) c.validatorConfig = frame.validatorConfig;
+    if (frame.dashboardId) c.dashboardId = frame.dashboardId;
+    if (frame.gadgetId) c.gadgetId = frame.gadgetId;
     return c;
   }
 
@@ -260,7 +283,25 @@
     getUrl: function (p) { return Promise.resolve(urlFor(p)); },
     reload: function () { if (parentWin) post({ type: 'reload' }); else root.location.reload(); return Promise.resolve(); },
     open: function () { return Promise.resolve(false); },
-    submit: function () { return Promise.resolve(false); },
+    // Only a dashboard gadget's edit view is submittable here: Jira saves the object as the gadget's configuration.
+    submit: function (payload) {
+      if (!frame.gadgetId || frame.entryPoint !== 'edit') return Promise.resolve(false);
+      var body;
+      try { body = JSON.stringify(payload === undefined ? null : payload); } catch (e) { return Promise.reject(new Error('The configuration must be JSON: ' + e.message)); }
+      return fetch('/__shell/dashboards/' + encodeURIComponent(frame.dashboardId) + '/gadgets/' + encodeURIComponent(frame.gadgetId) + '/configuration', {
+        method: 'PUT', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: body,
+      }).then(function (res) {
+        return res.text().then(function (text) {
+          if (!res.ok) {
+            var msg = 'Saving the gadget configuration failed (HTTP ' + res.status + ')';
+            try { var b = JSON.parse(text); if (b && b.errorMessages && b.errorMessages.length) msg = b.errorMessages.join(' '); } catch { /* not JSON */ }
+            throw new Error(msg);
+          }
+          post({ type: 'gadget-saved', gadgetId: frame.gadgetId });
+          return true;
+        });
+      });
+    },
     close: function () { return Promise.resolve(false); },
     onClose: function () { return Promise.resolve(false); },
     refresh: function () { post({ type: 'refresh' }); return Promise.resolve(true); },
