@@ -230,8 +230,7 @@ export class WebTriggers {
   /** `/x1/<id>[/user/path]` and `/public/<id>[/user/path]`: anyone may call them, as on Forge. */
   router(): Router {
     const router = express.Router();
-    router.use(/^\/(x1|public)\//, express.raw({ type: () => true, limit: WEBTRIGGER_PAYLOAD_LIMIT }));
-    router.all(/^\/(x1|public)\/([^/?#]+)(\/[^?#]*)?$/, async (req: Request, res: Response) => {
+    router.all(/^\/(x1|public)\/([^/?#]+)(\/[^?#]*)?$/, express.raw({ type: () => true, limit: WEBTRIGGER_PAYLOAD_LIMIT }), async (req: Request, res: Response) => {
       const params = req.params as unknown as Record<string, string | undefined>;
       const row = this.rowById(params[1] ?? '');
       const def = row ? this.def(row.module_key) : undefined;
