@@ -102,7 +102,7 @@ export function createDashboardShellRouter(opts: DashboardShellOptions): Router 
     const columns = Array.from({ length: DASHBOARD_COLUMNS }, (_, c) => gadgets.filter((g) => g.col === c));
     page(req, res, d.name, html`<h1>${d.name}</h1>
       <div id="dashboard" data-dashboard-id="${d.id}">
-        <form class="inline" id="dashboard-toolbar">
+        <form class="inline" id="dashboard-toolbar" autocomplete="off">
           ${writable ? html`
           <label>Gadget<select name="moduleKey" id="gadget-module">${gadgetMods().map((m) => html`<option value="${m.key}">${text(m.raw.title, m.key)}</option>`)}</select></label>
           <label>Column<select name="column">${Array.from({ length: DASHBOARD_COLUMNS }, (_, c) => html`<option value="${c}">${c + 1}</option>`)}</select></label>
