@@ -45,6 +45,20 @@ async function gadgetFrame(page: Page, gadgetId: string): Promise<Frame> {
   return frame;
 }
 
+test("the fixture's scheduled triggers, web triggers, gadgets and global page are a manifest Forge accepts (@forge/manifest)", async () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { validate } = require('@forge/manifest') as { validate: (offline: boolean, file: string) => Promise<{ success: boolean; errors?: unknown[] }> };
+  const cwd = process.cwd();
+  process.chdir(MINI_APP_DIR);
+  try {
+    const result = await validate(false, 'manifest.yml');
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.success).toBe(true);
+  } finally {
+    process.chdir(cwd);
+  }
+});
+
 const gadgetIds = async (page: Page) => page.$$eval('section.gadget', (els) => els.map((e) => e.getAttribute('data-gadget-id') as string));
 
 test('create a dashboard, add two gadgets side by side, configure each in its edit view; each shows its own configuration', async () => {
@@ -201,8 +215,10 @@ test('the shell pages for dashboards, apps, the outbox and the clock have no WCA
     const dashboard = (await mini.call('POST', '/rest/api/3/dashboard', { name: 'Axe', sharePermissions: [], editPermissions: [] }, 'lead@example.com')).body;
     await mini.call('POST', `/rest/api/3/dashboard/${dashboard.id}/gadget`, { moduleKey: 'mini-gadget' }, 'lead@example.com');
     await mini.call('POST', '/rest/api/3/issue/AIP-1/notify', { subject: 'Axe', textBody: 'text', htmlBody: '<p>html</p>', to: { users: [{ accountId: SEED_ACCOUNTS.priya }] } }, 'admin@example.com');
-    for (const p of ['/jira/dashboards', `/jira/dashboards/${dashboard.id}`, '/jira/apps', '/jira/outbox', '/jira/clock']) {
-      await page.goto(`${mini.url}${p}`);
+    const pages: Array<[string, string]> = [['/jira/dashboards', 'Dashboards'], [`/jira/dashboards/${dashboard.id}`, 'Axe'], ['/jira/apps', 'Apps'], ['/jira/outbox', 'Outbox'], ['/jira/clock', 'Host clock']];
+    for (const [p, heading] of pages) {
+      const res = await page.goto(`${mini.url}${p}`);
+      expect([p, res?.status(), await page.textContent('h1')]).toEqual([p, 200, heading]);
       // The shell around the frames; the app's own screens are the app's to check.
       const result = await new AxeBuilder({ page }).exclude('iframe').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       expect([p, result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`)]).toEqual([p, []]);
