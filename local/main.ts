@@ -1,5 +1,6 @@
 /** `npm start` entry (via scripts/start.mjs): runs the local host until interrupted. */
 import { parseExpiredKeys } from './forge/kvs';
+import { parseScheduleMode } from './forge/schedules';
 import { startHost } from './server';
 import { describeLatencyModel, parseLatencySpec } from './forge/latency';
 
@@ -10,7 +11,7 @@ async function main(): Promise<void> {
   if (!['', '0', '1'].includes(bundleSwitch)) throw new Error(`FORGE_BUNDLE must be 1 (run Forge's bundle) or 0, got ${bundleSwitch}`);
   const bundled = bundleSwitch === '1';
   const latency = parseLatencySpec(process.env.FORGE_LATENCY);
-  const host = await startHost({ port, dataDir: process.env.DATA_DIR || undefined, appDir: process.env.APP_DIR || undefined, bundled, latency, kvsExpiredKeys: parseExpiredKeys(process.env.KVS_EXPIRED_KEYS) });
+  const host = await startHost({ port, dataDir: process.env.DATA_DIR || undefined, appDir: process.env.APP_DIR || undefined, bundled, latency, kvsExpiredKeys: parseExpiredKeys(process.env.KVS_EXPIRED_KEYS), scheduledTriggers: parseScheduleMode(process.env.SCHEDULED_TRIGGERS) });
   const users = host.db.prepare('SELECT email, display_name FROM users WHERE active = 1 ORDER BY site_admin DESC, display_name').all() as Array<{ email: string; display_name: string }>;
   console.log(`Production Handoff local host: ${host.url}`);
   console.log(`  data: ${host.dataDir}`);

@@ -26,6 +26,14 @@ import { createShellRouter } from './shell';
 import { isTimeZone } from '../src/domain/dates';
 import { addIssueType } from './jira/issue-types';
 import { JiraError } from './jira/errors';
+import { clockStatus, loadClock, parseClockChange, clockOffsetMs, realNow, saveClock, setClockOffset } from './clock';
+import { ScheduledTriggers, scheduleProblems, type ScheduleMode } from './forge/schedules';
+import { WebTriggers, webtriggerProblems } from './forge/webtrigger';
+import { gadgetModules, pageModuleProblems, registerPageExtensions } from './forge/gadgets';
+import { createNotifyRouter, createOutboxRouter } from './jira/notify';
+import { createDashboardRouter } from './jira/dashboards';
+import { createDashboardShellRouter } from './shell/dashboard';
+import { createHostPagesRouter } from './shell/host-pages';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
 export const DEFAULT_USER_EMAIL = 'admin@example.com';
@@ -53,6 +61,8 @@ export interface StartHostOptions {
    * or "invocation=300,cold=1000,jira=150,kvs=40". Default off. `host.latency.use()` switches it later.
    */
   latency?: LatencyModel | string;
+  /** Scheduled triggers: 'auto' (default: run when due on the host clock) or 'manual' (only `POST /__local/scheduled/run`). */
+  scheduledTriggers?: ScheduleMode;
 }
 
 /** Where `npm run bundle` (scripts/forge-bundle.mjs) writes the backend as Forge's bundler builds it. */
@@ -68,6 +78,8 @@ export interface Host {
   stats: HostStats;
   faults: Faults;
   latency: PlatformLatency;
+  schedules: ScheduledTriggers;
+  webtriggers: WebTriggers;
   dataDir: string;
   close(): Promise<void>;
 }
@@ -121,6 +133,8 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
   const db = openDatabase(path.join(dataDir, DB_FILE_NAME));
   ensureKvsSchema(db);
   ensureMeta(db);
+  // The host clock first: everything after it (seeding included) reads the time from it.
+  loadClock(db);
 
   let baseUrl = '';
   const getBaseUrl = () => baseUrl;
@@ -139,6 +153,15 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
     db.close();
     throw new Error(`manifest.yml app.storage.entities break Forge's rules:\n  ${entityProblems.join('\n  ')}`);
   }
+  // Likewise what Forge refuses (or the host cannot honour) in scheduled triggers, web triggers, gadgets and global pages.
+  const moduleProblems = [...scheduleProblems(forgeApp.manifest), ...webtriggerProblems(forgeApp.manifest), ...pageModuleProblems(forgeApp.manifest)];
+  if (moduleProblems.length) {
+    db.close();
+    throw new Error(`manifest.yml modules break Forge's rules:\n  ${moduleProblems.join('\n  ')}`);
+  }
+  const schedules = new ScheduledTriggers({ app: forgeApp, db, mode: opts.scheduledTriggers ?? 'auto' });
+  const webtriggers = new WebTriggers({ app: forgeApp, db, getBaseUrl });
+  registerPageExtensions(forgeApp, db, getBaseUrl);
   const kvsStore = new KvsStore(db, forgeApp.manifest.entities, { expiredKeys: opts.kvsExpiredKeys ?? 'linger' });
   const events = new EventDispatcher({ app: forgeApp, db, delivery: opts.eventDelivery ?? deliveryFromEnv(process.env) });
   const jiraHold = new JiraHold();
@@ -161,6 +184,9 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
     latency.kvs().then(() => next(), next);
   });
   web.use('/__kvs', createKvsRouter({ db, secret: INTERNAL_SECRET, stats, faults, store: kvsStore }));
+  // Web triggers (public, no user, as on Forge) and the GraphQL gateway behind webTrigger.getUrl().
+  web.use(webtriggers.router());
+  web.use(webtriggers.gatewayRouter());
 
   // Local control endpoints.
   const local = express.Router();
@@ -193,6 +219,8 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
         projectKey: str(ctx.projectKey),
         entryPoint: str(ctx.entryPoint),
         validatorConfig: typeof ctx.validatorConfig === 'string' ? ctx.validatorConfig : undefined,
+        dashboardId: str(ctx.dashboardId),
+        gadgetId: str(ctx.gadgetId),
       },
       accountId: user?.account_id,
     });
@@ -242,6 +270,20 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
   local.post('/events/delivery', (req, res) => {
     try {
       res.json(events.configureDelivery(req.body ?? {}));
+      } catch (e) {
+        res.status(400).json({ error: { message: e instanceof Error ? e.message : String(e) } });
+      }
+    });
+  // The host clock (local/clock.ts).
+  local.get('/clock', (_req, res) => {
+    res.json(clockStatus());
+  });
+  local.post('/clock', (req, res) => {
+    try {
+      const change = parseClockChange(req.body, realNow(), clockOffsetMs());
+      const status = setClockOffset(change.offsetMs);
+      saveClock(db);
+      res.json(status);
     } catch (e) {
       res.status(400).json({ error: { message: e instanceof Error ? e.message : String(e) } });
     }
@@ -268,6 +310,32 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
     db.prepare('UPDATE users SET time_zone = ? WHERE account_id = ?').run(timeZone, user.account_id);
     res.json({ email: user.email, timeZone });
   });
+  // Scheduled triggers (local/forge/schedules.ts).
+  local.get('/scheduled', (_req, res) => {
+    res.json({ mode: schedules.mode, now: clockStatus().now, schedules: schedules.state() });
+  });
+  local.post('/scheduled/run', async (req, res) => {
+    const b = (req.body ?? {}) as { moduleKey?: unknown; force?: unknown; copies?: unknown };
+    if ((b.moduleKey !== undefined && typeof b.moduleKey !== 'string') || (b.force !== undefined && typeof b.force !== 'boolean') || (b.copies !== undefined && typeof b.copies !== 'number')) {
+      res.status(400).json({ error: { message: 'Body: {moduleKey?: string, force?: boolean, copies?: number}' } });
+      return;
+    }
+    try {
+      res.json(await schedules.runDue({ moduleKey: b.moduleKey as string | undefined, force: b.force as boolean | undefined, copies: b.copies as number | undefined }));
+    } catch (e) {
+      res.status(400).json({ error: { message: e instanceof Error ? e.message : String(e) } });
+    }
+  });
+  local.get('/scheduled/idle', async (_req, res) => {
+    await schedules.idle();
+    res.json({ schedules: schedules.state() });
+  });
+  // Web trigger URLs made so far (what webTrigger.queryUrls() answers the app).
+  local.get('/webtriggers', (_req, res) => {
+    res.json({ urls: webtriggers.list() });
+  });
+  // Every notification Jira would have sent (local/jira/notify.ts).
+  local.use(createOutboxRouter({ db }));
   local.get('/faults', (_req, res) => {
     res.json(faults.toJSON());
   });
@@ -308,9 +376,18 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
     next();
   });
   web.use('/rest/api/3', jiraHold.middleware);
-  web.use('/rest/api/3', authenticate(db, INTERNAL_SECRET), createJiraRouter({ db, manifestPath: path.join(appDir, 'manifest.yml'), validators: forgeApp.runValidators, onIssueEvent: events.emit }));
+  web.use('/rest/api/3', authenticate(db, INTERNAL_SECRET),
+    createNotifyRouter({ db }),
+    createDashboardRouter({ db, gadgets: gadgetModules(forgeApp) }),
+    createJiraRouter({ db, manifestPath: path.join(appDir, 'manifest.yml'), validators: forgeApp.runValidators, onIssueEvent: events.emit }));
 
   // The Jira-like shell.
+  web.get('/__shell/host-ui.js', (_req, res) => {
+    res.setHeader('cache-control', 'no-store');
+    res.type('application/javascript').send(fs.readFileSync(path.join(__dirname, 'shell', 'host-ui.js'), 'utf8'));
+  });
+  web.use(createDashboardShellRouter({ db, app: forgeApp, userOf, getUiBaseUrl }));
+  web.use(createHostPagesRouter({ db, userOf, schedules: () => schedules.state() }));
   web.use(createShellRouter({ db, app: forgeApp, getBaseUrl, getUiBaseUrl, userOf }));
 
   // The app's Custom UI on a listener of its own: another port is another origin, as Forge's CDN is
@@ -351,10 +428,13 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
     stats,
     faults,
     latency,
+    schedules,
+    webtriggers,
     dataDir,
     close: async () => {
       if (closed) return;
       closed = true;
+      await schedules.stop();
       // Let queued issue events finish while the server can still answer their requests.
       await Promise.race([events.idle(), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
       await Promise.all([server, uiServer].map((srv) => new Promise<void>((resolve) => {
@@ -362,6 +442,8 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
         srv.closeAllConnections?.();
       })));
       db.close();
+      // The clock belongs to this host: a later host in the same process starts from its own database.
+      setClockOffset(0);
     },
   };
 
@@ -376,5 +458,6 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
     }
   }
   latency.use(latencyModel);
+  schedules.start();
   return host;
 }

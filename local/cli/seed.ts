@@ -7,7 +7,7 @@ import { startHost, wipeDatabase, seedHost } from '../server';
 
 async function main(): Promise<void> {
   // Start without seeding (a free port, so a running host does not clash), wipe, seed through the live host.
-  const host = await startHost({ port: 0, dataDir: process.env.DATA_DIR || undefined, seed: false });
+  const host = await startHost({ port: 0, dataDir: process.env.DATA_DIR || undefined, seed: false, scheduledTriggers: 'manual' });
   try {
     wipeDatabase(host.db);
     await seedHost(host);

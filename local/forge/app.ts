@@ -88,7 +88,13 @@ export interface InvokeContextInput {
   entryPoint?: string;
   /** Issue panels: true on the view right after someone pressed the panel's quick-add button. */
   isNewToIssue?: boolean;
+  /** A dashboard gadget's dashboard and gadget ids (the gadget's context is read from the host's dashboards). */
+  dashboardId?: string;
+  gadgetId?: string;
 }
+
+/** Adds a module type's own fields to its `extension` context (e.g. a gadget's configuration); may refuse by throwing. */
+export type ExtensionProvider = (mod: ManifestModule, ctx: InvokeContextInput, accountId: string | undefined) => Record<string, unknown> | Promise<Record<string, unknown>>;
 
 export interface InvokeInput {
   moduleKey: string;
@@ -151,6 +157,8 @@ export class ForgeApp {
   private readonly bundleDir: string | undefined;
   private handlerCache = new Map<string, (...args: unknown[]) => unknown>();
   private loadedFrom: Record<string, string> = {};
+  /** Per module type, what the host adds to its extension context (see local/forge/gadgets.ts). */
+  readonly extensionProviders = new Map<string, ExtensionProvider>();
 
   constructor(opts: ForgeAppOptions) {
     installForgeGlobals();
@@ -230,7 +238,7 @@ export class ForgeApp {
   }
 
   /** The `extension` object of a module's Forge context. */
-  async buildExtension(mod: ManifestModule, ctx: InvokeContextInput = {}): Promise<Record<string, unknown>> {
+  async buildExtension(mod: ManifestModule, ctx: InvokeContextInput = {}, accountId?: string): Promise<Record<string, unknown>> {
     const extension: Record<string, unknown> = { type: mod.type };
     if (ctx.issueKey) {
       const r = await this.jiraAsApp(`/rest/api/3/issue/${encodeURIComponent(ctx.issueKey)}?fields=issuetype,project`);
@@ -250,11 +258,13 @@ export class ForgeApp {
       if (ctx.validatorConfig !== undefined) extension.validatorConfig = ctx.validatorConfig;
       if (ctx.entryPoint) extension.entryPoint = ctx.entryPoint;
     }
+    const provider = this.extensionProviders.get(mod.type);
+    if (provider) Object.assign(extension, await provider(mod, ctx, accountId));
     return extension;
   }
 
   localId(mod: ManifestModule, extension: Record<string, unknown>): string {
-    const scope = (extension.issue as { id?: string } | undefined)?.id ?? (extension.project as { id?: string } | undefined)?.id ?? 'global';
+    const scope = (extension.gadget as { id?: string } | undefined)?.id ?? (extension.issue as { id?: string } | undefined)?.id ?? (extension.project as { id?: string } | undefined)?.id ?? 'global';
     return `${this.manifest.appId.replace(/^ari:cloud:ecosystem::app\//, '')}__${mod.key}__${scope}`;
   }
 
@@ -288,7 +298,7 @@ export class ForgeApp {
       if (!mod.resolverFunction) throw new InvocationError(400, `Module "${input.moduleKey}" has no resolver`);
       if (typeof input.functionKey !== 'string' || !input.functionKey) throw new InvocationError(400, 'functionKey must be a non-empty string');
       const handler = this.loadFunction(mod.resolverFunction);
-      const extension = await this.buildExtension(mod, input.context);
+      const extension = await this.buildExtension(mod, input.context, input.accountId);
       const event = {
         call: { functionKey: input.functionKey, payload: input.payload ?? {} },
         context: { cloudId: this.cloudId, localId: this.localId(mod, extension), moduleKey: mod.key, extension },

@@ -18,6 +18,27 @@
   var root = typeof window !== 'undefined' ? window : globalThis;
   if (root.__bridge && root.__bridge.__phLocal) return;
 
+  // The host clock (local/clock.ts): when the host has been moved in time, the frame's Date follows it, so
+  // the browser and the backend agree on "today". Timers are untouched.
+  var clockOffset = Number(root.__PH_CLOCK_OFFSET__ || 0);
+  if (clockOffset && root.Date && !root.Date.__phHostClock) {
+    var RealDate = root.Date;
+    var hostNow = function () { return RealDate.now() + clockOffset; };
+    var HostDate = function () {
+      var args = Array.prototype.slice.call(arguments);
+      if (!new.target) return new RealDate(hostNow()).toString();
+      return Reflect.construct(RealDate, args.length === 0 ? [hostNow()] : args, new.target);
+    };
+    HostDate.prototype = RealDate.prototype;
+    Object.setPrototypeOf(HostDate, RealDate);
+    HostDate.now = hostNow;
+    HostDate.parse = RealDate.parse;
+    HostDate.UTC = RealDate.UTC;
+    Object.defineProperty(HostDate, '__phHostClock', { value: true });
+    Object.defineProperty(RealDate.prototype, 'constructor', { value: HostDate, writable: true, configurable: true });
+    root.Date = HostDate;
+  }
+
   var context = root.__PH_CONTEXT__ || {};
   var frame = root.__PH_FRAME__ || {};
   var SOURCE = 'ph-bridge';
@@ -274,7 +295,14 @@
     getUrl: function (p) { return Promise.resolve(urlFor(p)); },
     reload: function () { if (parentWin) post({ type: 'reload' }); else root.location.reload(); return Promise.resolve(); },
     open: function () { return Promise.resolve(false); },
-    submit: function () { return Promise.resolve(false); },
+    // Only a dashboard gadget's edit view is submittable here: Jira saves the object as the gadget's configuration.
+    submit: function (payload) {
+      if (!frame.gadgetId || frame.entryPoint !== 'edit') return Promise.resolve(false);
+      var configuration;
+      try { configuration = JSON.parse(JSON.stringify(payload === undefined ? null : payload)); } catch (e) { return Promise.reject(new Error('The configuration must be JSON: ' + e.message)); }
+      // The shell page saves it as the signed-in user (the frame's own origin reaches nothing but its files).
+      return callShell('gadget-submit', { configuration: configuration }).then(function () { return true; });
+    },
     close: function () { return Promise.resolve(false); },
     onClose: function () { return Promise.resolve(false); },
     refresh: function () { post({ type: 'refresh' }); return Promise.resolve(true); },

@@ -107,4 +107,22 @@ describe('bridge shim', () => {
     expect(out.indexOf('__PH_CONTEXT__')).toBeLessThan(out.indexOf('/__local/bridge.js'));
     expect(out).not.toContain('"</script>"');
   });
+
+  it('moves the frame\'s Date with the host clock offset, and leaves it alone at real time', () => {
+    const DAY = 86_400_000;
+    const run = (offset: number | undefined) => {
+      const sandbox: Record<string, unknown> = { __PH_CONTEXT__: {}, __PH_FRAME__: { moduleKey: 'm', frameId: 'f' }, __PH_CLOCK_OFFSET__: offset, setTimeout, setInterval: () => 0, Promise, JSON, URL, Date, Reflect, Object, Array, Number };
+      sandbox.globalThis = sandbox;
+      vm.runInNewContext(fs.readFileSync(BRIDGE_SHIM_PATH, 'utf8'), sandbox);
+      return sandbox.Date as DateConstructor;
+    };
+    const before = Date.now();
+    const moved = run(30 * DAY);
+    expect(moved.now() - before).toBeGreaterThanOrEqual(30 * DAY);
+    expect(new moved().getTime() - before).toBeLessThan(30 * DAY + 5_000);
+    expect(new moved('2026-01-01T00:00:00Z').toISOString()).toBe('2026-01-01T00:00:00.000Z');
+    expect(run(0)).toBe(Date);
+    // Restore the prototype the shim re-pointed (the sandbox shares this realm's Date).
+    Object.defineProperty(Date.prototype, 'constructor', { value: Date, writable: true, configurable: true });
+  });
 });

@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Request, type Response, type Router } from 'express';
 import type { ForgeApp, InvokeContextInput } from './app';
+import { clockOffsetMs } from '../clock';
 import { LOCAL_ENVIRONMENT_ID } from './app';
 
 export const BRIDGE_SHIM_PATH = path.join(__dirname, 'bridge-shim.js');
@@ -52,6 +53,8 @@ export function frameParamsFromQuery(resourceKey: string, q: Record<string, unkn
     entryPoint: s('entryPoint'),
     validatorConfig: s('validatorConfig'),
     isNewToIssue: s('isNewToIssue') === 'true',
+    dashboardId: s('dashboardId'),
+    gadgetId: s('gadgetId'),
   };
 }
 
@@ -59,7 +62,7 @@ export function frameParamsFromQuery(resourceKey: string, q: Record<string, unkn
 export async function buildFrameContext(app: ForgeApp, frame: FrameParams, user: FrameUser, opts: { siteUrl: string; colorMode: 'light' | 'dark' }): Promise<Record<string, unknown>> {
   const mod = app.module(frame.moduleKey);
   if (!mod) throw new Error(`Module "${frame.moduleKey}" is not declared in manifest.yml`);
-  const extension = await app.buildExtension(mod, frame);
+  const extension = await app.buildExtension(mod, frame, user.accountId);
   return {
     accountId: user.accountId,
     cloudId: app.cloudId,
@@ -84,7 +87,7 @@ function scriptJson(value: unknown): string {
 
 export function injectBridge(html: string, context: unknown, frame: FrameParams): string {
   const inject =
-    `<script>window.__PH_CONTEXT__=${scriptJson(context)};window.__PH_FRAME__=${scriptJson(frame)};</script>` +
+    `<script>window.__PH_CONTEXT__=${scriptJson(context)};window.__PH_FRAME__=${scriptJson(frame)};window.__PH_CLOCK_OFFSET__=${clockOffsetMs()};</script>` +
     `<script src="/__local/bridge.js"></script>`;
   const m = /<head(\s[^>]*)?>/i.exec(html);
   if (m) return html.slice(0, m.index + m[0].length) + inject + html.slice(m.index + m[0].length);

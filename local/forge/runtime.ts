@@ -38,6 +38,8 @@ export interface InvocationContext {
   invocationId: string;
   startedAt: number;
   appCodeDir: string;
+  /** The invocation's time budget; Forge's 25 s for UI invocations when absent. */
+  budgetMs?: number;
 }
 
 const storage = new AsyncLocalStorage<InvocationContext>();
@@ -84,7 +86,7 @@ export function buildRuntime(ctx: InvocationContext): Record<string, unknown> {
       moduleKey: ctx.moduleKey,
     },
     lambdaContext: {
-      getRemainingTimeInMillis: () => Math.max(0, INVOCATION_BUDGET_MS - (Date.now() - ctx.startedAt)),
+      getRemainingTimeInMillis: () => Math.max(0, (ctx.budgetMs ?? INVOCATION_BUDGET_MS) - (Date.now() - ctx.startedAt)),
     },
     tracing: { traceId: ctx.invocationId.replace(/-/g, ''), spanId: ctx.invocationId.slice(0, 16).replace(/-/g, '') },
     metrics: noopMetrics,
@@ -140,7 +142,7 @@ export async function forgeFetch(descriptor: ForgeFetchDescriptor, path: string,
     target = `${ctx.baseUrl}/__kvs${path.startsWith('/') ? path : `/${path}`}`;
     headers[INTERNAL_HEADER] = `${INTERNAL_SECRET};app`;
   } else if (descriptor.type === 'fpp') {
-    if (descriptor.remote && descriptor.remote !== 'jira') {
+    if (descriptor.remote && descriptor.remote !== 'jira' && descriptor.remote !== 'stargate') {
       return jsonResponse(404, { message: `The local host only answers Jira; remote '${descriptor.remote}' is not available offline` });
     }
     if (!path.startsWith('/')) {
@@ -156,7 +158,8 @@ export async function forgeFetch(descriptor: ForgeFetchDescriptor, path: string,
       // 'app' and the legacy provider-less requestJira both act as the app.
       headers[INTERNAL_HEADER] = `${INTERNAL_SECRET};app`;
     }
-    target = `${ctx.baseUrl}${path}`;
+    // 'stargate' is Atlassian's GraphQL gateway: the host answers the platform operations it implements (web trigger URLs).
+    target = descriptor.remote === 'stargate' ? `${ctx.baseUrl}/gateway/api${path}` : `${ctx.baseUrl}${path}`;
   } else {
     return jsonResponse(501, { message: `__forge_fetch__ type '${descriptor.type}' is not supported by the local host` });
   }

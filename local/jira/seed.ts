@@ -3,15 +3,24 @@ import type { Database } from '../db';
 import { JIRA_TABLES } from './schema';
 import { addValidatorRule } from './workflow-rules';
 
-/** The demo site: project AIP "AI Pilots" with AI-initiative epics, five people and the handoff gate on Done; an empty project OPS. */
+/**
+ * The demo site: project AIP "AI Pilots" with AI-initiative epics, five people and the handoff gate on Done;
+ * two more projects, CLM "Claims Automation" and SUP "Support Copilot", where the same people hold other
+ * roles (Val Viewer cannot see CLM; Priya Raman cannot see SUP), for portfolio views across projects; and an
+ * empty project OPS.
+ */
 
 export const SEED_PROJECT = { id: '10000', key: 'AIP', name: 'AI Pilots' } as const;
+export const DEMO_PROJECTS = {
+  claims: { id: '10001', key: 'CLM', name: 'Claims Automation' },
+  support: { id: '10002', key: 'SUP', name: 'Support Copilot' },
+} as const;
 /**
- * A second, empty company-managed project, so issues can be moved between projects (Jira's Move). Its
+ * An empty company-managed project, so issues can be moved between projects (Jira's Move). Its
  * roles differ from AIP's on purpose: Val Viewer and Marcus Webb are not members, so a moved issue
  * leaves their sight. It has no workflow validator.
  */
-export const SECOND_PROJECT = { id: '10001', key: 'OPS', name: 'Operations' } as const;
+export const SECOND_PROJECT = { id: '10003', key: 'OPS', name: 'Operations' } as const;
 
 export const ISSUE_TYPE_IDS = { epic: '10000', task: '10001', story: '10002', bug: '10003', subtask: '10004' } as const;
 export const STATUS_IDS = { toDo: '10000', inProgress: '10001', done: '10002' } as const;
@@ -59,6 +68,12 @@ export const SEED_ACCOUNTS = {
   priya: seedAccountId('priya@example.com'),
   marcus: seedAccountId('marcus@example.com'),
 } as const;
+
+/** Who holds which role in CLM and SUP (absent = no access to that project). */
+export const DEMO_PROJECT_ROLES: Record<string, Partial<Record<keyof typeof SEED_ACCOUNTS, string>>> = {
+  [DEMO_PROJECTS.claims.key]: { admin: ROLE_IDS.administrators, priya: ROLE_IDS.administrators, lead: ROLE_IDS.members, marcus: ROLE_IDS.viewers },
+  [DEMO_PROJECTS.support.key]: { admin: ROLE_IDS.administrators, marcus: ROLE_IDS.administrators, lead: ROLE_IDS.members, viewer: ROLE_IDS.viewers },
+};
 
 const ROLE_PERMISSIONS: Record<string, string[]> = {
   [ROLE_IDS.viewers]: ['BROWSE_PROJECTS'],
@@ -147,12 +162,117 @@ const SEED_ISSUES: SeedIssue[] = [
   },
 ];
 
+/** CLM and SUP: epics (initiatives in several states, one ordinary epic) and tasks under them. */
+interface DemoIssue extends SeedIssue { parent?: string }
+
+export const DEMO_KEYS = {
+  claimsFraud: 'CLM-1', claimsIntake: 'CLM-2', claimsSubrogation: 'CLM-3', claimsNotes: 'CLM-4', claimsPortal: 'CLM-5',
+  supportReplies: 'SUP-1', supportRouting: 'SUP-2', supportBot: 'SUP-3', supportKnowledge: 'SUP-4',
+} as const;
+
+const DEMO_ISSUES: Record<string, DemoIssue[]> = {
+  [DEMO_PROJECTS.claims.key]: [
+    {
+      key: DEMO_KEYS.claimsFraud, type: ISSUE_TYPE_IDS.epic, status: STATUS_IDS.inProgress,
+      summary: 'Fraud signal scoring for motor claims',
+      description: adf('Scores new motor claims for fraud signals so investigators see the riskiest first. The pilot ran on one region\'s claims for eight weeks.'),
+      assignee: SEED_ACCOUNTS.priya, reporter: SEED_ACCOUNTS.admin, labels: [SCOPE_LABEL, 'fraud'],
+      created: '2026-04-07T09:00:00.000Z', updated: '2026-11-16T10:30:00.000Z',
+    },
+    {
+      key: DEMO_KEYS.claimsIntake, type: ISSUE_TYPE_IDS.epic, status: STATUS_IDS.done,
+      summary: 'Claim form intake with document understanding',
+      description: adf('Reads scanned claim forms into the claims system. Shipped to every region after the pilot.'),
+      assignee: SEED_ACCOUNTS.lead, reporter: SEED_ACCOUNTS.priya, labels: [SCOPE_LABEL, 'intake'],
+      created: '2026-01-12T09:00:00.000Z', updated: '2026-08-28T16:00:00.000Z', resolved: '2026-08-28T16:00:00.000Z',
+    },
+    {
+      key: DEMO_KEYS.claimsSubrogation, type: ISSUE_TYPE_IDS.epic, status: STATUS_IDS.toDo,
+      summary: 'Subrogation opportunity finder',
+      description: adf('Finds paid claims where a third party may be liable. Pilot planned for next quarter.'),
+      assignee: null, reporter: SEED_ACCOUNTS.priya, labels: [SCOPE_LABEL, 'recovery'],
+      created: '2026-10-05T09:00:00.000Z', updated: '2026-10-05T09:00:00.000Z',
+    },
+    {
+      key: DEMO_KEYS.claimsNotes, type: ISSUE_TYPE_IDS.epic, status: STATUS_IDS.inProgress,
+      summary: 'Adjuster note summarisation',
+      description: adf('Summarises long adjuster notes for handovers between adjusters. The pilot closed in the summer; nobody has picked it up since.'),
+      assignee: SEED_ACCOUNTS.lead, reporter: SEED_ACCOUNTS.lead, labels: [SCOPE_LABEL, 'adjusters'],
+      created: '2026-03-02T09:00:00.000Z', updated: '2026-07-10T09:00:00.000Z',
+    },
+    {
+      key: DEMO_KEYS.claimsPortal, type: ISSUE_TYPE_IDS.epic, status: STATUS_IDS.inProgress,
+      summary: 'Claims portal redesign',
+      description: adf('New layout for the customer claims portal. Not an AI initiative.'),
+      assignee: SEED_ACCOUNTS.marcus, reporter: SEED_ACCOUNTS.admin, labels: ['portal'],
+      created: '2026-09-01T09:00:00.000Z', updated: '2026-11-10T09:00:00.000Z',
+    },
+    {
+      key: 'CLM-6', type: ISSUE_TYPE_IDS.task, status: STATUS_IDS.done, parent: DEMO_KEYS.claimsFraud,
+      summary: 'Label 500 historic fraud cases', description: adf('Ground truth for the scoring model.'),
+      assignee: SEED_ACCOUNTS.lead, reporter: SEED_ACCOUNTS.priya, labels: [],
+      created: '2026-04-14T09:00:00.000Z', updated: '2026-05-20T09:00:00.000Z', resolved: '2026-05-20T09:00:00.000Z',
+    },
+    {
+      key: 'CLM-7', type: ISSUE_TYPE_IDS.task, status: STATUS_IDS.inProgress, parent: DEMO_KEYS.claimsFraud,
+      summary: 'Load-test the scoring service', description: adf('Peak claim volume after a storm is ten times the daily average.'),
+      assignee: SEED_ACCOUNTS.priya, reporter: SEED_ACCOUNTS.priya, labels: [],
+      created: '2026-10-20T09:00:00.000Z', updated: '2026-11-16T10:30:00.000Z',
+    },
+  ],
+  [DEMO_PROJECTS.support.key]: [
+    {
+      key: DEMO_KEYS.supportReplies, type: ISSUE_TYPE_IDS.epic, status: STATUS_IDS.inProgress,
+      summary: 'Suggested replies in the agent workspace',
+      description: adf('Suggests a first reply for agents in the help desk. The pilot ran in the billing queue.'),
+      assignee: SEED_ACCOUNTS.marcus, reporter: SEED_ACCOUNTS.marcus, labels: [SCOPE_LABEL, 'agents'],
+      created: '2026-05-18T09:00:00.000Z', updated: '2026-11-19T15:00:00.000Z',
+    },
+    {
+      key: DEMO_KEYS.supportRouting, type: ISSUE_TYPE_IDS.epic, status: STATUS_IDS.done,
+      summary: 'Ticket routing classifier',
+      description: adf('Routes incoming tickets to the right queue. In production since the autumn.'),
+      assignee: SEED_ACCOUNTS.lead, reporter: SEED_ACCOUNTS.admin, labels: [SCOPE_LABEL, 'routing'],
+      created: '2026-02-02T09:00:00.000Z', updated: '2026-09-30T12:00:00.000Z', resolved: '2026-09-30T12:00:00.000Z',
+    },
+    {
+      key: DEMO_KEYS.supportBot, type: ISSUE_TYPE_IDS.epic, status: STATUS_IDS.toDo,
+      summary: 'Self-service answer bot for the help centre',
+      description: adf('Answers common questions in the help centre before a ticket is raised.'),
+      assignee: null, reporter: SEED_ACCOUNTS.marcus, labels: [SCOPE_LABEL, 'self-service'],
+      created: '2026-10-26T09:00:00.000Z', updated: '2026-10-26T09:00:00.000Z',
+    },
+    {
+      key: DEMO_KEYS.supportKnowledge, type: ISSUE_TYPE_IDS.epic, status: STATUS_IDS.inProgress,
+      summary: 'Knowledge base clean-up',
+      description: adf('Retire outdated articles before the help centre move. Not an AI initiative.'),
+      assignee: SEED_ACCOUNTS.lead, reporter: SEED_ACCOUNTS.marcus, labels: ['knowledge-base'],
+      created: '2026-08-03T09:00:00.000Z', updated: '2026-11-04T09:00:00.000Z',
+    },
+    {
+      key: 'SUP-5', type: ISSUE_TYPE_IDS.task, status: STATUS_IDS.inProgress, parent: DEMO_KEYS.supportReplies,
+      summary: 'Collect 200 rated replies from the billing queue', description: adf('Agents rate each suggestion they used.'),
+      assignee: SEED_ACCOUNTS.lead, reporter: SEED_ACCOUNTS.marcus, labels: [],
+      created: '2026-09-07T09:00:00.000Z', updated: '2026-11-19T15:00:00.000Z',
+    },
+    {
+      key: 'SUP-6', type: ISSUE_TYPE_IDS.task, status: STATUS_IDS.done, parent: DEMO_KEYS.supportRouting,
+      summary: 'Review escalation rules with team leads', description: adf('Misrouted urgent tickets go straight to a person.'),
+      assignee: SEED_ACCOUNTS.marcus, reporter: SEED_ACCOUNTS.admin, labels: [],
+      created: '2026-06-01T09:00:00.000Z', updated: '2026-07-15T09:00:00.000Z', resolved: '2026-07-15T09:00:00.000Z',
+    },
+  ],
+};
+
 export function isJiraEmpty(db: Database): boolean {
   return (db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n === 0;
 }
 
-/** Seeds the demo site when the database holds no Jira data; otherwise leaves it alone. */
-export function seedJira(db: Database): void {
+/**
+ * Seeds the demo site when the database holds no Jira data; otherwise leaves it alone.
+ * `demoProjects: false` seeds AIP alone (unit tests whose queries span the whole site).
+ */
+export function seedJira(db: Database, opts: { demoProjects?: boolean } = {}): void {
   if (!isJiraEmpty(db)) return;
   db.transaction(() => {
     const insertUser = db.prepare('INSERT INTO users (account_id, email, display_name, active, time_zone, site_admin) VALUES (?, ?, ?, 1, ?, ?)');
@@ -214,7 +334,41 @@ export function seedJira(db: Database): void {
       moduleKey: 'production-handoff-gate',
       configuration: { scopeLabel: SCOPE_LABEL },
     });
+
+    if (opts.demoProjects !== false) seedDemoProjects(db);
   })();
+}
+
+/** CLM and SUP, after AIP: their own leads, role holders, issues (ids from 10100 and 10200) and the gate on Done. */
+function seedDemoProjects(db: Database): void {
+  const insertProject = db.prepare(`INSERT INTO projects (id, key, name, description, project_type_key, style, lead_account_id, issue_counter)
+    VALUES (?, ?, ?, ?, 'software', 'classic', ?, ?)`);
+  const insertMember = db.prepare('INSERT INTO role_members (project_id, role_id, account_id) VALUES (?, ?, ?)');
+  const insertIssue = db.prepare(`INSERT INTO issues (id, key, project_id, num, issuetype_id, summary, description, status_id,
+    assignee_id, reporter_id, labels, parent_id, created, updated, resolutiondate)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const leads: Record<string, string> = { [DEMO_PROJECTS.claims.key]: SEED_ACCOUNTS.priya, [DEMO_PROJECTS.support.key]: SEED_ACCOUNTS.marcus };
+  const descriptions: Record<string, string> = {
+    [DEMO_PROJECTS.claims.key]: 'AI initiatives of the claims operations team.',
+    [DEMO_PROJECTS.support.key]: 'AI initiatives of customer support.',
+  };
+  [DEMO_PROJECTS.claims, DEMO_PROJECTS.support].forEach((project, p) => {
+    const issues = DEMO_ISSUES[project.key];
+    insertProject.run(project.id, project.key, project.name, descriptions[project.key], leads[project.key], issues.length);
+    for (const [who, role] of Object.entries(DEMO_PROJECT_ROLES[project.key])) insertMember.run(project.id, role, SEED_ACCOUNTS[who as keyof typeof SEED_ACCOUNTS]);
+    const idOf = new Map(issues.map((issue, i) => [issue.key, 10100 + p * 100 + i]));
+    for (const issue of issues) {
+      insertIssue.run(idOf.get(issue.key), issue.key, project.id, Number(issue.key.split('-')[1]), issue.type, issue.summary, issue.description, issue.status,
+        issue.assignee, issue.reporter, JSON.stringify(issue.labels), issue.parent ? idOf.get(issue.parent) : null, issue.created, issue.updated, issue.resolved ?? null);
+    }
+    addValidatorRule(db, {
+      projectId: project.id,
+      issueTypeId: ISSUE_TYPE_IDS.epic,
+      transitionId: TRANSITION_IDS.done,
+      moduleKey: 'production-handoff-gate',
+      configuration: { scopeLabel: SCOPE_LABEL },
+    });
+  });
 }
 
 /** Empties every Jira table and seeds the demo site again. */

@@ -3,10 +3,13 @@ import type { Principal } from '../auth';
 import { openDatabase } from '../db';
 import { SEED_ACCOUNTS, SEED_USERS, seedJira } from './seed';
 
-/** A seeded in-memory database and principals for the seeded people (shared by the unit tests). */
-export function seededDb(): Database {
+/**
+ * A seeded in-memory database (project AIP alone: these tests query the whole site) and principals for
+ * the seeded people (shared by the unit tests).
+ */
+export function seededDb(opts: { demoProjects?: boolean } = {}): Database {
   const db = openDatabase(':memory:');
-  seedJira(db);
+  seedJira(db, { demoProjects: opts.demoProjects ?? false });
   return db;
 }
 

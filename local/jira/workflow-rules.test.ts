@@ -35,10 +35,13 @@ test('openDatabase creates the folder; seeding is idempotent; reset restores the
   db.prepare(`UPDATE issues SET summary = 'changed' WHERE key = 'AIP-1'`).run();
   seedJira(db);
   expect((db.prepare(`SELECT summary FROM issues WHERE key = 'AIP-1'`).get() as { summary: string }).summary).toBe('changed');
-  expect((db.prepare('SELECT COUNT(*) AS n FROM issues').get() as { n: number }).n).toBe(8);
+  const issuesIn = (key: string) => (db.prepare('SELECT COUNT(*) AS n FROM issues i JOIN projects p ON p.id = i.project_id WHERE p.key = ?').get(key) as { n: number }).n;
+  expect([issuesIn('AIP'), issuesIn('CLM'), issuesIn('SUP')]).toEqual([8, 7, 6]);
   resetJira(db);
   expect((db.prepare(`SELECT summary FROM issues WHERE key = 'AIP-1'`).get() as { summary: string }).summary).toBe('Claims triage assistant: move from pilot to production');
-  expect(listValidatorRules(db).map((r) => r.id)).toEqual([1]);
+  // The gate on Done in each project; AIP's rule is still the first.
+  expect(listValidatorRules(db).map((r) => r.id)).toEqual([1, 2, 3]);
+  expect(listValidatorRules(db, { projectId: SEED_PROJECT.id }).map((r) => r.id)).toEqual([1]);
   db.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });

@@ -136,7 +136,7 @@
   function frameInvokeContext(frame) {
     var q = new URL(frame.src, location.href).searchParams;
     var c = {};
-    ['issueKey', 'projectKey', 'entryPoint', 'validatorConfig'].forEach(function (k) { if (q.has(k)) c[k] = q.get(k); });
+    ['issueKey', 'projectKey', 'entryPoint', 'validatorConfig', 'dashboardId', 'gadgetId'].forEach(function (k) { if (q.has(k)) c[k] = q.get(k); });
     return { moduleKey: q.get('moduleKey'), context: c };
   }
 
@@ -172,6 +172,27 @@
     });
   }
 
+  /**
+   * view.submit in a gadget's edit view: Jira saves the object as that gadget's configuration (as this
+   * page's user) and shows the dashboard with the gadget in its view mode.
+   */
+  function gadgetSubmitFor(frame, m) {
+    var q = new URL(frame.src, location.href).searchParams;
+    if (q.get('entryPoint') !== 'edit' || !q.get('gadgetId')) return Promise.reject(new Error('Only a gadget\'s edit view can submit a configuration'));
+    var url = '/__shell/dashboards/' + encodeURIComponent(q.get('dashboardId')) + '/gadgets/' + encodeURIComponent(q.get('gadgetId')) + '/configuration';
+    return fetch(url, { method: 'PUT', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify(m.configuration) }).then(function (res) {
+      return res.text().then(function (text) {
+        if (!res.ok) {
+          var msg = 'Saving the gadget configuration failed (HTTP ' + res.status + ')';
+          try { var b = JSON.parse(text); if (b && b.errorMessages && b.errorMessages.length) msg = b.errorMessages.join(' '); } catch { /* not JSON */ }
+          throw new Error(msg);
+        }
+        setTimeout(function () { location.assign(location.pathname); }, 0);
+        return true;
+      });
+    });
+  }
+
   window.addEventListener('message', function (ev) {
     var m = ev.data;
     if (!m || m.source !== 'ph-bridge') return;
@@ -181,6 +202,7 @@
     switch (m.type) {
       case 'invoke': answerCall(frame, m, invokeFor(frame, m)); break;
       case 'fetch': answerCall(frame, m, fetchFor(m)); break;
+      case 'gadget-submit': answerCall(frame, m, gadgetSubmitFor(frame, m)); break;
       case 'resize':
         if (frame && typeof m.height === 'number' && m.height > 0) frame.style.height = Math.min(m.height, 20000) + 'px';
         break;

@@ -1,4 +1,5 @@
 /** HTML helpers and the page frame of the Jira-like shell (plain server-rendered HTML + CSS). */
+import { clockStatus } from '../clock';
 
 export function esc(v: unknown): string {
   return String(v ?? '')
@@ -105,11 +106,29 @@ code.config{font-size:12px;background:#F7F8F9;padding:2px 4px;border-radius:3px;
 .issue-context-toggle::before{content:'\\25B8'}.issue-context-toggle[aria-expanded=true]::before{content:'\\25BE'}
 .issue-context .ctx-title{font-weight:600}
 .issue-context iframe{display:block;width:100%;border:0;min-height:80px}
+#host-clock{font-size:12px;white-space:nowrap}#host-clock.moved{color:#A54800;font-weight:600}
+.dash-grid{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:16px;align-items:start}
+.dash-col{display:flex;flex-direction:column;gap:16px;min-height:80px}
+.dash-col .panel{margin:0}
+.panel-title .spacer{flex:1}
+.app-layout{display:grid;grid-template-columns:220px minmax(0,1fr);gap:24px}
+.app-nav a{display:block;padding:6px 8px;border-radius:3px}.app-nav a.current{background:#E9F2FF;font-weight:600}
+.mail{border:1px solid #DCDFE4;border-radius:3px;margin:12px 0}
+.mail header{padding:8px 12px;background:#F7F8F9;border-bottom:1px solid #DCDFE4;display:grid;grid-template-columns:80px 1fr;gap:2px 8px;font-size:13px}
+.mail pre{white-space:pre-wrap;margin:0;padding:12px;font-family:inherit}
+.mail iframe{display:block;width:100%;border:0;border-top:1px dashed #DCDFE4;min-height:80px}
 html[data-color-mode=dark] body{background:#1D2125;color:#B6C2CF}
 html[data-color-mode=dark] header.top{background:#22272B;border-color:#38414A}
 html[data-color-mode=dark] th,html[data-color-mode=dark] td{border-color:#38414A}
 html[data-color-mode=dark] select{background:#22272B;color:#B6C2CF;border-color:#38414A}
 `;
+
+/** The header's host clock: real time, or where the clock has been moved to (local/clock.ts). */
+function hostClockLink(): Html {
+  const c = clockStatus();
+  const label = c.moved ? `${c.now.slice(0, 16).replace('T', ' ')} UTC (${c.offsetMs > 0 ? '+' : ''}${(c.offsetMs / 86_400_000).toFixed(1)} d)` : 'real time';
+  return html`<a id="host-clock" class="muted${new Html(c.moved ? ' moved' : '')}" href="/jira/clock" title="Host clock: move the local host in time" data-now="${c.now}">Host clock: ${label}</a>`;
+}
 
 export function layout(o: LayoutOptions): string {
   const options = o.users.map((u) => html`<option value="${u.email}"${new Html(u.email === o.user?.email ? ' selected' : '')}>${u.displayName} (${u.email})</option>`);
@@ -127,8 +146,9 @@ export function layout(o: LayoutOptions): string {
 <body>
 <header class="top">
   <a class="logo" href="/"><span class="mark"></span>Jira <span class="muted" style="font-weight:400">(local)</span></a>
-  <nav><a href="/">Projects</a></nav>
+  <nav><a href="/">Projects</a><a href="/jira/dashboards">Dashboards</a><a href="/jira/apps">Apps</a><a href="/jira/outbox">Outbox</a></nav>
   <div class="spacer"></div>
+  ${hostClockLink()}
   <label class="muted" for="theme-switcher">Theme</label>
   <select id="theme-switcher" aria-label="Switch theme"><option value="light"${new Html(o.colorMode === 'dark' ? '' : ' selected')}>Light</option><option value="dark"${new Html(o.colorMode === 'dark' ? ' selected' : '')}>Dark</option></select>
   <label class="muted" for="user-switcher">Acting as</label>

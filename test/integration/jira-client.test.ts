@@ -91,7 +91,7 @@ describe('jira.js v5 against the local host', () => {
     expect(pages).toBe(3);
     expect(keys).toEqual(['AIP-1', 'AIP-2', 'AIP-3', 'AIP-4', 'AIP-5', 'AIP-6', 'AIP-7']);
 
-    const posted = await jira.issueSearch.searchForIssuesUsingJqlEnhancedSearchPost({ jql: 'labels = ai-initiative AND statusCategory = Done' });
+    const posted = await jira.issueSearch.searchForIssuesUsingJqlEnhancedSearchPost({ jql: 'project = AIP AND labels = ai-initiative AND statusCategory = Done' });
     expect(posted.issues).toEqual([{ id: '10005' }]);
   });
 
