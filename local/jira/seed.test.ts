@@ -25,9 +25,10 @@ test('three projects: AIP as before, CLM "Claims Automation" and SUP "Support Co
 
 test('the same people hold other roles there; Val cannot see CLM and Priya cannot see SUP', () => {
   const sorted = (ids: string[] | null) => [...(ids ?? [])].sort();
-  expect(sorted(browsableProjectIds(db, userPrincipal('admin')))).toEqual(['10000', '10001', '10002']);
+  // OPS (10003) is the empty project for Jira's Move: Avery administers it, Lee and Priya are members.
+  expect(sorted(browsableProjectIds(db, userPrincipal('admin')))).toEqual(['10000', '10001', '10002', '10003']);
   expect(sorted(browsableProjectIds(db, userPrincipal('viewer')))).toEqual(['10000', '10002']);
-  expect(sorted(browsableProjectIds(db, userPrincipal('priya')))).toEqual(['10000', '10001']);
+  expect(sorted(browsableProjectIds(db, userPrincipal('priya')))).toEqual(['10000', '10001', '10003']);
   expect(hasProjectPermission(db, userPrincipal('priya'), DEMO_PROJECTS.claims.id, 'ADMINISTER_PROJECTS')).toBe(true);
   expect(hasProjectPermission(db, userPrincipal('priya'), SEED_PROJECT.id, 'ADMINISTER_PROJECTS')).toBe(false);
   expect(hasProjectPermission(db, userPrincipal('marcus'), DEMO_PROJECTS.claims.id, 'EDIT_ISSUES')).toBe(false);

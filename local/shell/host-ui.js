@@ -45,7 +45,8 @@
   function cards() { return Array.prototype.slice.call(document.querySelectorAll('section.gadget')); }
   function post(frame, message) {
     message.source = 'ph-shell';
-    if (frame && frame.contentWindow) frame.contentWindow.postMessage(message, location.origin);
+    // App frames live on the Custom UI's own origin (as on Forge's CDN), not this page's.
+    if (frame && frame.contentWindow) frame.contentWindow.postMessage(message, new URL(frame.src, location.href).origin);
   }
   /** Jira's refresh: reload the gadget, or, for `refreshable: false` gadgets, tell every gadget frame instead. */
   function refresh(card, origin) {
