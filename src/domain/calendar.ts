@@ -21,10 +21,14 @@ export function addMonths(date: string, months: number): string {
 
 /** The UTC calendar date of an ISO timestamp (Jira writes offsets such as -0600); undefined when it is not one. */
 export function utcDateOf(timestamp: string): string | undefined {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(timestamp)) return isCalendarDate(timestamp) ? timestamp : undefined;
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(timestamp) || !isCalendarDate(timestamp.slice(0, 10))) return undefined;
+  if (timestamp.length === 10) return isCalendarDate(timestamp) ? timestamp : undefined;
+  if (timestamp.charAt(10) !== 'T') return undefined;
   const ms = Date.parse(timestamp);
-  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString().slice(0, 10);
+  if (Number.isNaN(ms)) return undefined;
+  const date = new Date(ms).toISOString().slice(0, 10);
+  // Date.parse rolls a 30th of February into March: in UTC the day must survive the round trip; with an offset, check the day itself.
+  if (timestamp.endsWith('Z')) return date === timestamp.slice(0, 10) ? date : undefined;
+  return isCalendarDate(timestamp.slice(0, 10)) ? date : undefined;
 }
 
 /** "2026-03" */

@@ -11,6 +11,7 @@ import { latestReading, type KpiReading } from './kpi-reading';
 import { parseKpiNumber } from './kpi-number';
 import { dueReview, horizonEnd, nextReviewDate, reviewDates, type ReviewDue } from './kpi-schedule';
 import { daysBetween } from './dates';
+import { pushTo } from './group';
 
 export const KPI_PROGRESS_STATUSES = ['on-track', 'off-track', 'no-data', 'not-yet-due', 'not-measurable'] as const;
 export type KpiProgressStatus = (typeof KPI_PROGRESS_STATUSES)[number];
@@ -195,7 +196,7 @@ export interface KpiTally {
 
 export function kpiTally(kpis: readonly ProductionKpi[], readings: readonly (ReadingLike & { kpiId: string })[], today: string): KpiTally {
   const byKpi = new Map<string, ReadingLike[]>();
-  for (const r of readings) byKpi.set(r.kpiId, [...(byKpi.get(r.kpiId) ?? []), r]);
+  for (const r of readings) pushTo(byKpi, r.kpiId, r);
   const count: Record<KpiProgressStatus, number> = { 'on-track': 0, 'off-track': 0, 'no-data': 0, 'not-yet-due': 0, 'not-measurable': 0 };
   const agreed = kpis.filter((k) => k.status === 'agreed');
   for (const kpi of agreed) count[kpiProgress(kpi, byKpi.get(kpi.id) ?? [], today).status] += 1;

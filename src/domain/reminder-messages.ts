@@ -8,6 +8,7 @@ import type { ReminderItem } from './reminders';
 import { compareKeys } from './report';
 import { listNames, plural } from './sentences';
 import { REMINDER_KINDS } from './reminder-settings';
+import { pushTo } from './group';
 
 export interface ReminderMessage {
   accountId: string;
@@ -36,7 +37,7 @@ const FOOTER = 'Project administrators choose which reminders are sent (Readines
 export function reminderMessages(items: readonly ReminderItem[], { today, maxItems = MAX_ITEMS_PER_MESSAGE }: MessageOptions): ReminderMessage[] {
   const byPerson = new Map<string, ReminderItem[]>();
   for (const item of items) {
-    for (const accountId of item.recipients) byPerson.set(accountId, [...(byPerson.get(accountId) ?? []), item]);
+    for (const accountId of item.recipients) pushTo(byPerson, accountId, item);
   }
   return [...byPerson.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
@@ -98,7 +99,7 @@ function keyList(keys: string[]): string {
 
 function groupByEpic(items: ReminderItem[]): ReminderItem[][] {
   const groups = new Map<string, ReminderItem[]>();
-  for (const item of items) groups.set(item.issueId, [...(groups.get(item.issueId) ?? []), item]);
+  for (const item of items) pushTo(groups, item.issueId, item);
   return [...groups.values()];
 }
 
