@@ -177,6 +177,15 @@ describe('a delivery owner named but not accepted after N days', () => {
     expect(kinds(input({ settings, policy: { ...POLICY, requireOwnerAcceptance: false } }))).toEqual([]);
     expect(kinds(input({ settings, ownerNamedAt: undefined }))).toEqual([]);
   });
+  it('builds a key Forge storage accepts (its key pattern, 500 characters) even for the longest account id', () => {
+    const long = { accountId: 'a:_-'.repeat(32), displayName: '' };
+    const i = input({ settings, today: '2026-03-06' });
+    i.record = { ...i.record!, ownership: { deliveryOwner: long, workstreamLeads: {} } };
+    const [item] = dueReminders(i);
+    expect(item.key).toMatch(/^(?!\s+$)[a-zA-Z0-9:._\s-#]+$/);
+    expect(item.key.length).toBeLessThan(250);
+    expect(item.line).toMatch(/^You were named delivery owner on 2026-03-01/);
+  });
   it('takes a stamp left by someone else for no acceptance', () => {
     const i = input({ settings });
     i.record = { ...i.record!, ownership: { ...i.record!.ownership, accepted: { by: MARCUS, at: '2026-03-02T00:00:00Z' } } };
