@@ -42,12 +42,3 @@ export function defaultReminderSettings(): ReminderSettings {
   return ReminderSettings.parse({});
 }
 
-/** Which settings switch turns a kind on or off. */
-export const SETTING_OF_KIND: Record<ReminderKind, keyof Omit<ReminderSettings, 'sponsorContact'>> = {
-  'pilot-closing': 'pilotClosing',
-  'pilot-closed': 'pilotClosed',
-  'condition-review': 'conditionReview',
-  'kpi-review': 'kpiReview',
-  'owner-not-accepted': 'ownerNotAccepted',
-  stalled: 'stalled',
-};
