@@ -1,7 +1,7 @@
 /** Product words as the UI shows them: one place, so panel, report and settings say the same thing. */
-import type { ConditionKind, KpiCategory } from '../../src/domain/record';
-import type { ReadinessLevel } from '../../src/domain/readiness-types';
-import { isTimeZone } from '../../src/domain/dates';
+import type { ConditionKind, KpiCategory } from '@src/domain/record';
+import type { ReadinessLevel } from '@src/domain/readiness-types';
+import { isTimeZone } from '@src/domain/dates';
 
 export const LEVEL_LABELS: Record<ReadinessLevel, string> = {
   'not-started': 'Not started',

@@ -2,8 +2,8 @@
  * The gate's configuration as the screens edit it: parsing what Jira stored, turning the form into a
  * validated GateConfig, and describing a config in one line for the view screen.
  */
-import { GateConfig, type KpiMinimums } from '../../../src/domain/policy';
-import { parseGateConfig } from '../../../src/domain/gate-config';
+import { GateConfig, type KpiMinimums } from '@src/domain/policy';
+import { parseGateConfig } from '@src/domain/gate-config';
 
 export type OwnerAcceptanceChoice = 'project' | 'yes' | 'no';
 

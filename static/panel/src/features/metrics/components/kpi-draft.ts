@@ -1,5 +1,5 @@
 import type { HorizonUnit, KpiDraft } from './kpi-types';
-import type { ProductionKpi } from '../../../../../../src/domain/record';
+import type { ProductionKpi } from '@src/domain/record';
 
 export function draftOf(k?: ProductionKpi): KpiDraft {
   return {
@@ -19,8 +19,11 @@ export function draftOf(k?: ProductionKpi): KpiDraft {
   };
 }
 
-/** The KpiInput payload for a draft; empty optional fields are left out rather than sent blank. */
-export function inputOf(d: KpiDraft, id?: string): Record<string, unknown> {
+/**
+ * The candidate KpiInput for a draft; empty optional fields are left out rather than sent blank.
+ * Unchecked: the form parses it with KpiInput and sends zod's output.
+ */
+export function inputOf(d: KpiDraft, id?: string): unknown {
   return {
     ...(id ? { id } : {}),
     name: d.name,

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import Heading from '@atlaskit/heading';
 import { Grid, Stack, Text } from '@atlaskit/primitives';
-import { WORKSTREAM_KEYS, type UserRef, type WorkstreamKey } from '../../../../../../src/domain/record';
-import { UserPicker } from '../../../../../shared/components/UserPicker';
-import { WORKSTREAM_LABELS } from '../../../../../shared/words';
+import { WORKSTREAM_KEYS, type UserRef, type WorkstreamKey } from '@src/domain/record';
+import { UserPicker } from '@ui/components/UserPicker';
+import { WORKSTREAM_LABELS } from '@ui/words';
 import { FormFeedback, useHandoff, useSaveForm } from '../../handoff';
 
 function LeadPicker({ workstream }: { workstream: WorkstreamKey }) {
@@ -15,7 +15,7 @@ function LeadPicker({ workstream }: { workstream: WorkstreamKey }) {
 
   const choose = async (user: UserRef | null) => {
     setPending(user);
-    if (await form.submit(null, null, () => save('setWorkstreamLead', { workstream, accountId: user?.accountId ?? null }))) setPending(undefined);
+    if (await form.send(() => save('setWorkstreamLead', { workstream, accountId: user?.accountId ?? null }))) setPending(undefined);
   };
   return (
     <Stack space="space.050">

@@ -1,7 +1,7 @@
 import SectionMessage from '@atlaskit/section-message';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
-import type { Readiness } from '../../../../../../src/domain/readiness-types';
-import { ReadinessLozenge } from '../../../../../shared/components/ReadinessLozenge';
+import type { Readiness } from '@src/domain/readiness-types';
+import { ReadinessLozenge } from '@ui/components/ReadinessLozenge';
 
 const listStyles = xcss({ paddingInlineStart: 'space.250', margin: 'space.0' });
 

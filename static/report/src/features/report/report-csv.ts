@@ -1,7 +1,7 @@
-import { toCsv, type CsvCell } from '../../../../src/domain/csv';
-import type { ReportRow } from '../../../../src/domain/report-types';
-import { LEVEL_LABELS } from '../../../shared/words';
-import { FLAG_LABELS } from '../report/flags';
+import { toCsv, type CsvCell } from '@src/domain/csv';
+import type { ReportRow } from '@src/domain/report-types';
+import { LEVEL_LABELS } from '@ui/words';
+import { FLAG_LABELS } from './flags';
 
 const HEADER = [
   'Epic', 'Summary', 'Status', 'Delivery owner', 'Owner accepted', 'Conditions decided', 'Conditions', 'Permanent', 'Withdrawn',

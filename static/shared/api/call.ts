@@ -4,7 +4,7 @@
  * handle one shape of failure.
  */
 import { invoke, view } from '@forge/bridge';
-import { TIME_ZONE_FIELD, type PayloadOf, type Responses, type ResolverName, type Result } from '../../src/shared/contract';
+import { TIME_ZONE_FIELD, type PayloadOf, type Responses, type ResolverName, type Result } from '@src/shared/contract';
 
 // Forge gives resolvers no time zone: every call carries the one Jira gives this frame (the user's
 // profile zone), so "today" on the server is the user's today.
@@ -24,7 +24,8 @@ function isResult(value: unknown): value is Result<unknown> {
 export async function call<N extends ResolverName>(name: N, payload: PayloadOf<N>): Promise<Result<Responses[N]>> {
   try {
     const zone = await viewerTimeZone();
-    const answer = await invoke<unknown>(name, { ...(payload as Record<string, unknown>), ...(zone ? { [TIME_ZONE_FIELD]: zone } : {}) });
+    const answer = await invoke<unknown>(name, { ...payload, ...(zone ? { [TIME_ZONE_FIELD]: zone } : {}) });
+    // The bridge types its answer as unknown; the resolver registry answers the contract's Result or nothing at all.
     if (isResult(answer)) return answer as Result<Responses[N]>;
     return { ok: false, error: { code: 'INTERNAL', message: `The app answered "${name}" in an unexpected shape.` } };
   } catch (e) {

@@ -1,12 +1,14 @@
 import { useMemo, useState } from 'react';
+import Button from '@atlaskit/button/new';
 import EmptyState from '@atlaskit/empty-state';
 import ProgressBar from '@atlaskit/progress-bar';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
-import { filterRows, sortRows, summarizeRows, type ReportFilter, type ReportSortColumn } from '../../../../src/domain/report';
-import type { ResolverError } from '../../../../src/shared/contract';
-import { ErrorBanner } from '../../../shared/components/ErrorBanner';
-import { LoadingState } from '../../../shared/components/LoadingState';
-import { ExportActions } from '../export/ExportActions';
+import { filterRows, sortRows, summarizeRows, type ReportFilter, type ReportSortColumn } from '@src/domain/report';
+import { ErrorBanner } from '@ui/components/ErrorBanner';
+import { LoadingState } from '@ui/components/LoadingState';
+import { csvFilename, downloadText } from '@ui/download';
+import { AuditExport } from '../audit';
+import { reportCsv } from './report-csv';
 import { ReportFilters } from './ReportFilters';
 import { ReportTable, type SortState } from './ReportTable';
 import { SummaryChart } from './SummaryChart';
@@ -31,17 +33,18 @@ function LoadProgress({ count }: { count: number }) {
 
 export function ReportTab() {
   const report = useReportRows();
+  const rows = useMemo(() => report.data?.rows ?? [], [report.data]);
+  const loading = !report.data?.complete;
   const [filter, setFilter] = useState<ReportFilter>({});
   const [sort, setSort] = useState<SortState>({ by: 'key', dir: 'asc' });
-  const [exportError, setExportError] = useState<ResolverError>();
-  const totals = useMemo(() => summarizeRows(report.rows), [report.rows]);
-  const visible = useMemo(() => sortRows(filterRows(report.rows, filter), sort.by, sort.dir), [report.rows, filter, sort]);
+  const totals = useMemo(() => summarizeRows(rows), [rows]);
+  const visible = useMemo(() => sortRows(filterRows(rows, filter), sort.by, sort.dir), [rows, filter, sort]);
 
   // A failed load shows no figures at all: a chart of "0 initiatives" (or of the pages that did arrive)
   // would read as the project's real state in a screenshot. It says what failed and offers a retry.
-  if (report.error) return <ErrorBanner error={report.error} loading="the report" onReload={report.reload} testId="report-error" />;
-  if (report.rows.length === 0 && report.loading) return <LoadingState label="Loading initiatives…" />;
-  if (report.rows.length === 0 && !report.loading) {
+  if (report.error) return <ErrorBanner error={report.error} loading="the report" onReload={() => void report.reload()} testId="report-error" />;
+  if (rows.length === 0 && loading) return <LoadingState label="Loading initiatives…" />;
+  if (rows.length === 0) {
     return (
       <div data-testid="report-empty">
         <EmptyState
@@ -53,16 +56,19 @@ export function ReportTab() {
   }
   return (
     <Stack space="space.200">
-      {exportError && <ErrorBanner error={exportError} testId="export-error" />}
-      {report.loading && <LoadProgress count={report.rows.length} />}
+      {loading && <LoadProgress count={rows.length} />}
       <SummaryChart totals={totals} />
-      <ReportFilters rows={report.rows} filter={filter} onChange={setFilter} />
+      <ReportFilters rows={rows} filter={filter} onChange={setFilter} />
       <Inline spread="space-between" alignBlock="center" shouldWrap space="space.200">
         <Text size="small" color="color.text.subtle" testId="report-count">
-          {`Showing ${visible.length.toLocaleString()} of ${report.rows.length.toLocaleString()} initiatives`}
-          {report.stallDays ? ` · stalled after ${report.stallDays} days without a change` : ''}
+          {`Showing ${visible.length.toLocaleString()} of ${rows.length.toLocaleString()} initiatives`}
+          {report.data?.stallDays ? ` · stalled after ${report.data.stallDays} days without a change` : ''}
         </Text>
-        <ExportActions rows={visible} today={report.today} onError={setExportError} />
+        <AuditExport>
+          <Button testId="export-csv" isDisabled={visible.length === 0} onClick={() => downloadText(csvFilename('readiness-report', report.data?.today), reportCsv(visible), 'text/csv')}>
+            Export CSV
+          </Button>
+        </AuditExport>
       </Inline>
       {visible.length === 0 ? (
         <Text as="p" testId="report-no-match">

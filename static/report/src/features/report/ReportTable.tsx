@@ -1,8 +1,8 @@
 import { useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { token } from '@atlaskit/tokens';
-import type { ReportSortColumn, SortDirection } from '../../../../src/domain/report';
-import type { ReportRow } from '../../../../src/domain/report-types';
+import type { ReportSortColumn, SortDirection } from '@src/domain/report';
+import type { ReportRow } from '@src/domain/report-types';
 import { COLUMNS, GRID_TEMPLATE, MIN_TABLE_WIDTH } from './columns';
 
 const ROW_HEIGHT = 52;

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import type { ReportSortColumn } from '../../../../src/domain/report';
-import type { ReportRow } from '../../../../src/domain/report-types';
+import type { ReportSortColumn } from '@src/domain/report';
+import type { ReportRow } from '@src/domain/report-types';
 import { ConditionsCell, EpicCell, FlagsCell, LastChangeCell, MissingCell, OwnerCell, PurgatoryCell, Ratio, ReadinessCell, StatusCell } from './cells';
 
 export interface ReportColumn {

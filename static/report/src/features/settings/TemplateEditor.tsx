@@ -2,8 +2,8 @@ import TextArea from '@atlaskit/textarea';
 import { Checkbox } from '@atlaskit/checkbox';
 import { Label } from '@atlaskit/form';
 import { Box, Stack, xcss } from '@atlaskit/primitives';
-import type { WorkstreamTemplate } from '../../../../src/domain/policy';
-import { WORKSTREAM_LABELS } from '../../../shared/words';
+import type { WorkstreamTemplate } from '@src/domain/policy';
+import { WORKSTREAM_LABELS } from '@ui/words';
 import { FieldMessage, TextInput } from './fields';
 
 const cardStyles = xcss({

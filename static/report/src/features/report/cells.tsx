@@ -2,13 +2,13 @@ import Lozenge from '@atlaskit/lozenge';
 import Tooltip from '@atlaskit/tooltip';
 import { Inline, Stack } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
-import type { ReportRow } from '../../../../src/domain/report-types';
-import { IssueLink } from '../../../shared/components/IssueLink';
-import { ReadinessLozenge } from '../../../shared/components/ReadinessLozenge';
-import { StatusLozenge } from '../../../shared/components/StatusLozenge';
+import type { ReportRow } from '@src/domain/report-types';
+import { IssueLink } from '@ui/components/IssueLink';
+import { ReadinessLozenge } from '@ui/components/ReadinessLozenge';
+import { StatusLozenge } from '@ui/components/StatusLozenge';
 import { FLAG_APPEARANCE, FLAG_LABELS } from './flags';
 import { relativeDate } from './relative-date';
-import { formatDateTime } from '../../../shared/words';
+import { formatDateTime } from '@ui/words';
 
 const ellipsis = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
 const subtle = { font: token('font.body.small'), color: token('color.text.subtlest') };

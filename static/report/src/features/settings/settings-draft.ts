@@ -3,8 +3,8 @@
  * percentage. Converting back validates with the ProjectSettings schema, so the form says what the
  * server would say.
  */
-import { ProjectSettings, type WorkstreamTemplate } from '../../../../src/domain/policy';
-import { fieldErrorsOf, type FieldErrors } from '../../../shared/field-errors';
+import { ProjectSettings, type WorkstreamTemplate } from '@src/domain/policy';
+import { fieldErrorsOf, type FieldErrors } from '@ui/field-errors';
 
 export interface SettingsDraft {
   version: number;

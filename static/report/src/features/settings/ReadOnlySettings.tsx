@@ -1,9 +1,9 @@
 import SectionMessage from '@atlaskit/section-message';
 import { Stack } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
-import type { ProjectSettings } from '../../../../src/domain/policy';
-import { Section } from '../../../shared/components/Section';
-import { WORKSTREAM_LABELS } from '../../../shared/words';
+import type { ProjectSettings } from '@src/domain/policy';
+import { Section } from '@ui/components/Section';
+import { WORKSTREAM_LABELS } from '@ui/words';
 
 const termStyle = { font: token('font.heading.xxsmall'), color: token('color.text.subtle'), marginTop: token('space.100') };
 const valueStyle = { margin: 0, font: token('font.body'), color: token('color.text') };

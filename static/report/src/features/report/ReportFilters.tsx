@@ -2,10 +2,10 @@ import Select from '@atlaskit/select';
 import Textfield from '@atlaskit/textfield';
 import { Label } from '@atlaskit/form';
 import { Box, Inline, Stack, xcss } from '@atlaskit/primitives';
-import { READINESS_LEVELS } from '../../../../src/domain/readiness-types';
-import type { ReportFilter } from '../../../../src/domain/report';
-import type { ReportRow } from '../../../../src/domain/report-types';
-import { LEVEL_LABELS } from '../../../shared/words';
+import { READINESS_LEVELS } from '@src/domain/readiness-types';
+import type { ReportFilter } from '@src/domain/report';
+import type { ReportRow } from '@src/domain/report-types';
+import { LEVEL_LABELS } from '@ui/words';
 import { FLAG_LABELS, FLAG_ORDER } from './flags';
 
 interface Option {

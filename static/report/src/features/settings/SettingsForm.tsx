@@ -3,11 +3,11 @@ import Button from '@atlaskit/button/new';
 import { Checkbox } from '@atlaskit/checkbox';
 import SectionMessage from '@atlaskit/section-message';
 import { Inline, Stack } from '@atlaskit/primitives';
-import type { ProjectSettings, WorkstreamTemplate } from '../../../../src/domain/policy';
-import type { ResolverError } from '../../../../src/shared/contract';
-import { ErrorBanner } from '../../../shared/components/ErrorBanner';
-import { Section } from '../../../shared/components/Section';
-import { withoutPrefix } from '../../../shared/field-errors';
+import type { ProjectSettings, WorkstreamTemplate } from '@src/domain/policy';
+import type { ResolverError } from '@src/shared/contract';
+import { ErrorBanner } from '@ui/components/ErrorBanner';
+import { Section } from '@ui/components/Section';
+import { withoutPrefix } from '@ui/field-errors';
 import { TextInput } from './fields';
 import { TemplateEditor } from './TemplateEditor';
 import { draftFrom, settingsFrom, type SettingsDraft } from './settings-draft';
@@ -16,12 +16,13 @@ interface Props {
   settings: ProjectSettings;
   saving: boolean;
   saveError?: ResolverError;
-  savedAt?: number;
+  /** The last save went through. */
+  saved: boolean;
   onSave: (settings: ProjectSettings) => void;
   onReload: () => void;
 }
 
-export function SettingsForm({ settings, saving, saveError, savedAt, onSave, onReload }: Props) {
+export function SettingsForm({ settings, saving, saveError, saved, onSave, onReload }: Props) {
   const [draft, setDraft] = useState<SettingsDraft>(() => draftFrom(settings));
   const [attempted, setAttempted] = useState(false);
   // A new stored version (after a save or a reload) replaces the draft; a refused save keeps it.
@@ -58,7 +59,7 @@ export function SettingsForm({ settings, saving, saveError, savedAt, onSave, onR
             <p>{`${Object.keys(result.errors).length} field(s) below are not valid yet.`}</p>
           </SectionMessage>
         )}
-        {savedAt && !saveError && (
+        {saved && !saveError && (
           <div data-testid="settings-saved" role="status">
             <SectionMessage appearance="success">Settings saved. New workstreams and readiness use them from now on.</SectionMessage>
           </div>

@@ -1,9 +1,9 @@
 import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
-import { READINESS_LEVELS, type ReadinessLevel } from '../../../../src/domain/readiness-types';
-import type { ReportTotals } from '../../../../src/domain/report';
-import { LEVEL_LABELS } from '../../../shared/words';
+import { READINESS_LEVELS, type ReadinessLevel } from '@src/domain/readiness-types';
+import type { ReportTotals } from '@src/domain/report';
+import { LEVEL_LABELS } from '@ui/words';
 
 /** Same hues as the readiness lozenges: grey, blue, green, purple. */
 const LEVEL_COLOURS: Record<ReadinessLevel, string> = {

@@ -1,5 +1,5 @@
-import { daysBetween, isoToday } from '../../../../src/domain/dates';
-import { getDisplayTimeZone } from '../../../shared/words';
+import { daysBetween, isoToday } from '@src/domain/dates';
+import { getDisplayTimeZone } from '@ui/words';
 
 const format = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 

@@ -1,4 +1,4 @@
-import type { ReportFlag } from '../../../../src/domain/report-types';
+import type { ReportFlag } from '@src/domain/report-types';
 
 export const FLAG_LABELS: Record<ReportFlag, string> = {
   'ship-signal': 'Ship signal',

@@ -1,6 +1,6 @@
 /** Reads from Jira as the viewing user (requestJira). Jira enforces that user's permissions. */
 import { requestJira } from '@forge/bridge';
-import type { UserRef } from '../../src/domain/record';
+import type { UserRef } from '@src/domain/record';
 
 export interface IssueHeading {
   key: string;
