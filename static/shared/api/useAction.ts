@@ -23,9 +23,10 @@ export function useAction<A extends unknown[], T>(act: (...args: A) => Promise<R
     latestAct.current = act;
   });
   useEffect(() => {
-    runs.current.mounted = true;
+    const r = runs.current;
+    r.mounted = true;
     return () => {
-      runs.current.mounted = false;
+      r.mounted = false;
     };
   }, []);
 

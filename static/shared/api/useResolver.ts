@@ -33,16 +33,20 @@ export type Loader<T> = (progress: (partial: T) => void) => Promise<Result<T>>;
 interface State<T> {
   data?: T;
   error?: ResolverError;
-  loading: boolean;
+  /** The deps of the latest load that settled: while they differ from the current ones, a load is running. */
+  settled?: DependencyList;
+  reloading: boolean;
 }
+
+const sameDeps = (a: DependencyList | undefined, b: DependencyList) => a !== undefined && a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
 
 /** `deps` work as in useEffect: when one changes, the thing is loaded again (lint checks them: react-hooks additionalHooks). */
 export function useResolver<T>(load: Loader<T>, deps: DependencyList): Resource<T> {
-  const [state, setState] = useState<State<T>>({ loading: true });
+  const [state, setState] = useState<State<T>>({ reloading: false });
   const tickets = useRef({ issued: 0, shown: 0, latestLoad: 0, mounted: false, data: undefined as T | undefined });
-  const latestLoader = useRef(load);
+  const latest = useRef({ load, deps });
   useEffect(() => {
-    latestLoader.current = load;
+    latest.current = { load, deps };
   });
 
   const accept = useCallback((ticket: number, data: T): boolean => {
@@ -55,39 +59,39 @@ export function useResolver<T>(load: Loader<T>, deps: DependencyList): Resource<
   }, []);
 
   const run = useCallback(
-    async (loader: Loader<T>): Promise<boolean> => {
+    async (loader: Loader<T>, forDeps: DependencyList): Promise<boolean> => {
       const t = tickets.current;
       const ticket = ++t.issued;
       t.latestLoad = ticket;
-      const latest = () => t.mounted && t.latestLoad === ticket;
-      setState((s) => ({ ...s, loading: true }));
+      const isLatest = () => t.mounted && t.latestLoad === ticket;
       const result = await loader((partial) => {
-        if (latest()) accept(ticket, partial);
+        if (isLatest()) accept(ticket, partial);
       });
-      if (!latest()) return false;
-      if (!result.ok) {
-        setState((s) => ({ ...s, error: result.error, loading: false }));
-        return false;
-      }
-      const shown = accept(ticket, result.data);
-      setState((s) => ({ ...s, error: undefined, loading: false }));
+      if (!isLatest()) return false;
+      const shown = result.ok && accept(ticket, result.data);
+      setState((s) => ({ ...s, error: result.ok ? undefined : result.error, settled: forDeps, reloading: false }));
       return shown;
     },
     [accept],
   );
 
   useEffect(() => {
-    tickets.current.mounted = true;
-    void run(load);
+    const t = tickets.current;
+    t.mounted = true;
+    void run(load, deps);
     return () => {
-      tickets.current.mounted = false;
+      t.mounted = false;
     };
     // The caller's deps decide when to load again (checked at the call site by react-hooks/exhaustive-deps).
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
 
-  const reload = useCallback(() => run(latestLoader.current), [run]);
+  const reload = useCallback(() => {
+    setState((s) => ({ ...s, reloading: true }));
+    return run(latest.current.load, latest.current.deps);
+  }, [run]);
   const show = useCallback((data: T) => void accept(++tickets.current.issued, data), [accept]);
   const current = useCallback(() => tickets.current.data, []);
-  return { data: state.data, error: state.error, loading: state.loading, reload, show, current };
+  const loading = state.reloading || !sameDeps(state.settled, deps);
+  return { data: state.data, error: state.error, loading, reload, show, current };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import { Checkbox } from '@atlaskit/checkbox';
 import SectionMessage from '@atlaskit/section-message';
@@ -25,11 +25,6 @@ interface Props {
 export function SettingsForm({ settings, saving, saveError, saved, onSave, onReload }: Props) {
   const [draft, setDraft] = useState<SettingsDraft>(() => draftFrom(settings));
   const [attempted, setAttempted] = useState(false);
-  // A new stored version (after a save or a reload) replaces the draft; a refused save keeps it.
-  useEffect(() => {
-    setDraft(draftFrom(settings));
-    setAttempted(false);
-  }, [settings]);
 
   const result = useMemo(() => settingsFrom(draft), [draft]);
   const serverErrors = saveError?.code === 'VALIDATION' ? withoutPrefix(saveError.fieldErrors, 'settings') : {};

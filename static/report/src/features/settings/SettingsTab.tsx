@@ -12,6 +12,8 @@ export function SettingsTab() {
   if (!view.canAdminister) return <ReadOnlySettings settings={view.settings} />;
   return (
     <SettingsForm
+      // A new stored version (after a save or a reload) starts a new draft; a refused save keeps the draft.
+      key={view.settings.version}
       settings={view.settings}
       saving={saving.busy}
       saveError={saving.error}

@@ -3,6 +3,8 @@ import type { Result } from '@src/shared/contract';
 import { call, useResolver } from '@ui/api';
 
 export interface HistoryPages {
+  /** The record's version the history was asked for. */
+  version: number;
   entries: HistoryEntry[];
   /** False while later pages are still coming. */
   complete: boolean;
@@ -22,9 +24,9 @@ export function useHistory(version: number) {
         if (!page.ok) return page;
         entries.push(...page.data.entries);
         cursor = page.data.nextCursor;
-        if (cursor) progress({ entries: [...entries], complete: false });
+        if (cursor) progress({ version, entries: [...entries], complete: false });
       } while (cursor);
-      return { ok: true, data: { entries, complete: true } };
+      return { ok: true, data: { version, entries, complete: true } };
     },
     [version],
   );
