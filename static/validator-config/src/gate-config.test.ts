@@ -37,11 +37,11 @@ describe("the gate's configuration screens", () => {
   });
 
   it('refuses a label with a space and KPI minimums that are not whole numbers from 0 to 10, naming each field', () => {
-    const form = { ...formFromConfig(DEFAULT_GATE_CONFIG), scopeLabel: 'ai pilot', useProjectKpiMinimums: false, operational: '1.5', business: '11' };
+    const form = { ...formFromConfig(DEFAULT_GATE_CONFIG), initiativeLabel: 'ai pilot', useProjectKpiMinimums: false, operational: '1.5', business: '11' };
     expect(configFromForm(form)).toEqual({
       ok: false,
       errors: {
-        scopeLabel: 'A Jira label has no spaces',
+        initiativeLabel: 'A Jira label has no spaces',
         operational: 'Operational KPIs must be a whole number from 0 to 10',
         business: 'Business KPIs must be at most 10',
       },

@@ -1,9 +1,8 @@
 import SectionMessage from '@atlaskit/section-message';
 import { Stack } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
-import type { ProjectSettings } from '@src/domain/policy';
+import { WORKSTREAM_NAMES, type ProjectSettings } from '@src/domain/policy';
 import { Section } from '@ui/components/Section';
-import { WORKSTREAM_LABELS } from '@ui/words';
 
 const termStyle = { font: token('font.heading.xxsmall'), color: token('color.text.subtle'), marginTop: token('space.100') };
 const valueStyle = { margin: 0, font: token('font.body'), color: token('color.text') };
@@ -39,7 +38,7 @@ export function ReadOnlySettings({ settings }: { settings: ProjectSettings }) {
       <Section id="settings-templates" title="Workstreams">
         <dl style={{ margin: 0 }}>
           {settings.workstreamTemplates.map((t) => (
-            <Entry key={t.key} term={`${WORKSTREAM_LABELS[t.key]}${t.enabled ? '' : ' (not created)'}`} value={t.titlePattern} />
+            <Entry key={t.key} term={`${WORKSTREAM_NAMES[t.key]}${t.enabled ? '' : ' (not created)'}`} value={t.titlePattern} />
           ))}
         </dl>
       </Section>

@@ -2,8 +2,7 @@ import TextArea from '@atlaskit/textarea';
 import { Checkbox } from '@atlaskit/checkbox';
 import { Label } from '@atlaskit/form';
 import { Box, Stack, xcss } from '@atlaskit/primitives';
-import type { WorkstreamTemplate } from '@src/domain/policy';
-import { WORKSTREAM_LABELS } from '@ui/words';
+import { WORKSTREAM_NAMES, type WorkstreamTemplate } from '@src/domain/policy';
 import { FieldMessage, TextInput } from './fields';
 
 const cardStyles = xcss({
@@ -22,7 +21,7 @@ interface Props {
 }
 
 export function TemplateEditor({ index, template, errors, onChange }: Props) {
-  const name = WORKSTREAM_LABELS[template.key];
+  const name = WORKSTREAM_NAMES[template.key];
   const base = `template-${template.key}`;
   const titleError = errors[`workstreamTemplates.${index}.titlePattern`];
   const descriptionError = errors[`workstreamTemplates.${index}.description`];

@@ -6,7 +6,6 @@ import { formatDateTime } from '@ui/words';
 import { useHistory } from '../hooks/useHistory';
 
 const entryStyles = xcss({ paddingBlock: 'space.100', borderBottomWidth: 'border.width', borderBottomStyle: 'solid', borderBottomColor: 'color.border' });
-const changeListStyles = xcss({ paddingInlineStart: 'space.250', margin: 'space.0' });
 
 function show(value: unknown): string {
   if (value === undefined || value === null || value === '') return '(empty)';
@@ -27,7 +26,7 @@ function Entry({ entry }: { entry: HistoryEntry }) {
           {formatDateTime(entry.at)} · version {entry.version}
         </Text>
         {entry.changes.length > 0 && (
-          <Box as="ul" xcss={changeListStyles}>
+          <ul className="ph-bullets">
             {entry.changes.map((c, i) => (
               <li key={i}>
                 <Text size="small" color="color.text.subtle">
@@ -35,7 +34,7 @@ function Entry({ entry }: { entry: HistoryEntry }) {
                 </Text>
               </li>
             ))}
-          </Box>
+          </ul>
         )}
       </Stack>
     </Box>

@@ -3,12 +3,13 @@ import ProgressBar from '@atlaskit/progress-bar';
 import SectionMessage from '@atlaskit/section-message';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
+import { WORKSTREAM_NAMES } from '@src/domain/policy';
+import type { WorkstreamKey } from '@src/domain/record';
 import type { CreateWorkstreamsResult, WorkstreamItem } from '@src/shared/contract';
 import { ErrorBanner } from '@ui/components/ErrorBanner';
 import { IssueLink } from '@ui/components/IssueLink';
 import { LoadingState } from '@ui/components/LoadingState';
 import { StatusLozenge } from '@ui/components/StatusLozenge';
-import { WORKSTREAM_LABELS } from '@ui/words';
 import { useWorkstreams } from '../hooks/useWorkstreams';
 
 const tableStyles = { width: '100%', borderCollapse: 'collapse' as const };
@@ -19,7 +20,7 @@ const linkStyles = { color: token('color.link') };
 function Row({ item }: { item: WorkstreamItem }) {
   return (
     <tr data-testid="workstream-row" data-workstream={item.workstream}>
-      <td style={cellStyles}>{item.name || WORKSTREAM_LABELS[item.workstream]}</td>
+      <td style={cellStyles}>{item.name || WORKSTREAM_NAMES[item.workstream]}</td>
       <td style={cellStyles}>{item.lead?.displayName ?? <Text color="color.text.subtlest">No lead</Text>}</td>
       <td style={cellStyles}>
         {item.issue ? (
@@ -37,7 +38,7 @@ function Row({ item }: { item: WorkstreamItem }) {
 }
 
 function CreationResult({ result }: { result: CreateWorkstreamsResult }) {
-  const name = (w: keyof typeof WORKSTREAM_LABELS) => WORKSTREAM_LABELS[w];
+  const name = (w: WorkstreamKey) => WORKSTREAM_NAMES[w];
   return (
     <div data-testid="workstreams-created">
       <SectionMessage appearance={result.failed.length ? 'warning' : 'success'} title="Workstream issues">
