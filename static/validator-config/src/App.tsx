@@ -3,7 +3,8 @@ import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
 import { Box, Text, xcss } from '@atlaskit/primitives';
 import { ConfigForm } from './ConfigForm';
-import { useResolver } from '@ui/api';
+// Straight from its module: the api entry would bring call.ts and with it the whole resolver contract, which this screen never calls.
+import { useResolver } from '@ui/api/useResolver';
 import { loadScreenContext } from './context';
 import { configFromForm, describeStored, formFromConfig, parseStoredConfig, type GateForm } from './gate-config';
 import { useOnConfigure } from './useOnConfigure';

@@ -1,4 +1,4 @@
-import type { HorizonUnit, KpiDraft } from './kpi-types';
+import type { KpiDraft } from './kpi-types';
 import type { ProductionKpi } from '@src/domain/record';
 
 export function draftOf(k?: ProductionKpi): KpiDraft {
@@ -13,7 +13,7 @@ export function draftOf(k?: ProductionKpi): KpiDraft {
     source: k?.source ?? '',
     owner: k?.owner ?? '',
     horizonCount: k?.horizon ? String(k.horizon.count) : '',
-    horizonUnit: (k?.horizon?.unit ?? 'quarter') as HorizonUnit,
+    horizonUnit: k?.horizon?.unit ?? 'quarter',
     firstReviewDate: k?.firstReviewDate ?? '',
     status: k?.status ?? 'proposed',
   };
