@@ -1,6 +1,9 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
+import structure from './tools/eslint/structure.cjs';
+import uiAliases from './static/shared/aliases.cjs';
 
 export default tseslint.config(
   { ignores: ['node_modules/', '**/build/', 'coverage/', '.data/', 'static/*/build/', '.forge-bundle/'] },
@@ -20,4 +23,19 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.js', '**/*.mjs', '**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
+
+  // ---- static/: the Custom UI apps ------------------------------------------------------------------
+  // React's hook rules (useResolver's deps are checked like useEffect's), no import cycle between files
+  // or folders, and features reached only through their public entry (bulletproof-react).
+  {
+    files: ['static/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks, structure },
+    rules: {
+      ...reactHooks.configs.flat.recommended.rules,
+      'react-hooks/exhaustive-deps': ['error', { additionalHooks: '^useResolver$' }],
+      'structure/no-import-cycle': ['error', { root: 'static', aliases: uiAliases, ignore: ['\\.test\\.tsx?$', '/static/shared/testing/'] }],
+      'structure/feature-entry': ['error', { aliases: uiAliases }],
+    },
+  },
+  // ---- end of static/ ---------------------------------------------------------------------------------
 );

@@ -6,9 +6,12 @@ export type FieldErrors = Record<string, string>;
 /** Field path (dot-joined) → first message, or null when the value is valid. */
 export function fieldErrorsOf(schema: z.ZodType, value: unknown): FieldErrors | null {
   const parsed = schema.safeParse(value);
-  if (parsed.success) return null;
+  return parsed.success ? null : fieldErrorsFrom(parsed.error);
+}
+
+export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
   const errors: FieldErrors = {};
-  for (const issue of parsed.error.issues) {
+  for (const issue of error.issues) {
     const key = issue.path.map(String).join('.') || '_';
     errors[key] ??= issue.message;
   }

@@ -1,4 +1,4 @@
-/** The Forge context read once at start-up (bootstrap.tsx), for components that need the site URL or the user's time zone. */
+/** The Forge context read once at start-up (bootstrap.tsx), for components that need it (e.g. the site URL for links); the time zone is set in words.ts. */
 import { createContext, useContext, type ReactNode } from 'react';
 import type { FullContext } from '@forge/bridge';
 

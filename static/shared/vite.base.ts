@@ -4,11 +4,13 @@
  */
 import react from '@vitejs/plugin-react';
 import type { UserConfig } from 'vite';
+import aliases from './aliases.cjs';
 
 export function customUiConfig(): UserConfig {
   return {
     base: './',
     plugins: [react()],
+    resolve: { alias: aliases },
     build: {
       outDir: 'build',
       emptyOutDir: true,

@@ -1,7 +1,11 @@
-/** Product words as the UI shows them: one place, so panel, report and settings say the same thing. */
-import type { ConditionKind, KpiCategory } from '../../src/domain/record';
-import type { ReadinessLevel } from '../../src/domain/readiness-types';
-import { isTimeZone } from '../../src/domain/dates';
+/**
+ * Product words as the UI shows them: one place, so panel, report and settings say the same thing.
+ * Workstream names are the domain's own (WORKSTREAM_NAMES in src/domain/policy.ts): the issues the app
+ * creates carry them too.
+ */
+import type { ConditionKind, KpiCategory } from '@src/domain/record';
+import type { ReadinessLevel } from '@src/domain/readiness-types';
+import { isTimeZone } from '@src/domain/dates';
 
 export const LEVEL_LABELS: Record<ReadinessLevel, string> = {
   'not-started': 'Not started',
@@ -29,14 +33,6 @@ export const KPI_CATEGORY_LABELS: Record<KpiCategory, string> = {
   adoption: 'Adoption',
   cost: 'Cost',
 };
-
-export const WORKSTREAM_LABELS = {
-  'data-integration': 'Data integration',
-  'model-deployment': 'Model deployment',
-  'compliance-review': 'Compliance review',
-  'stakeholder-alignment': 'Stakeholder alignment',
-  'production-kpis': 'Production KPIs',
-} as const;
 
 // Jira shows times in the user's profile time zone, which need not be the browser's: mountApp sets it
 // from view.getContext().timezone once, before anything renders.

@@ -2,19 +2,16 @@
  * The sidebar glance on every epic (jira:issueContext): readiness level, the open questions, the next
  * step, and how to open the full panel, which Jira shows only after someone adds it with quick-add.
  */
-import { useEffect, useState } from 'react';
 import { Box, Stack, Text, xcss } from '@atlaskit/primitives';
-import { nextStep } from '../../../src/domain/next-step';
-import type { HandoffView, ResolverError } from '../../../src/shared/contract';
-import { call } from '../../shared/api';
-import { ErrorBanner } from '../../shared/components/ErrorBanner';
-import { LoadingState } from '../../shared/components/LoadingState';
-import { ReadinessLozenge } from '../../shared/components/ReadinessLozenge';
+import { nextStep } from '@src/domain/next-step';
+import type { HandoffView } from '@src/shared/contract';
+import { call, useResolver } from '@ui/api';
+import { ErrorBanner } from '@ui/components/ErrorBanner';
+import { LoadingState } from '@ui/components/LoadingState';
+import { ReadinessLozenge } from '@ui/components/ReadinessLozenge';
 
 const pageStyles = xcss({ padding: 'space.100', color: 'color.text' });
 const listStyles = xcss({ paddingInlineStart: 'space.250', margin: 'space.0' });
-
-type State = { status: 'loading' } | { status: 'error'; error: ResolverError } | { status: 'ready'; view: HandoffView };
 
 function Glance({ view }: { view: HandoffView }) {
   const { readiness } = view;
@@ -53,15 +50,12 @@ function Glance({ view }: { view: HandoffView }) {
 }
 
 export function App() {
-  const [state, setState] = useState<State>({ status: 'loading' });
-  useEffect(() => {
-    void call('getHandoff', {}).then((answer) => setState(answer.ok ? { status: 'ready', view: answer.data } : { status: 'error', error: answer.error }));
-  }, []);
+  const handoff = useResolver(() => call('getHandoff', {}), []);
   return (
     <Box xcss={pageStyles} as="main" aria-label="Production handoff readiness">
-      {state.status === 'loading' && <LoadingState label="Loading readiness" />}
-      {state.status === 'error' && <ErrorBanner error={state.error} />}
-      {state.status === 'ready' && <Glance view={state.view} />}
+      {!handoff.data && !handoff.error && <LoadingState label="Loading readiness" />}
+      {handoff.error && <ErrorBanner error={handoff.error} />}
+      {handoff.data && <Glance view={handoff.data} />}
     </Box>
   );
 }

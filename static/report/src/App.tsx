@@ -1,7 +1,7 @@
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { Box, Stack, Text, xcss } from '@atlaskit/primitives';
-import { ReportTab } from './report/ReportTab';
-import { SettingsTab } from './settings/SettingsTab';
+import { ReportTab } from './features/report';
+import { SettingsTab } from './features/settings';
 
 const pageStyles = xcss({ paddingBlock: 'space.100', paddingInline: 'space.100', backgroundColor: 'elevation.surface' });
 const panelStyles = xcss({ paddingBlockStart: 'space.200', width: '100%' });

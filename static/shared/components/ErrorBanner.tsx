@@ -1,5 +1,5 @@
 import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
-import type { ResolverError } from '../../../src/shared/contract';
+import type { ResolverError } from '@src/shared/contract';
 import { formatDateTime } from '../words';
 
 /** Titles for a change that failed. */

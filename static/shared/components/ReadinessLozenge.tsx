@@ -1,5 +1,5 @@
 import Lozenge from '@atlaskit/lozenge';
-import type { ReadinessLevel } from '../../../src/domain/readiness-types';
+import type { ReadinessLevel } from '@src/domain/readiness-types';
 import { LEVEL_LABELS } from '../words';
 
 const APPEARANCE = {

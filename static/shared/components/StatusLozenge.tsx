@@ -1,5 +1,5 @@
 import Lozenge from '@atlaskit/lozenge';
-import type { StatusCategoryKey } from '../../../src/domain/readiness-types';
+import type { StatusCategoryKey } from '@src/domain/readiness-types';
 
 /** A Jira status shown the way Jira shows it: grey to do, blue in progress, green done. */
 const APPEARANCE = { new: 'default', indeterminate: 'inprogress', done: 'success' } as const satisfies Record<StatusCategoryKey, string>;

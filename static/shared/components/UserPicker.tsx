@@ -2,8 +2,8 @@ import { useCallback } from 'react';
 import { AsyncSelect } from '@atlaskit/select';
 import { Label } from '@atlaskit/form';
 import { Stack } from '@atlaskit/primitives';
-import type { UserRef } from '../../../src/domain/record';
-import { searchUsers } from '../jira';
+import type { UserRef } from '@src/domain/record';
+import { searchUsers } from '../api';
 
 interface Option {
   label: string;

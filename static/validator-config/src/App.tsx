@@ -1,9 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
 import { Box, Text, xcss } from '@atlaskit/primitives';
 import { ConfigForm } from './ConfigForm';
-import { loadScreenContext, type ScreenContext } from './context';
+// Straight from its module: the api entry would bring call.ts and with it the whole resolver contract, which this screen never calls.
+import { useResolver } from '@ui/api/useResolver';
+import { loadScreenContext } from './context';
 import { configFromForm, describeStored, formFromConfig, parseStoredConfig, type GateForm } from './gate-config';
 import { useOnConfigure } from './useOnConfigure';
 
@@ -29,12 +31,9 @@ function EditScreen({ initial, problem }: { initial: GateForm; problem?: string 
 }
 
 export function App() {
-  const [ctx, setCtx] = useState<ScreenContext>();
-  const [loadError, setLoadError] = useState<string>();
-  useEffect(() => {
-    loadScreenContext().then(setCtx, (e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)));
-  }, []);
-  if (loadError) return <SectionMessage appearance="error" title="The gate's configuration could not load">{loadError}</SectionMessage>;
+  const screen = useResolver(loadScreenContext, []);
+  const ctx = screen.data;
+  if (screen.error) return <SectionMessage appearance="error" title="The gate's configuration could not load">{screen.error.message}</SectionMessage>;
   if (!ctx) return <Spinner size="small" label="Loading the gate's configuration" />;
   const stored = parseStoredConfig(ctx.validatorConfig);
   if (ctx.mode === 'view') {

@@ -40,17 +40,17 @@ export function ConfigForm({ form, errors, onChange }: Props) {
   return (
     <Stack space="space.200">
       <Stack space="space.050">
-        <Label htmlFor="scope-label">Scope label</Label>
+        <Label htmlFor="scope-label">Initiative label</Label>
         <Textfield
           id="scope-label"
           testId="scope-label"
-          value={form.scopeLabel}
-          isInvalid={Boolean(errors.scopeLabel)}
+          value={form.initiativeLabel}
+          isInvalid={Boolean(errors.initiativeLabel)}
           aria-describedby="scope-label-help scope-label-error"
-          onChange={(e) => set('scopeLabel', e.currentTarget.value)}
+          onChange={(e) => set('initiativeLabel', e.currentTarget.value)}
         />
         <Help id="scope-label-help">Epics with this label are checked even before anyone opens their handoff. Leave empty to check only epics with a handoff record.</Help>
-        <FieldError id="scope-label-error" message={errors.scopeLabel} />
+        <FieldError id="scope-label-error" message={errors.initiativeLabel} />
       </Stack>
 
       <Checkbox

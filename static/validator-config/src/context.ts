@@ -1,5 +1,6 @@
 /** What the validator's configuration screens learn from the Forge context. */
 import { view } from '@forge/bridge';
+import type { Result } from '@src/shared/contract';
 
 export type ScreenMode = 'create' | 'edit' | 'view';
 
@@ -13,8 +14,12 @@ function modeOf(entryPoint: unknown): ScreenMode {
   return entryPoint === 'create' || entryPoint === 'view' ? entryPoint : 'edit';
 }
 
-export async function loadScreenContext(): Promise<ScreenContext> {
-  const context = await view.getContext();
-  const extension = (context.extension ?? {}) as Record<string, unknown>;
-  return { mode: modeOf(extension.entryPoint), validatorConfig: extension.validatorConfig ?? extension.config };
+export async function loadScreenContext(): Promise<Result<ScreenContext>> {
+  try {
+    const context = await view.getContext();
+    const extension = (context.extension ?? {}) as Record<string, unknown>;
+    return { ok: true, data: { mode: modeOf(extension.entryPoint), validatorConfig: extension.validatorConfig ?? extension.config } };
+  } catch (e) {
+    return { ok: false, error: { code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) } };
+  }
 }

@@ -2,14 +2,15 @@
  * The gate's configuration as the screens edit it: parsing what Jira stored, turning the form into a
  * validated GateConfig, and describing a config in one line for the view screen.
  */
-import { GateConfig, type KpiMinimums } from '../../../src/domain/policy';
-import { parseGateConfig } from '../../../src/domain/gate-config';
+import { GateConfig, type KpiMinimums } from '@src/domain/policy';
+import { parseGateConfig } from '@src/domain/gate-config';
 
 export type OwnerAcceptanceChoice = 'project' | 'yes' | 'no';
 
 /** What the form holds: strings for number inputs so a half-typed value is not lost. */
 export interface GateForm {
-  scopeLabel: string;
+  /** Saved as the configuration's `scopeLabel`: the label that makes an epic an AI initiative, as in the project settings. */
+  initiativeLabel: string;
   requireWorkstreamsDone: boolean;
   useProjectKpiMinimums: boolean;
   operational: string;
@@ -32,7 +33,7 @@ export function parseStoredConfig(raw: unknown): StoredConfig {
 export function formFromConfig(config: GateConfig): GateForm {
   const ownerAcceptance: OwnerAcceptanceChoice = config.requireOwnerAcceptance === undefined ? 'project' : config.requireOwnerAcceptance ? 'yes' : 'no';
   return {
-    scopeLabel: config.scopeLabel,
+    initiativeLabel: config.scopeLabel,
     requireWorkstreamsDone: config.requireWorkstreamsDone,
     useProjectKpiMinimums: config.kpiMinimums === undefined,
     operational: String(config.kpiMinimums?.operational ?? 1),
@@ -53,9 +54,9 @@ export type FormResult = { ok: true; config: GateConfig } | { ok: false; errors:
 
 export function configFromForm(form: GateForm): FormResult {
   const errors: GateFormErrors = {};
-  const scopeLabel = form.scopeLabel.trim();
+  const scopeLabel = form.initiativeLabel.trim();
   // Jira labels cannot contain spaces; a label with one would never match an epic.
-  if (/\s/.test(scopeLabel)) errors.scopeLabel = 'A Jira label has no spaces';
+  if (/\s/.test(scopeLabel)) errors.initiativeLabel = 'A Jira label has no spaces';
   let kpiMinimums: KpiMinimums | undefined;
   if (!form.useProjectKpiMinimums) {
     const op = parseMinimum(form.operational, 'Operational KPIs');
@@ -70,7 +71,8 @@ export function configFromForm(form: GateForm): FormResult {
   const parsed = GateConfig.safeParse(candidate);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0] ?? 'scopeLabel') as keyof GateForm;
+      const key = String(issue.path[0] ?? 'scopeLabel');
+      const field = (key === 'scopeLabel' ? 'initiativeLabel' : key) as keyof GateForm;
       errors[field] ??= issue.message;
     }
   }

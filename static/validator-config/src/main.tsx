@@ -1,4 +1,4 @@
-import { mountApp } from '../../shared/bootstrap';
+import { mountApp } from '@ui/bootstrap';
 import { App } from './App';
 
 void mountApp(() => <App />);

@@ -11,13 +11,15 @@ export interface OnConfigureState {
 
 /**
  * Registers the callback Jira calls when the admin presses Add/Update. It reads the latest form result
- * through a ref, so one registration serves every later change. An invalid form returns undefined:
+ * through a ref (updated after every render), so one registration serves every later change. An invalid form returns undefined:
  * Jira's documented way to keep the dialog open without saving (a throw is not documented, and a
  * configuration the gate cannot use must never be saved). The screen says why next to the form.
  */
 export function useOnConfigure(result: FormResult, enabled: boolean): OnConfigureState {
   const latest = useRef(result);
-  latest.current = result;
+  useEffect(() => {
+    latest.current = result;
+  });
   const [registerError, setRegisterError] = useState<string>();
   const [refused, setRefused] = useState<string>();
   useEffect(() => {

@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import { showFlag } from '@forge/bridge';
-import { call } from '../../../../../shared/api';
-import { copyText } from '../../../../../shared/clipboard';
+import type { Result } from '@src/shared/contract';
+import { call, useAction } from '@ui/api';
+import { copyText } from '@ui/clipboard';
 
 function flag(title: string, type: 'success' | 'error', description?: string) {
   try {
@@ -14,28 +14,25 @@ function flag(title: string, type: 'success' | 'error', description?: string) {
 
 /** Copies the Markdown one-pager answering the three questions, for Confluence or a steering deck. */
 export function CopyBriefButton() {
-  const [busy, setBusy] = useState(false);
-  const [copied, setCopied] = useState(false);
-  const onClick = async () => {
-    setBusy(true);
+  const copying = useAction(async (): Promise<Result<true>> => {
     const result = await call('getBrief', {});
-    try {
-      if (!result.ok) {
-        flag('Could not build the handoff brief', 'error', result.error.message);
-        return;
-      }
-      await copyText(result.data.markdown);
-      setCopied(true);
-      flag('Handoff brief copied', 'success', 'Paste it into Confluence or a steering-committee deck.');
-    } catch (e) {
-      flag('Could not copy the handoff brief', 'error', e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
+    if (!result.ok) {
+      flag('Could not build the handoff brief', 'error', result.error.message);
+      return result;
     }
-  };
+    try {
+      await copyText(result.data.markdown);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      flag('Could not copy the handoff brief', 'error', message);
+      return { ok: false, error: { code: 'INTERNAL', message } };
+    }
+    flag('Handoff brief copied', 'success', 'Paste it into Confluence or a steering-committee deck.');
+    return { ok: true, data: true };
+  });
   return (
-    <Button onClick={() => void onClick()} isLoading={busy} testId="copy-brief">
-      {copied ? 'Brief copied' : 'Copy handoff brief'}
+    <Button onClick={() => void copying.run()} isLoading={copying.busy} testId="copy-brief">
+      {copying.data ? 'Brief copied' : 'Copy handoff brief'}
     </Button>
   );
 }

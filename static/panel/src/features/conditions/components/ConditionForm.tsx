@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { CONDITION_KINDS, type ConditionKind, type PilotCondition } from '../../../../../../src/domain/record';
-import { ConditionInput } from '../../../../../../src/shared/contract';
-import { CONDITION_KIND_LABELS } from '../../../../../shared/words';
+import { CONDITION_KINDS, type ConditionKind, type PilotCondition } from '@src/domain/record';
+import { ConditionInput } from '@src/shared/contract';
+import { CONDITION_KIND_LABELS } from '@ui/words';
 import { EditForm, SelectField, TextAreaField, TextField, useHandoff, useSaveForm } from '../../handoff';
 
 const KIND_OPTIONS = CONDITION_KINDS.map((k) => ({ value: k, label: CONDITION_KIND_LABELS[k] }));
-
 
 interface Draft {
   kind: ConditionKind | undefined;
@@ -26,7 +25,7 @@ export function ConditionForm({ condition, onDone }: { condition?: PilotConditio
 
   const onSubmit = async () => {
     const input = { ...(condition ? { id: condition.id } : {}), kind: draft.kind, name: draft.name, details: draft.details, grantedBy: draft.grantedBy };
-    const saved = await form.submit(ConditionInput, input, () => save('saveCondition', { condition: input as ConditionInput }));
+    const saved = await form.submit(ConditionInput, input, (parsed) => save('saveCondition', { condition: parsed }));
     if (saved) onDone();
   };
 

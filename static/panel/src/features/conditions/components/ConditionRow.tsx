@@ -2,8 +2,8 @@ import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
-import type { Decision, PilotCondition } from '../../../../../../src/domain/record';
-import { CONDITION_KIND_LABELS, formatDate } from '../../../../../shared/words';
+import type { Decision, PilotCondition } from '@src/domain/record';
+import { CONDITION_KIND_LABELS, formatDate } from '@ui/words';
 import { ConfirmRemove, FormFeedback, useHandoff, useSaveForm } from '../../handoff';
 import { ConditionForm } from './ConditionForm';
 import { DecisionControls } from './DecisionControls';
@@ -56,7 +56,7 @@ export function ConditionRow({ condition }: { condition: PilotCondition }) {
   const [confirming, setConfirming] = useState(false);
   const status = condition.decision.status;
   const losses = decisionLosses(condition.decision);
-  const removeNow = () => void remove.submit(null, null, () => save('removeCondition', { conditionId: condition.id }));
+  const removeNow = () => void remove.send(() => save('removeCondition', { conditionId: condition.id }));
 
   return (
     <Box as="li" xcss={rowStyles} testId="condition-row" data-condition-id={condition.id}>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
-import { Section } from '../../../../../shared/components/Section';
+import { Section } from '@ui/components/Section';
 import { useHandoff } from '../../handoff';
 import { ConditionForm } from './ConditionForm';
 import { ConditionRow } from './ConditionRow';

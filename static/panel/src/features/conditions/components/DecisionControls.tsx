@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import { Box, Inline, Stack, xcss } from '@atlaskit/primitives';
-import type { DecisionStatus, PilotCondition } from '../../../../../../src/domain/record';
-import { DecisionInput } from '../../../../../../src/shared/contract';
+import type { DecisionStatus, PilotCondition } from '@src/domain/record';
+import { DecisionInput } from '@src/shared/contract';
 import { FormFeedback, TextAreaField, TextField, useHandoff, useSaveForm } from '../../handoff';
+import { draftOf, inputOf, type DecisionDraft } from './decision-draft';
 
 const CHOICES: Array<{ value: DecisionStatus; label: string }> = [
   { value: 'undecided', label: 'Undecided' },
@@ -28,44 +29,16 @@ const choiceStyles = xcss({
 });
 const chosenStyles = xcss({ backgroundColor: 'color.background.selected', color: 'color.text.selected', fontWeight: 'font.weight.medium' });
 
-interface Draft {
-  status: DecisionStatus;
-  rationale: string;
-  sustainedBy: string;
-  reviewDate: string;
-  productionPath: string;
-  leadTimeDays: string;
-}
-
-function draftOf(c: PilotCondition): Draft {
-  const d = c.decision;
-  return {
-    status: d.status,
-    rationale: d.status === 'undecided' ? '' : d.rationale,
-    sustainedBy: d.status === 'permanent' ? d.sustainedBy : '',
-    reviewDate: d.status === 'permanent' ? (d.reviewDate ?? '') : '',
-    productionPath: d.status === 'withdrawn' ? d.productionPath : '',
-    leadTimeDays: d.status === 'withdrawn' ? String(d.leadTimeDays) : '',
-  };
-}
-
-function inputOf(d: Draft): unknown {
-  if (d.status === 'undecided') return { status: 'undecided' };
-  if (d.status === 'permanent') return { status: 'permanent', rationale: d.rationale, sustainedBy: d.sustainedBy, ...(d.reviewDate ? { reviewDate: d.reviewDate } : {}) };
-  return { status: 'withdrawn', rationale: d.rationale, productionPath: d.productionPath, leadTimeDays: d.leadTimeDays.trim() === '' ? Number.NaN : Number(d.leadTimeDays) };
-}
-
 /** Undecided / Make permanent / Withdraw, with what each choice needs. */
 export function DecisionControls({ condition, onSaved }: { condition: PilotCondition; onSaved?: () => void }) {
   const { save } = useHandoff();
   const form = useSaveForm('decision');
-  const [draft, setDraft] = useState<Draft>(() => draftOf(condition));
-  const set = <K extends keyof Draft>(key: K) => (value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const [draft, setDraft] = useState<DecisionDraft>(() => draftOf(condition.decision));
+  const set = <K extends keyof DecisionDraft>(key: K) => (value: DecisionDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const id = `decision-${condition.id}`;
 
   const onSubmit = async () => {
-    const decision = inputOf(draft);
-    const saved = await form.submit(DecisionInput, decision, () => save('decideCondition', { conditionId: condition.id, decision: decision as DecisionInput }));
+    const saved = await form.submit(DecisionInput, inputOf(draft), (decision) => save('decideCondition', { conditionId: condition.id, decision }));
     if (saved && draft.status !== 'undecided') onSaved?.();
   };
 

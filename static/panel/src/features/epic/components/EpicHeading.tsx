@@ -4,7 +4,7 @@ import { Inline, Text } from '@atlaskit/primitives';
 import { useIssueHeading } from '../hooks/useIssueHeading';
 
 export function EpicHeading({ issueKey }: { issueKey: string | undefined }) {
-  const { heading, error } = useIssueHeading(issueKey);
+  const { data: heading, error } = useIssueHeading(issueKey);
   return (
     <Inline space="space.100" alignBlock="center" shouldWrap testId="epic-heading">
       <Heading size="small" as="h2">
@@ -12,7 +12,7 @@ export function EpicHeading({ issueKey }: { issueKey: string | undefined }) {
         {heading?.summary && <span data-testid="epic-summary"> · {heading.summary}</span>}
       </Heading>
       {heading?.statusName && <Lozenge>{heading.statusName}</Lozenge>}
-      {error && <Text color="color.text.subtlest">({error})</Text>}
+      {error && <Text color="color.text.subtlest">({error.message})</Text>}
     </Inline>
   );
 }

@@ -1,20 +1,13 @@
-import { useEffect, useState } from 'react';
-import { fetchIssueHeading, type IssueHeading } from '../../../../../shared/jira';
+import { fetchIssueHeading, useResolver, type IssueHeading } from '@ui/api';
 
 /** The epic's key, summary and status, read straight from Jira so the panel names its epic even if the app fails. */
-export function useIssueHeading(issueKey: string | undefined): { heading: IssueHeading | null; error: string | null } {
-  const [heading, setHeading] = useState<IssueHeading | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (!issueKey) return;
-    let live = true;
-    fetchIssueHeading(issueKey).then(
-      (h) => live && setHeading(h),
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
-    );
-    return () => {
-      live = false;
-    };
+export function useIssueHeading(issueKey: string | undefined) {
+  return useResolver<IssueHeading | null>(async () => {
+    if (!issueKey) return { ok: true, data: null };
+    try {
+      return { ok: true, data: await fetchIssueHeading(issueKey) };
+    } catch (e) {
+      return { ok: false, error: { code: 'JIRA_ERROR', message: e instanceof Error ? e.message : String(e) } };
+    }
   }, [issueKey]);
-  return { heading, error };
 }

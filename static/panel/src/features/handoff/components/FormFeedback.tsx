@@ -1,4 +1,4 @@
-import { ErrorBanner } from '../../../../../shared/components/ErrorBanner';
+import { ErrorBanner } from '@ui/components/ErrorBanner';
 import type { SaveForm } from '../hooks/useSaveForm';
 
 /** The form's banner: server errors with "Reload latest" (the form keeps its input). */

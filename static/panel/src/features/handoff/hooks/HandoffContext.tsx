@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { HandoffView } from '../../../../../../src/shared/contract';
+import type { HandoffView } from '@src/shared/contract';
 import type { HandoffStore } from './useHandoffLoader';
 
 export interface HandoffContextValue {

@@ -1,65 +1,61 @@
 import { useCallback, useState } from 'react';
 import type { z } from 'zod';
-import type { HandoffView, ResolverError, Result } from '../../../../../../src/shared/contract';
-import { fieldErrorsOf, withoutPrefix, type FieldErrors } from '../../../../../shared/field-errors';
+import type { HandoffView, ResolverError, Result } from '@src/shared/contract';
+import { useAction } from '@ui/api';
+import { fieldErrorsFrom, withoutPrefix, type FieldErrors } from '@ui/field-errors';
 import { useHandoff } from './HandoffContext';
+
+type Change = () => Promise<Result<HandoffView>>;
 
 export interface SaveForm {
   busy: boolean;
-  error: ResolverError | null;
+  error: ResolverError | undefined;
   fieldErrors: FieldErrors;
   /**
-   * Checks `value` with the contract's schema, then runs `send`. Returns true on success. On any
-   * failure the form's own input is left alone: only the messages change.
+   * Checks `value` with the contract's schema and hands zod's parsed output to `send`, so what reaches
+   * the resolver is exactly what passed the check. Returns true on success. On any failure the form's own
+   * input is left alone: only the messages change.
    */
-  submit: (schema: z.ZodType | null, value: unknown, send: () => Promise<Result<HandoffView>>) => Promise<boolean>;
+  submit: <S extends z.ZodType>(schema: S, value: unknown, send: (parsed: z.output<S>) => Promise<Result<HandoffView>>) => Promise<boolean>;
+  /** Sends a change with no typed input to check (a removal, a person picked from Jira's list). */
+  send: (change: Change) => Promise<boolean>;
   /** "Reload latest": fetch the newest version, keep what the user typed, clear the banner. */
   reloadLatest: () => Promise<void>;
-  reset: () => void;
 }
 
 /** @param serverPrefix the payload member the form's fields sit under (e.g. "kpi"), for server field errors. */
 export function useSaveForm(serverPrefix = ''): SaveForm {
   const { reload } = useHandoff();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ResolverError | null>(null);
+  const saving = useAction((change: Change) => change());
+  const { run, reset } = saving;
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
 
-  const submit = useCallback<SaveForm['submit']>(
-    async (schema, value, send) => {
-      const clientErrors = schema ? fieldErrorsOf(schema, value) : null;
-      if (clientErrors) {
-        setFieldErrors(clientErrors);
-        setError(null);
-        return false;
-      }
-      setBusy(true);
-      try {
-        const result = await send();
-        if (result.ok) {
-          setError(null);
-          setFieldErrors({});
-          return true;
-        }
-        setError(result.error);
-        setFieldErrors(withoutPrefix(result.error.fieldErrors, serverPrefix));
-        return false;
-      } finally {
-        setBusy(false);
-      }
+  const send = useCallback(
+    async (change: Change) => {
+      const result = await run(change);
+      setFieldErrors(result.ok ? {} : withoutPrefix(result.error.fieldErrors, serverPrefix));
+      return result.ok;
     },
-    [serverPrefix],
+    [run, serverPrefix],
+  );
+
+  const submit = useCallback<SaveForm['submit']>(
+    async (schema, value, sendParsed) => {
+      const parsed = schema.safeParse(value);
+      if (!parsed.success) {
+        setFieldErrors(fieldErrorsFrom(parsed.error));
+        reset();
+        return false;
+      }
+      return send(() => sendParsed(parsed.data));
+    },
+    [reset, send],
   );
 
   const reloadLatest = useCallback(async () => {
     await reload();
-    setError(null);
-  }, [reload]);
+    reset();
+  }, [reload, reset]);
 
-  const reset = useCallback(() => {
-    setError(null);
-    setFieldErrors({});
-  }, []);
-
-  return { busy, error, fieldErrors, submit, reloadLatest, reset };
+  return { busy: saving.busy, error: saving.error, fieldErrors, submit, send, reloadLatest };
 }

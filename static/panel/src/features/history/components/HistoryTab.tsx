@@ -1,12 +1,11 @@
 import { Box, Stack, Text, xcss } from '@atlaskit/primitives';
-import type { HistoryEntry } from '../../../../../../src/domain/record';
-import { ErrorBanner } from '../../../../../shared/components/ErrorBanner';
-import { LoadingState } from '../../../../../shared/components/LoadingState';
-import { formatDateTime } from '../../../../../shared/words';
+import type { HistoryEntry } from '@src/domain/record';
+import { ErrorBanner } from '@ui/components/ErrorBanner';
+import { LoadingState } from '@ui/components/LoadingState';
+import { formatDateTime } from '@ui/words';
 import { useHistory } from '../hooks/useHistory';
 
 const entryStyles = xcss({ paddingBlock: 'space.100', borderBottomWidth: 'border.width', borderBottomStyle: 'solid', borderBottomColor: 'color.border' });
-const changeListStyles = xcss({ paddingInlineStart: 'space.250', margin: 'space.0' });
 
 function show(value: unknown): string {
   if (value === undefined || value === null || value === '') return '(empty)';
@@ -27,7 +26,7 @@ function Entry({ entry }: { entry: HistoryEntry }) {
           {formatDateTime(entry.at)} · version {entry.version}
         </Text>
         {entry.changes.length > 0 && (
-          <Box as="ul" xcss={changeListStyles}>
+          <ul className="ph-bullets">
             {entry.changes.map((c, i) => (
               <li key={i}>
                 <Text size="small" color="color.text.subtle">
@@ -35,7 +34,7 @@ function Entry({ entry }: { entry: HistoryEntry }) {
                 </Text>
               </li>
             ))}
-          </Box>
+          </ul>
         )}
       </Stack>
     </Box>
@@ -43,11 +42,15 @@ function Entry({ entry }: { entry: HistoryEntry }) {
 }
 
 export function HistoryTab({ version }: { version: number }) {
-  const { entries, loaded, error } = useHistory(version);
-  if (error) return <ErrorBanner error={error} loading="the history" />;
-  if (!entries) return <LoadingState label={loaded > 0 ? `Loading history: ${loaded.toLocaleString()} changes so far` : 'Loading history'} />;
-  if (entries.length === 0) return <Text color="color.text.subtlest">No changes recorded yet.</Text>;
-  const newestFirst = [...entries].sort((a, b) => b.version - a.version);
+  const history = useHistory(version);
+  const pages = history.data;
+  if (history.error) return <ErrorBanner error={history.error} loading="the history" />;
+  if (!pages?.complete) {
+    const loaded = pages?.entries.length ?? 0;
+    return <LoadingState label={loaded > 0 ? `Loading history: ${loaded.toLocaleString()} changes so far` : 'Loading history'} />;
+  }
+  if (pages.entries.length === 0) return <Text color="color.text.subtlest">No changes recorded yet.</Text>;
+  const newestFirst = [...pages.entries].sort((a, b) => b.version - a.version);
   return (
     <Stack as="ul" space="space.0" testId="history-list">
       {newestFirst.map((e) => (

@@ -1,39 +1,33 @@
-import { useEffect, useState } from 'react';
-import type { HistoryEntry } from '../../../../../../src/domain/record';
-import type { ResolverError } from '../../../../../../src/shared/contract';
-import { call } from '../../../../../shared/api';
+import type { HistoryEntry } from '@src/domain/record';
+import type { Result } from '@src/shared/contract';
+import { call, useResolver } from '@ui/api';
+
+export interface HistoryPages {
+  /** The record's version the history was asked for. */
+  version: number;
+  entries: HistoryEntry[];
+  /** False while later pages are still coming. */
+  complete: boolean;
+}
 
 /**
- * The epic's whole history, joined from its pages (a long history never fits one answer), refetched
- * whenever the record's version changes so the trail includes the user's own last save. `loaded` counts
- * the entries received while pages are still coming.
+ * The epic's whole history, joined from its pages (a long history never fits one answer), loaded again
+ * whenever the record's version changes so the trail includes the user's own last save.
  */
 export function useHistory(version: number) {
-  const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
-  const [loaded, setLoaded] = useState(0);
-  const [error, setError] = useState<ResolverError | null>(null);
-  useEffect(() => {
-    let live = true;
-    void (async () => {
-      const all: HistoryEntry[] = [];
+  return useResolver<HistoryPages>(
+    async (progress): Promise<Result<HistoryPages>> => {
+      const entries: HistoryEntry[] = [];
       let cursor: string | undefined;
       do {
-        const r = await call('getHistory', cursor ? { cursor } : {});
-        if (!live) return;
-        if (!r.ok) {
-          setError(r.error);
-          return;
-        }
-        all.push(...r.data.entries);
-        setLoaded(all.length);
-        cursor = r.data.nextCursor;
+        const page = await call('getHistory', cursor ? { cursor } : {});
+        if (!page.ok) return page;
+        entries.push(...page.data.entries);
+        cursor = page.data.nextCursor;
+        if (cursor) progress({ version, entries: [...entries], complete: false });
       } while (cursor);
-      setEntries(all);
-      setError(null);
-    })();
-    return () => {
-      live = false;
-    };
-  }, [version]);
-  return { entries, loaded, error };
+      return { ok: true, data: { version, entries, complete: true } };
+    },
+    [version],
+  );
 }

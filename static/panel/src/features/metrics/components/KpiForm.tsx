@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Grid } from '@atlaskit/primitives';
-import { KPI_CATEGORIES, type ProductionKpi } from '../../../../../../src/domain/record';
-import { KpiInput } from '../../../../../../src/shared/contract';
-import { KPI_CATEGORY_LABELS } from '../../../../../shared/words';
+import { KPI_CATEGORIES, type ProductionKpi } from '@src/domain/record';
+import { KpiInput } from '@src/shared/contract';
+import { KPI_CATEGORY_LABELS } from '@ui/words';
 import { EditForm, SelectField, TextField, useHandoff, useSaveForm } from '../../handoff';
 import { draftOf, inputOf } from './kpi-draft';
 import type { KpiDraft } from './kpi-types';
@@ -31,8 +31,7 @@ export function KpiForm({ kpi, onDone }: { kpi?: ProductionKpi; onDone: () => vo
   const err = form.fieldErrors;
 
   const onSubmit = async () => {
-    const input = inputOf(draft, kpi?.id);
-    if (await form.submit(KpiInput, input, () => save('saveKpi', { kpi: input as KpiInput }))) onDone();
+    if (await form.submit(KpiInput, inputOf(draft, kpi?.id), (parsed) => save('saveKpi', { kpi: parsed }))) onDone();
   };
 
   return (

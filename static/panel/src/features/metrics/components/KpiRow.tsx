@@ -2,8 +2,8 @@ import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
-import { isBusinessCategory, type ProductionKpi } from '../../../../../../src/domain/record';
-import { KPI_CATEGORY_LABELS, formatDate } from '../../../../../shared/words';
+import { isBusinessCategory, type ProductionKpi } from '@src/domain/record';
+import { KPI_CATEGORY_LABELS, formatDate } from '@ui/words';
 import { FormFeedback, useHandoff, useSaveForm } from '../../handoff';
 import { KpiForm } from './KpiForm';
 
@@ -49,7 +49,7 @@ export function KpiRow({ kpi }: { kpi: ProductionKpi }) {
               <Button appearance="subtle" spacing="compact" onClick={() => setEditing(true)} aria-label={`Edit KPI ${kpi.name}`}>
                 Edit
               </Button>
-              <Button appearance="subtle" spacing="compact" isLoading={remove.busy} aria-label={`Remove KPI ${kpi.name}`} onClick={() => void remove.submit(null, null, () => save('removeKpi', { kpiId: kpi.id }))}>
+              <Button appearance="subtle" spacing="compact" isLoading={remove.busy} aria-label={`Remove KPI ${kpi.name}`} onClick={() => void remove.send(() => save('removeKpi', { kpiId: kpi.id }))}>
                 Remove
               </Button>
             </Inline>

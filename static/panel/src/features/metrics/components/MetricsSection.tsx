@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
-import { Section } from '../../../../../shared/components/Section';
+import { Section } from '@ui/components/Section';
 import { useHandoff } from '../../handoff';
 import { KpiForm } from './KpiForm';
 import { KpiRow } from './KpiRow';

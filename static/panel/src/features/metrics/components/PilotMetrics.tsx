@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
-import type { PilotMetric, ProductionKpi } from '../../../../../../src/domain/record';
+import type { PilotMetric, ProductionKpi } from '@src/domain/record';
 import { ConfirmRemove, FormFeedback, useHandoff, useSaveForm } from '../../handoff';
 import { MetricForm } from './MetricForm';
 
@@ -22,7 +22,7 @@ export function PilotMetrics() {
   const metrics = view.record?.pilotMetrics ?? [];
   const kpis = view.record?.kpis ?? [];
   const removeNow = async (metricId: string) => {
-    if (await remove.submit(null, null, () => save('removeMetric', { metricId }))) setConfirming(null);
+    if (await remove.send(() => save('removeMetric', { metricId }))) setConfirming(null);
   };
   return (
     <Stack space="space.100">

@@ -1,5 +1,5 @@
-import type { HorizonUnit, KpiDraft } from './kpi-types';
-import type { ProductionKpi } from '../../../../../../src/domain/record';
+import type { KpiDraft } from './kpi-types';
+import type { ProductionKpi } from '@src/domain/record';
 
 export function draftOf(k?: ProductionKpi): KpiDraft {
   return {
@@ -13,14 +13,17 @@ export function draftOf(k?: ProductionKpi): KpiDraft {
     source: k?.source ?? '',
     owner: k?.owner ?? '',
     horizonCount: k?.horizon ? String(k.horizon.count) : '',
-    horizonUnit: (k?.horizon?.unit ?? 'quarter') as HorizonUnit,
+    horizonUnit: k?.horizon?.unit ?? 'quarter',
     firstReviewDate: k?.firstReviewDate ?? '',
     status: k?.status ?? 'proposed',
   };
 }
 
-/** The KpiInput payload for a draft; empty optional fields are left out rather than sent blank. */
-export function inputOf(d: KpiDraft, id?: string): Record<string, unknown> {
+/**
+ * The candidate KpiInput for a draft; empty optional fields are left out rather than sent blank.
+ * Unchecked: the form parses it with KpiInput and sends zod's output.
+ */
+export function inputOf(d: KpiDraft, id?: string): unknown {
   return {
     ...(id ? { id } : {}),
     name: d.name,

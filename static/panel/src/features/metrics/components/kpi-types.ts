@@ -1,4 +1,4 @@
-import type { HORIZON_UNITS, KpiCategory, ProductionKpi } from '../../../../../../src/domain/record';
+import type { HORIZON_UNITS, KpiCategory, ProductionKpi } from '@src/domain/record';
 
 export type HorizonUnit = (typeof HORIZON_UNITS)[number];
 

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
-import type { UserRef } from '../../../../../../src/domain/record';
-import { UserPicker } from '../../../../../shared/components/UserPicker';
-import { formatDate } from '../../../../../shared/words';
+import type { UserRef } from '@src/domain/record';
+import { UserPicker } from '@ui/components/UserPicker';
+import { formatDate } from '@ui/words';
 import { FormFeedback, useHandoff, useSaveForm } from '../../handoff';
 
 function Acceptance() {
@@ -30,7 +30,7 @@ function Acceptance() {
         <Stack space="space.100">
           <Text>Accepting says you are the one accountable person for the cross-functional delivery after the pilot.</Text>
           <Inline>
-            <Button appearance="primary" isLoading={form.busy} testId="accept-ownership" onClick={() => void form.submit(null, null, () => save('acceptOwnership', {}))}>
+            <Button appearance="primary" isLoading={form.busy} testId="accept-ownership" onClick={() => void form.send(() => save('acceptOwnership', {}))}>
               I own this delivery
             </Button>
           </Inline>
@@ -50,7 +50,7 @@ export function DeliveryOwner() {
 
   const choose = async (user: UserRef | null) => {
     setPending(user);
-    const ok = await form.submit(null, null, () => save('setOwner', { ownerAccountId: user?.accountId ?? null }));
+    const ok = await form.send(() => save('setOwner', { ownerAccountId: user?.accountId ?? null }));
     if (ok) setPending(undefined);
   };
 

@@ -1,4 +1,4 @@
-import { Section } from '../../../../../shared/components/Section';
+import { Section } from '@ui/components/Section';
 import { Text } from '@atlaskit/primitives';
 import { DeliveryOwner } from './DeliveryOwner';
 import { PilotTimeline } from './PilotTimeline';

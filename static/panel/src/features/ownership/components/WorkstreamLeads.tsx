@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import Heading from '@atlaskit/heading';
 import { Grid, Stack, Text } from '@atlaskit/primitives';
-import { WORKSTREAM_KEYS, type UserRef, type WorkstreamKey } from '../../../../../../src/domain/record';
-import { UserPicker } from '../../../../../shared/components/UserPicker';
-import { WORKSTREAM_LABELS } from '../../../../../shared/words';
+import { WORKSTREAM_NAMES } from '@src/domain/policy';
+import { WORKSTREAM_KEYS, type UserRef, type WorkstreamKey } from '@src/domain/record';
+import { UserPicker } from '@ui/components/UserPicker';
 import { FormFeedback, useHandoff, useSaveForm } from '../../handoff';
 
 function LeadPicker({ workstream }: { workstream: WorkstreamKey }) {
@@ -15,11 +15,11 @@ function LeadPicker({ workstream }: { workstream: WorkstreamKey }) {
 
   const choose = async (user: UserRef | null) => {
     setPending(user);
-    if (await form.submit(null, null, () => save('setWorkstreamLead', { workstream, accountId: user?.accountId ?? null }))) setPending(undefined);
+    if (await form.send(() => save('setWorkstreamLead', { workstream, accountId: user?.accountId ?? null }))) setPending(undefined);
   };
   return (
     <Stack space="space.050">
-      <UserPicker id={`lead-${workstream}`} label={`${WORKSTREAM_LABELS[workstream]} lead`} value={shown} onChange={(u) => void choose(u)} placeholder="No lead"
+      <UserPicker id={`lead-${workstream}`} label={`${WORKSTREAM_NAMES[workstream]} lead`} value={shown} onChange={(u) => void choose(u)} placeholder="No lead"
         assignableIn={view.epic.projectKey} />
       <FormFeedback form={form} />
     </Stack>
@@ -44,7 +44,7 @@ export function WorkstreamLeads() {
           {WORKSTREAM_KEYS.map((w) => (
             <li key={w}>
               <Text>
-                {WORKSTREAM_LABELS[w]}: {leads[w]?.displayName ?? 'no lead'}
+                {WORKSTREAM_NAMES[w]}: {leads[w]?.displayName ?? 'no lead'}
               </Text>
             </li>
           ))}

@@ -1,9 +1,7 @@
 import SectionMessage from '@atlaskit/section-message';
-import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
-import type { Readiness } from '../../../../../../src/domain/readiness-types';
-import { ReadinessLozenge } from '../../../../../shared/components/ReadinessLozenge';
-
-const listStyles = xcss({ paddingInlineStart: 'space.250', margin: 'space.0' });
+import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
+import type { Readiness } from '@src/domain/readiness-types';
+import { ReadinessLozenge } from '@ui/components/ReadinessLozenge';
 
 function MissingAnswers({ readiness }: { readiness: Readiness }) {
   if (readiness.missing.length === 0) {
@@ -12,13 +10,13 @@ function MissingAnswers({ readiness }: { readiness: Readiness }) {
   return (
     <Stack space="space.050">
       <Text weight="medium" id="missing-heading">Still open</Text>
-      <Box as="ul" xcss={listStyles} testId="missing-list" aria-labelledby="missing-heading">
+      <ul className="ph-bullets" data-testid="missing-list" aria-labelledby="missing-heading">
         {readiness.missing.map((m) => (
           <li key={m.code} data-code={m.code}>
             <Text>{m.sentence}</Text>
           </li>
         ))}
-      </Box>
+      </ul>
     </Stack>
   );
 }
@@ -48,13 +46,13 @@ export function ReadinessHeader({ readiness }: { readiness: Readiness }) {
           </div>
         )}
         {readiness.kpiFlags.length > 0 && (
-          <Box as="ul" xcss={listStyles} testId="kpi-flags" aria-label="KPI flags">
+          <ul className="ph-bullets" data-testid="kpi-flags" aria-label="KPI flags">
             {readiness.kpiFlags.map((f) => (
               <li key={`${f.kpiId}-${f.kind}`}>
                 <Text color="color.text.warning">{f.sentence}</Text>
               </li>
             ))}
-          </Box>
+          </ul>
         )}
       </Stack>
     </Box>

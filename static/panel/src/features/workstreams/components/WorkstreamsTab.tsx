@@ -3,12 +3,13 @@ import ProgressBar from '@atlaskit/progress-bar';
 import SectionMessage from '@atlaskit/section-message';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
-import type { CreateWorkstreamsResult, WorkstreamItem } from '../../../../../../src/shared/contract';
-import { ErrorBanner } from '../../../../../shared/components/ErrorBanner';
-import { IssueLink } from '../../../../../shared/components/IssueLink';
-import { LoadingState } from '../../../../../shared/components/LoadingState';
-import { StatusLozenge } from '../../../../../shared/components/StatusLozenge';
-import { WORKSTREAM_LABELS } from '../../../../../shared/words';
+import { WORKSTREAM_NAMES } from '@src/domain/policy';
+import type { WorkstreamKey } from '@src/domain/record';
+import type { CreateWorkstreamsResult, WorkstreamItem } from '@src/shared/contract';
+import { ErrorBanner } from '@ui/components/ErrorBanner';
+import { IssueLink } from '@ui/components/IssueLink';
+import { LoadingState } from '@ui/components/LoadingState';
+import { StatusLozenge } from '@ui/components/StatusLozenge';
 import { useWorkstreams } from '../hooks/useWorkstreams';
 
 const tableStyles = { width: '100%', borderCollapse: 'collapse' as const };
@@ -19,7 +20,7 @@ const linkStyles = { color: token('color.link') };
 function Row({ item }: { item: WorkstreamItem }) {
   return (
     <tr data-testid="workstream-row" data-workstream={item.workstream}>
-      <td style={cellStyles}>{item.name || WORKSTREAM_LABELS[item.workstream]}</td>
+      <td style={cellStyles}>{item.name || WORKSTREAM_NAMES[item.workstream]}</td>
       <td style={cellStyles}>{item.lead?.displayName ?? <Text color="color.text.subtlest">No lead</Text>}</td>
       <td style={cellStyles}>
         {item.issue ? (
@@ -37,7 +38,7 @@ function Row({ item }: { item: WorkstreamItem }) {
 }
 
 function CreationResult({ result }: { result: CreateWorkstreamsResult }) {
-  const name = (w: keyof typeof WORKSTREAM_LABELS) => WORKSTREAM_LABELS[w];
+  const name = (w: WorkstreamKey) => WORKSTREAM_NAMES[w];
   return (
     <div data-testid="workstreams-created">
       <SectionMessage appearance={result.failed.length ? 'warning' : 'success'} title="Workstream issues">
@@ -54,14 +55,18 @@ function CreationResult({ result }: { result: CreateWorkstreamsResult }) {
 const progressStyles = xcss({ maxWidth: '320px' });
 
 export function WorkstreamsTab() {
-  const { view, error, busy, created, refresh, create } = useWorkstreams();
+  const { workstreams, creation } = useWorkstreams();
+  const view = workstreams.data;
   const missing = view ? view.items.some((i) => !i.issue) : false;
   return (
     <Stack space="space.200" testId="workstreams">
       <Text color="color.text.subtle">One child issue of the epic per workstream: the cross-functional delivery work after the pilot.</Text>
-      {error && <ErrorBanner error={error} loading={view ? undefined : 'the workstreams'} onReload={view ? undefined : () => void refresh()} />}
-      {created && <CreationResult result={created} />}
-      {!view && !error && <LoadingState label="Loading workstreams" />}
+      {workstreams.error && (
+        <ErrorBanner error={workstreams.error} loading={view ? undefined : 'the workstreams'} onReload={view ? undefined : () => void workstreams.reload()} />
+      )}
+      {creation.error && <ErrorBanner error={creation.error} />}
+      {creation.data && <CreationResult result={creation.data} />}
+      {!view && !workstreams.error && <LoadingState label="Loading workstreams" />}
       {view && (
         <>
           <Box xcss={progressStyles}>
@@ -92,11 +97,11 @@ export function WorkstreamsTab() {
       )}
       <Inline space="space.100">
         {view?.canCreate && missing && (
-          <Button appearance="primary" isLoading={busy} onClick={() => void create()} testId="create-workstreams">
+          <Button appearance="primary" isLoading={creation.busy} onClick={() => void creation.run()} testId="create-workstreams">
             Create workstream issues
           </Button>
         )}
-        <Button onClick={() => void refresh()} isDisabled={busy} testId="refresh-workstreams">
+        <Button onClick={() => void workstreams.reload()} isLoading={workstreams.loading} testId="refresh-workstreams">
           Refresh
         </Button>
       </Inline>

@@ -1,0 +1,2 @@
+/** The audit feature's public entry: exporting the project's audit trail. */
+export { AuditExport } from './AuditExport';

@@ -1,0 +1,112 @@
+import Lozenge from '@atlaskit/lozenge';
+import Tooltip from '@atlaskit/tooltip';
+import { Inline, Stack } from '@atlaskit/primitives';
+import { token } from '@atlaskit/tokens';
+import type { ReportRow } from '@src/domain/report-types';
+import { IssueLink } from '@ui/components/IssueLink';
+import { ReadinessLozenge } from '@ui/components/ReadinessLozenge';
+import { StatusLozenge } from '@ui/components/StatusLozenge';
+import { FLAG_APPEARANCE, FLAG_LABELS } from './flags';
+import { relativeDate } from './relative-date';
+import { formatDateTime } from '@ui/words';
+
+const ellipsis = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
+const subtle = { font: token('font.body.small'), color: token('color.text.subtlest') };
+
+export function EpicCell({ row }: { row: ReportRow }) {
+  return (
+    <div style={{ ...ellipsis, display: 'flex', gap: token('space.100'), alignItems: 'baseline', minWidth: 0 }}>
+      <IssueLink issueKey={row.key} style={{ fontWeight: token('font.weight.medium'), flexShrink: 0 }} testId="epic-link">
+        {row.key}
+      </IssueLink>
+      <span style={{ ...ellipsis, color: token('color.text') }} title={row.summary}>
+        {row.summary}
+      </span>
+    </div>
+  );
+}
+
+export function StatusCell({ row }: { row: ReportRow }) {
+  return <StatusLozenge name={row.statusName} category={row.statusCategory} />;
+}
+
+export function OwnerCell({ row }: { row: ReportRow }) {
+  if (!row.owner) return <span style={subtle}>No delivery owner</span>;
+  return (
+    <Stack space="space.0">
+      <span style={ellipsis}>{row.owner.displayName}</span>
+      <span style={{ ...subtle, color: row.owner.accepted ? token('color.text.success') : token('color.text.warning') }}>
+        {row.owner.accepted ? 'Accepted' : 'Not accepted yet'}
+      </span>
+    </Stack>
+  );
+}
+
+export function ConditionsCell({ row }: { row: ReportRow }) {
+  const { decided, total, permanent, withdrawn } = row.conditions;
+  if (total === 0) return <span style={subtle}>None recorded</span>;
+  return (
+    <Stack space="space.0">
+      <span aria-label={`${decided} of ${total} decided`}>{`${decided}/${total} decided`}</span>
+      <span style={{ ...subtle, ...ellipsis }}>{`${permanent} permanent · ${withdrawn} withdrawn`}</span>
+    </Stack>
+  );
+}
+
+export function Ratio({ done, total, label }: { done: number; total: number; label: string }) {
+  if (total === 0) return <span style={subtle}>–</span>;
+  return <span aria-label={`${done} of ${total} ${label}`}>{`${done}/${total}`}</span>;
+}
+
+export function ReadinessCell({ row }: { row: ReportRow }) {
+  return <ReadinessLozenge level={row.level} testId="row-level" />;
+}
+
+export function MissingCell({ row }: { row: ReportRow }) {
+  if (row.missingCount === 0) return <span style={subtle}>0</span>;
+  const list = (
+    <ul style={{ margin: 0, paddingInlineStart: token('space.200') }}>
+      {row.missing.map((m) => (
+        <li key={m}>{m}</li>
+      ))}
+    </ul>
+  );
+  return (
+    <Tooltip content={list} position="left">
+      {(props) => (
+        <span {...props} tabIndex={0} aria-label={`${row.missingCount} missing answers: ${row.missing.join(' ')}`} style={{ cursor: 'help', textDecoration: 'underline dotted' }} data-testid="missing-count">
+          {row.missingCount}
+        </span>
+      )}
+    </Tooltip>
+  );
+}
+
+export function PurgatoryCell({ row }: { row: ReportRow }) {
+  if (row.purgatoryDays === null) return <span style={subtle}>–</span>;
+  const danger = row.purgatoryDays > 0;
+  return <span style={{ color: danger ? token('color.text.danger') : token('color.text') }}>{`${row.purgatoryDays} d`}</span>;
+}
+
+export function LastChangeCell({ row }: { row: ReportRow }) {
+  if (!row.lastChange) return <span style={subtle}>Never</span>;
+  return (
+    <Tooltip content={formatDateTime(row.lastChange)}>
+      {(props) => <span {...props}>{relativeDate(row.lastChange)}</span>}
+    </Tooltip>
+  );
+}
+
+export function FlagsCell({ row }: { row: ReportRow }) {
+  if (row.flags.length === 0) return null;
+  return (
+    <Inline space="space.050" shouldWrap>
+      {row.flags.map((flag) => (
+        <span key={flag} data-flag={flag}>
+          <Lozenge appearance={FLAG_APPEARANCE[flag]}>{FLAG_LABELS[flag]}</Lozenge>
+        </span>
+      ))}
+    </Inline>
+  );
+}
+

@@ -1,0 +1,20 @@
+import type { ReportFlag } from '@src/domain/report-types';
+
+export const FLAG_LABELS: Record<ReportFlag, string> = {
+  'ship-signal': 'Ship signal',
+  stalled: 'Stalled',
+  'no-owner': 'No owner',
+  'kpi-review-past': 'KPI review past',
+  'pilot-closing': 'Pilot closing',
+};
+
+/** Lozenge appearance per flag: red for what blocks shipping, yellow for what needs a look. */
+export const FLAG_APPEARANCE = {
+  'ship-signal': 'removed',
+  stalled: 'removed',
+  'no-owner': 'moved',
+  'kpi-review-past': 'moved',
+  'pilot-closing': 'inprogress',
+} as const satisfies Record<ReportFlag, string>;
+
+export const FLAG_ORDER = Object.keys(FLAG_LABELS) as ReportFlag[];

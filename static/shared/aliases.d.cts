@@ -1,0 +1,2 @@
+declare const aliases: Record<string, string>;
+export = aliases;

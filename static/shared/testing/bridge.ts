@@ -1,0 +1,80 @@
+/**
+ * The Custom UI bridge for unit tests. On Jira (and in the local host) the page around a Custom UI frame
+ * puts `window.__bridge` there, and the real `@forge/bridge` package sends every call through its
+ * `callBridge(name, payload)`. Unit tests have no page around them, so this file is that object: the real
+ * package runs, and a test says what each resolver answers (and when, with a deferred promise).
+ * Anything a test did not arrange is refused loudly rather than answered with a guess.
+ */
+import type { PayloadOf, ResolverName, Responses, Result } from '@src/shared/contract';
+
+type Answer<N extends ResolverName> = Result<Responses[N]> | Promise<Result<Responses[N]>>;
+type Handler<N extends ResolverName> = (payload: PayloadOf<N>) => Answer<N>;
+
+export interface BridgeCall {
+  name: string;
+  payload: unknown;
+}
+
+const handlers = new Map<string, (payload: unknown) => unknown>();
+const calls: BridgeCall[] = [];
+let context: Record<string, unknown> = {};
+
+export const DEFAULT_CONTEXT = {
+  accountId: 'user-1',
+  cloudId: 'cloud-1',
+  localId: 'local-1',
+  moduleKey: 'production-handoff-panel',
+  siteUrl: 'https://example.atlassian.net',
+  timezone: 'UTC',
+  locale: 'en-US',
+  extension: { type: 'jira:issuePanel', issue: { id: '10001', key: 'AIP-1', type: 'Epic' }, project: { id: '10000', key: 'AIP' } },
+};
+
+async function callBridge(name: string, payload?: unknown): Promise<unknown> {
+  calls.push({ name, payload });
+  // A copy, as a postMessage would give: a test cannot change the context by changing what it got.
+  if (name === 'getContext') return JSON.parse(JSON.stringify(context));
+  if (name === 'invoke') {
+    const { functionKey, payload: body } = payload as { functionKey: string; payload: unknown };
+    const handler = handlers.get(functionKey);
+    if (!handler) throw new Error(`No answer arranged for the resolver "${functionKey}" in this test`);
+    return handler(body);
+  }
+  throw new Error(`The unit-test bridge does not provide "${name}"`);
+}
+
+/** Installs the bridge (jest's setupFiles run this before any test file imports `@forge/bridge`). */
+export function installTestBridge(): void {
+  (globalThis as { __bridge?: unknown }).__bridge = { callBridge };
+  resetTestBridge();
+}
+
+export function resetTestBridge(): void {
+  handlers.clear();
+  calls.length = 0;
+  context = JSON.parse(JSON.stringify(DEFAULT_CONTEXT));
+}
+
+/** What `name` answers from now on; the handler may return a promise the test resolves later. */
+export function answer<N extends ResolverName>(name: N, handler: Handler<N>): void {
+  handlers.set(name, handler as (payload: unknown) => unknown);
+}
+
+/** The payloads `name` was invoked with, in order (without the time zone every call carries). */
+export function invocations<N extends ResolverName>(name: N): Array<PayloadOf<N>> {
+  return calls
+    .filter((c) => c.name === 'invoke' && (c.payload as { functionKey: string }).functionKey === name)
+    .map((c) => {
+      const { timeZone: _zone, ...rest } = (c.payload as { payload: Record<string, unknown> }).payload;
+      return rest as PayloadOf<N>;
+    });
+}
+
+/** A promise the test settles by hand, to decide which of two answers arrives first. */
+export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}
