@@ -15,8 +15,15 @@ const input = (over: Partial<GateInput> = {}): GateInput => ({
 });
 
 describe('decideGate: scope', () => {
-  it('lets any issue that is not an epic pass, even with a record or the label', () => {
+  it('lets an issue that is not an epic pass, even with the label or an emptied record', () => {
     expect(decideGate(input({ epic: { key: 'AIP-3', isEpic: false, labels: ['ai-initiative'], statusCategory: 'new' }, record: record() }))).toEqual({ result: true, inScope: false });
+  });
+  it('keeps any issue with a handoff in scope whatever its type, and says how to decide it', () => {
+    const d = decideGate(input({ epic: { key: 'AIP-3', isEpic: false, labels: [], statusCategory: 'indeterminate' }, record: record({ conditions: [condition('a', 'Vendor sandbox')] }) }));
+    expect(d).toEqual({ result: false, inScope: true, errorMessage: expect.stringContaining('1 pilot condition has no decision (Vendor sandbox)') });
+    expect(d.errorMessage).toMatch(/AIP-3 had its handoff started as an epic: change it back to an epic and decide them in the Production Handoff panel\.$/);
+    expect(decideGate(input({ epic: { key: 'AIP-3', isEpic: false, labels: [], statusCategory: 'indeterminate' } }))).toEqual({ result: true, inScope: true });
+    expect(decideGate(input({ epic: { key: 'AIP-3', isEpic: false, labels: [], statusCategory: 'new' }, unreadableConfig: { problem: 'x' } })).result).toBe(false);
   });
   it('lets an epic without a record or the scope label pass', () => {
     expect(decideGate(input({ record: null }))).toEqual({ result: true, inScope: false });
@@ -52,7 +59,7 @@ describe('decideGate: an unreadable configuration', () => {
   });
   it('lets an epic pass that no reading of the configuration puts in scope, and any other issue', () => {
     expect(decideGate(input({ record: null, unreadableConfig: unreadable('genai') }))).toEqual({ result: true, inScope: false });
-    expect(decideGate(input({ unreadableConfig: unreadable(), epic: { key: 'AIP-3', isEpic: false, labels: [], statusCategory: 'new' } }))).toEqual({ result: true, inScope: false });
+    expect(decideGate(input({ record: null, unreadableConfig: unreadable(), epic: { key: 'AIP-3', isEpic: false, labels: [], statusCategory: 'new' } }))).toEqual({ result: true, inScope: false });
   });
   it('blocks every epic when even the scope label is unreadable', () => {
     expect(decideGate(input({ record: null, unreadableConfig: unreadable() })).result).toBe(false);

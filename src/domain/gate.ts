@@ -31,16 +31,22 @@ export interface GateDecision {
 /** Jira shows the message in the transition dialog; beyond this it stops being read. */
 export const GATE_MESSAGE_MAX = 600;
 
-/** Only a record that holds something starts a handoff: one emptied by removals leaves the epic as it was. */
+/**
+ * Only a record that holds something starts a handoff: one emptied by removals leaves the epic as it was.
+ * Such a record keeps its issue in scope whatever the issue's type is now, so an epic retyped as a Task
+ * (the workflow is shared) cannot slip through Done and come back as a shipped epic. The scope label
+ * brings in epics only.
+ */
 export function isInScope(epic: GateInput['epic'], record: HandoffRecord | null, config: Pick<GateConfig, 'scopeLabel'>): boolean {
-  if (!epic.isEpic) return false;
   if (!isBlankRecord(record)) return true;
+  if (!epic.isEpic) return false;
   const label = config.scopeLabel.trim();
   return label !== '' && epic.labels.includes(label);
 }
 
 /** With an unreadable configuration only the scope label may be known; without it, any epic might be in scope. */
 function mightBeInScope(epic: GateInput['epic'], record: HandoffRecord | null, scopeLabel: string | undefined): boolean {
+  if (!isBlankRecord(record)) return true;
   if (!epic.isEpic) return false;
   return scopeLabel === undefined || isInScope(epic, record, { scopeLabel });
 }
@@ -55,23 +61,27 @@ export function decideGate(input: GateInput): GateDecision {
   // The epic is on its way to Done: judge it as it stands now, not as already shipped.
   const readiness = computeReadiness(record, { key: epic.key, statusCategory: 'indeterminate', today }, readinessPolicy(settings, config), workstreams);
   if (readiness.missing.length === 0) return { result: true, inScope: true };
-  return { result: false, inScope: true, errorMessage: notDecidedMessage(epic.key, readiness.missing) };
+  return { result: false, inScope: true, errorMessage: notDecidedMessage(epic.key, readiness.missing, epic.isEpic) };
 }
 
-export function notDecidedMessage(key: string, missing: MissingAnswer[]): string {
+/** `isEpic` false: the issue was retyped after its handoff started, and the panel lives on epics only. */
+export function notDecidedMessage(key: string, missing: MissingAnswer[], isEpic = true): string {
   // Shrink the name lists step by step until the message fits; the panel has the full picture.
   const attempts: NameListOptions[] = [{ max: 5, clipAt: 40 }, { max: 3, clipAt: 30 }, { max: 1, clipAt: 30 }, { max: 0 }];
   let message = '';
   for (const options of attempts) {
-    message = compose(key, missing, options);
+    message = compose(key, missing, options, isEpic);
     if (message.length <= GATE_MESSAGE_MAX) return message;
   }
   return message;
 }
 
-function compose(key: string, missing: MissingAnswer[], options: NameListOptions): string {
+function compose(key: string, missing: MissingAnswer[], options: NameListOptions, isEpic: boolean): string {
   const parts = missing.map((m) => gateClause(m, options));
-  return `Production handoff for ${key} is not decided: ${parts.join('; ')}. Decide them in the Production Handoff panel on ${key}.`;
+  const where = isEpic
+    ? `Decide them in the Production Handoff panel on ${key}.`
+    : `${key} had its handoff started as an epic: change it back to an epic and decide them in the Production Handoff panel.`;
+  return `Production handoff for ${key} is not decided: ${parts.join('; ')}. ${where}`;
 }
 
 function gateClause(answer: MissingAnswer, options: NameListOptions): string {
