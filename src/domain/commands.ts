@@ -150,3 +150,13 @@ export function setWorkstreamLead(record: HandoffRecord, workstream: WorkstreamK
   const { [workstream]: _previous, ...others } = record.ownership.workstreamLeads;
   return ok({ ...record, ownership: { ...record.ownership, workstreamLeads: lead ? { ...others, [workstream]: lead } : others } });
 }
+
+// ---- the Done milestone -----------------------------------------------------------------------------
+/** Reopens the locked handoff of a Done epic, saying why; refused while the epic is not Done or already reopened. */
+export function reopenHandoff(record: HandoffRecord, reason: string, epic: { key: string; done: boolean }, ctx: CommandContext): CommandResult {
+  if (!epic.done) return fail('VALIDATION', `${epic.key} is not Done: its handoff is open for changes, so there is nothing to reopen.`);
+  if (record.reopened) {
+    return fail('VALIDATION', `${record.reopened.by.displayName} already reopened this handoff (${record.reopened.reason}). It locks again once every question is decided.`);
+  }
+  return ok({ ...record, reopened: { by: ctx.by, at: ctx.now, reason } });
+}

@@ -38,6 +38,7 @@ export function diffRecords(before: HandoffRecord | null, after: HandoffRecord):
   diffById(out, before?.pilotMetrics ?? [], after.pilotMetrics, (m) => `pilot metric '${clip(m.name, 80)}'`, diffMetric);
   diffById(out, before?.kpis ?? [], after.kpis, (k) => `KPI '${clip(k.name, 80)}'`, (o, a, b, label) => diffKpi(o, a, b, label, after));
   diffOwnership(out, before, after);
+  change(out, 'reopen reason', before?.reopened?.reason, after.reopened?.reason);
   for (const key of WORKSTREAM_KEYS) {
     change(out, `workstream '${WORKSTREAM_NAMES[key]}' issue`, before?.workstreams[key]?.issueKey, after.workstreams[key]?.issueKey);
   }
@@ -135,6 +136,7 @@ const ACTION_WORDS: Record<string, string> = {
   setOwner: 'Named the delivery owner',
   acceptOwnership: 'Accepted delivery ownership',
   setWorkstreamLead: 'Set a workstream lead',
+  reopenHandoff: 'Reopened the handoff',
   createWorkstreams: 'Created workstream issues',
 };
 

@@ -181,6 +181,13 @@ export type PilotTimeline = z.infer<typeof PilotTimeline>;
 export const WorkstreamIssueRef = z.object({ issueId: z.string(), issueKey: z.string() }).strict();
 export type WorkstreamIssueRef = z.infer<typeof WorkstreamIssueRef>;
 
+/**
+ * Set when an editor reopens the handoff of a Done epic (its record is locked while the epic is Done);
+ * cleared by the first save after which every question is decided again.
+ */
+export const Reopened = z.object({ by: UserRef, at: z.string(), reason: required(LIMITS.longText, 'Reason') }).strict();
+export type Reopened = z.infer<typeof Reopened>;
+
 export const HandoffRecord = z
   .object({
     schemaVersion: z.literal(1),
@@ -195,6 +202,7 @@ export const HandoffRecord = z
     kpis: z.array(ProductionKpi).max(LIMITS.kpis, { error: `At most ${LIMITS.kpis} production KPIs` }),
     ownership: Ownership,
     workstreams: z.partialRecord(WorkstreamKey, WorkstreamIssueRef).default({}),
+    reopened: Reopened.optional(),
   })
   .strict();
 export type HandoffRecord = z.infer<typeof HandoffRecord>;

@@ -7,15 +7,15 @@
 import { diffRecords, describeChange } from '../domain/history';
 import { emptyRecord, HandoffRecord, type HistoryEntry } from '../domain/record';
 import { idsOf, shortId, type CommandContext, type CommandResult } from '../domain/commands';
+import { isLocked, lockedMessage, settleReopening } from '../domain/done';
 import type { JiraPermission } from '../jira/types';
 import type { HandoffView } from '../shared/contract';
 import { assertRecordFits, saveRecord, type Conflict } from '../storage';
 import { AppError, validationError } from '../resolvers/errors';
 import type { CallContext } from '../resolvers/context';
 import { loadHandoff, type LoadedHandoff } from './load';
-import { publishSummary } from './summary-sync';
-import { buildView, readinessOf } from './view';
-import { workstreamFacts } from './workstream-facts';
+import { syncSummary, workstreamCounts } from '../summary/sync';
+import { buildView, viewReadiness } from './view';
 
 export interface ChangeRequest {
   /** Resolver name; names the change in history ("Decided a pilot condition: ..."). */
@@ -30,6 +30,8 @@ export interface ChangeRequest {
 export async function changeHandoff(ctx: CallContext, request: ChangeRequest): Promise<HandoffView> {
   const loaded = await loadHandoff(ctx, request.permission ?? 'EDIT_ISSUES');
   const { epic, record: before, version, me } = loaded;
+  // Done is a milestone: a Done epic's handoff takes no change until an editor reopens it.
+  if (request.action !== 'reopenHandoff' && isLocked(before, epic.statusCategory)) throw new AppError('LOCKED', lockedMessage(epic.key));
   if (request.baseVersion !== version) throw conflictError(conflictOf(loaded), ctx.timezone);
 
   const now = new Date().toISOString();
@@ -39,20 +41,24 @@ export async function changeHandoff(ctx: CallContext, request: ChangeRequest): P
   const outcome = await request.apply(base, cmd, loaded);
   if (!outcome.ok) throw new AppError(outcome.error.code, outcome.error.message, outcome.error.fieldErrors ? { fieldErrors: outcome.error.fieldErrors } : {});
 
-  const parsed = HandoffRecord.safeParse({ ...outcome.record, issueId: epic.id, version: version + 1, createdAt: before?.createdAt ?? now, updated: { by: me, at: now } });
+  // A reopened handoff locks again with the first change after which every question is decided.
+  const changed = request.action === 'reopenHandoff' ? outcome.record : settleReopening(outcome.record, viewReadiness({ ...loaded, record: outcome.record, timezone: ctx.timezone }));
+  const parsed = HandoffRecord.safeParse({ ...changed, issueId: epic.id, version: version + 1, createdAt: before?.createdAt ?? now, updated: { by: me, at: now } });
   if (!parsed.success) throw validationError(parsed.error);
   const next = parsed.data;
   assertRecordFits(next);
 
   const changes = diffRecords(before, next);
   const history: HistoryEntry = { version: next.version, at: now, by: me, action: request.action, summary: describeChange(request.action, changes), changes };
+  // The summary's workstream counts are searched while the save runs: they do not depend on it.
+  const counts = workstreamCounts(ctx.appJira, epic.id, next, loaded.published).catch(() => undefined);
   const saved = await saveRecord({ issueId: epic.id, issueKey: epic.key, projectId: epic.projectId, baseVersion: version, record: next, history });
   if (!saved.ok) throw conflictError(saved.conflict, ctx.timezone);
 
-  const parts = { ...loaded, record: next, timezone: ctx.timezone, workstreams: await workstreamFacts(ctx.appJira, next).catch(() => undefined) };
-  const readiness = readinessOf(parts);
-  await publishSummary(ctx.appJira, epic.id, next, readiness, parts.workstreams);
-  return buildView(parts, readiness);
+  const { settings, published } = loaded;
+  const live = await counts;
+  await syncSummary(ctx.appJira, { epic, record: next, settings, published }, live ?? (() => workstreamCounts(ctx.appJira, epic.id, next, published)));
+  return buildView({ ...loaded, record: next, timezone: ctx.timezone });
 }
 
 function conflictOf(loaded: LoadedHandoff): Conflict {

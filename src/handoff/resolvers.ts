@@ -61,6 +61,13 @@ export const handoffResolvers: ResolverDefinition<ResolverName>[] = [
     // the epic (a sponsor or a manager from another team often cannot) for their yes to count.
     changeHandoff(ctx, { action: 'acceptOwnership', baseVersion: payload.baseVersion, permission: 'BROWSE_PROJECTS', apply: (record, cmd) => commands.acceptOwnership(record, cmd) }),
   ),
+  defineResolver('reopenHandoff', ({ payload, ctx }) =>
+    changeHandoff(ctx, {
+      action: 'reopenHandoff',
+      baseVersion: payload.baseVersion,
+      apply: (record, cmd, loaded) => commands.reopenHandoff(record, payload.reason, { key: loaded.epic.key, done: loaded.epic.statusCategory === 'done' }, cmd),
+    }),
+  ),
   defineResolver('setWorkstreamLead', ({ payload, ctx }) =>
     changeHandoff(ctx, {
       action: 'setWorkstreamLead',

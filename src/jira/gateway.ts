@@ -36,6 +36,8 @@ export interface JiraGateway {
   isAssignable(projectKey: string, accountId: string): Promise<boolean>;
   getIssueProperty<T = unknown>(idOrKey: string, propertyKey: string): Promise<T | null>;
   setIssueProperty(idOrKey: string, propertyKey: string, value: unknown): Promise<void>;
+  /** Removes the property; one that is already gone counts as removed. */
+  deleteIssueProperty(idOrKey: string, propertyKey: string): Promise<void>;
   /** Creates up to any number of issues, 50 per request; partial success is reported per index. */
   bulkCreate(issueUpdates: readonly unknown[]): Promise<BulkCreateResult>;
   createmetaIssueTypes(projectKey: string): Promise<IssueTypeMeta[]>;
@@ -140,6 +142,10 @@ export function createJiraGateway(principal: Principal, transport: JiraTransport
 
     async setIssueProperty(idOrKey, propertyKey, value) {
       await call(route`/rest/api/3/issue/${idOrKey}/properties/${propertyKey}`, { method: 'PUT', body: value });
+    },
+
+    async deleteIssueProperty(idOrKey, propertyKey) {
+      await call(route`/rest/api/3/issue/${idOrKey}/properties/${propertyKey}`, { method: 'DELETE' }, true);
     },
 
     async bulkCreate(issueUpdates) {

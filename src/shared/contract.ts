@@ -12,6 +12,7 @@ import {
   PilotCondition,
   PilotMetric,
   ProductionKpi,
+  Reopened,
   WorkstreamKey,
   type AuditEntry,
   type HandoffRecord,
@@ -21,6 +22,7 @@ import {
 import { ProjectSettings, type GateConfig } from '../domain/policy';
 import { isTimeZone } from '../domain/dates';
 import type { Readiness, StatusCategoryKey } from '../domain/readiness-types';
+import type { DoneState } from '../domain/done';
 import type { ReportRow } from '../domain/report-types';
 
 const BaseVersion = z.number({ error: 'baseVersion must be a number' }).int().min(0);
@@ -78,6 +80,7 @@ export const Payloads = {
   setOwner: z.object({ baseVersion: BaseVersion, ownerAccountId: AccountId.nullable() }).strict(),
   acceptOwnership: z.object({ baseVersion: BaseVersion }).strict(),
   setWorkstreamLead: z.object({ baseVersion: BaseVersion, workstream: WorkstreamKey, accountId: AccountId.nullable() }).strict(),
+  reopenHandoff: z.object({ baseVersion: BaseVersion, reason: Reopened.shape.reason }).strict(),
   getHistory: z.object({ cursor: Cursor.optional() }).strict(),
   getBrief: Empty,
   getWorkstreams: Empty,
@@ -104,6 +107,7 @@ export const CHANGING_RESOLVERS = [
   'setOwner',
   'acceptOwnership',
   'setWorkstreamLead',
+  'reopenHandoff',
   'createWorkstreams',
   'saveProjectSettings',
 ] as const satisfies readonly ResolverName[];
@@ -118,6 +122,8 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'NOT_AN_EPIC'
   | 'CONFLICT'
+  /** The epic is Done, so its handoff is locked until an editor reopens it. */
+  | 'LOCKED'
   | 'TOO_LARGE'
   | 'BUSY'
   | 'JIRA_ERROR'
@@ -153,8 +159,11 @@ export interface HandoffView {
   /** The version to send as baseVersion (0 when there is no record yet). */
   version: number;
   readiness: Readiness;
+  /** Done is a milestone: locked while the epic is Done, unless reopened; "undecided" when it reached Done with questions open. */
+  done: DoneState;
   me: UserRef;
-  permissions: { canEdit: boolean; canCreateIssues: boolean; isOwner: boolean; isProjectAdmin: boolean };
+  /** canEdit is false while the handoff is locked; canReopen is an editor's way out of the lock. */
+  permissions: { canEdit: boolean; canReopen: boolean; canCreateIssues: boolean; isOwner: boolean; isProjectAdmin: boolean };
   policy: { kpiMinimums: { operational: number; business: number }; shipSignalThreshold: number; requireOwnerAcceptance: boolean };
 }
 
@@ -220,6 +229,7 @@ export interface Responses {
   setOwner: HandoffView;
   acceptOwnership: HandoffView;
   setWorkstreamLead: HandoffView;
+  reopenHandoff: HandoffView;
   getHistory: { entries: HistoryEntry[]; nextCursor?: string };
   getBrief: { markdown: string };
   getWorkstreams: WorkstreamsView;

@@ -14,9 +14,8 @@ import { loadRecord, loadSettings } from '../storage';
 import { AppError } from '../resolvers/errors';
 import { requireIssuePermission } from '../permissions';
 import { loadEpic, type Epic } from '../handoff/epic';
-import { publishSummary } from '../handoff/summary-sync';
-import { computeReadiness, readinessPolicy } from '../domain/readiness';
-import { isoToday } from '../domain/dates';
+import { syncSummary } from '../summary/sync';
+import { isLocked, lockedMessage } from '../domain/done';
 import type { WorkstreamFacts } from '../domain/readiness-types';
 import { requireIssue, type CallContext, type IssueRef, type ProjectRef } from '../resolvers/context';
 import { findWorkstreams, onePerWorkstream, reconcileWithRecord, workstreamProgress, type FoundWorkstream } from './find-existing';
@@ -42,6 +41,8 @@ async function createUnderLock(ctx: CallContext, epicRef: IssueRef, project: Pro
   const jira = ctx.userJira;
   const epic = await loadEpic(jira, epicRef.key);
   const [searched, stored, settings] = await Promise.all([findWorkstreams(jira, epicRef), loadRecord(epicRef.id), loadSettings(project.id)]);
+  // Creating workstreams changes the handoff (its workstream issues): a Done epic's locked handoff takes no change.
+  if (isLocked(stored?.record ?? null, epic.statusCategory)) throw new AppError('LOCKED', lockedMessage(epic.key));
   const found = await reconcileWithRecord(jira, epicRef, searched, stored?.record.workstreams ?? {});
   const leads = stored?.record.ownership.workstreamLeads ?? {};
   const existing = onePerWorkstream(found).map(toExisting);
@@ -100,7 +101,5 @@ async function whoIs(jira: JiraGateway, accountId: string): Promise<UserRef> {
 
 /** Keeps the searchable summary's workstream counts in step; the record is saved already, so this never fails the call. */
 async function publishWorkstreamSummary(ctx: CallContext, epic: Epic, record: HandoffRecord, settings: ProjectSettings, workstreams: WorkstreamFacts): Promise<void> {
-  const today = isoToday(new Date(), ctx.timezone);
-  const readiness = computeReadiness(record, { key: epic.key, statusCategory: epic.statusCategory, today }, readinessPolicy(settings), workstreams);
-  await publishSummary(ctx.appJira, epic.id, record, readiness, workstreams);
+  await syncSummary(ctx.appJira, { epic, record, settings, published: undefined }, workstreams);
 }

@@ -5,7 +5,6 @@
  */
 import type { WorkstreamsView } from '../shared/contract';
 import { SUMMARY_PROPERTY_KEY } from '../domain/report-types';
-import { isoToday } from '../domain/dates';
 import { loadRecord, loadSettings, type StoredRecord } from '../storage';
 import type { ProjectSettings } from '../domain/policy';
 import { requireIssuePermission } from '../permissions';
@@ -50,6 +49,5 @@ async function repairSummary(ctx: CallContext, epic: JiraIssue, found: FoundWork
       return { record: record?.record ?? null, settings };
     },
     recordVersion: async () => (await loadRecord(epic.id))?.version ?? 0,
-    today: isoToday(new Date(), ctx.timezone),
   }).catch((e: unknown) => console.warn(`Could not repair the workstream counts in the summary of ${epic.key}.`, e));
 }

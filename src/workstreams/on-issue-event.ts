@@ -8,7 +8,6 @@
  * Workstreams read repairs the counts (a thrown error would only invite retries of the same failure).
  */
 import { SUMMARY_PROPERTY_KEY, WORKSTREAM_MARKER_KEY } from '../domain/report-types';
-import { isoToday } from '../domain/dates';
 import { appJira, isEpic, type JiraGateway, type JiraIssue } from '../jira';
 import { loadRecordAndSettings, loadRecord } from '../storage';
 import { EPIC_FIELDS } from '../handoff/epic';
@@ -31,14 +30,14 @@ interface Fresh {
 
 export async function onIssueEvent(event: IssueEvent, _context?: unknown): Promise<void> {
   try {
-    await handleIssueEvent(event, appJira(), isoToday(new Date()));
+    await handleIssueEvent(event, appJira());
   } catch (e) {
     console.error(`Could not refresh the workstream counts after ${event?.eventType ?? 'an event'} on issue ${event?.issue?.key ?? event?.issue?.id ?? '?'}; the panel repairs them on its next read.`, e);
   }
 }
 
 /** Which epics were looked at and what happened to each summary. */
-export async function handleIssueEvent(event: IssueEvent, jira: JiraGateway, today: string): Promise<EpicOutcome[]> {
+export async function handleIssueEvent(event: IssueEvent, jira: JiraGateway): Promise<EpicOutcome[]> {
   const plan = planForEvent(event);
   if (plan.kind === 'ignore') return [];
   let fresh: Fresh;
@@ -56,11 +55,11 @@ export async function handleIssueEvent(event: IssueEvent, jira: JiraGateway, tod
     epics = isEpic(issue) ? (plan.epicMayChange ? [issue.id] : []) : epicsToRecount(issue);
   }
   const outcomes: EpicOutcome[] = [];
-  for (const epicId of epics) outcomes.push({ epicId, outcome: await recountEpic(jira, epicId, fresh, today) });
+  for (const epicId of epics) outcomes.push({ epicId, outcome: await recountEpic(jira, epicId, fresh) });
   return outcomes;
 }
 
-async function recountEpic(jira: JiraGateway, epicId: string, fresh: Fresh, today: string): Promise<EpicOutcome['outcome']> {
+async function recountEpic(jira: JiraGateway, epicId: string, fresh: Fresh): Promise<EpicOutcome['outcome']> {
   /** The epic and its live counts now; the triggering issue is read directly again (search may lag). */
   const read = async (again: boolean): Promise<EpicState | null> => {
     const epic = await jira.getIssue(epicId, { fields: EPIC_FIELDS, properties: [SUMMARY_PROPERTY_KEY] });
@@ -81,6 +80,5 @@ async function recountEpic(jira: JiraGateway, epicId: string, fresh: Fresh, toda
       return { record: facts.record?.record ?? null, settings: facts.settings };
     },
     recordVersion: async () => (await loadRecord(epicId))?.version ?? 0,
-    today,
   });
 }

@@ -9,6 +9,7 @@ import { SUMMARY_PROPERTY_KEY } from '../../src/domain/report-types';
 import { startTestHost, type TestHost } from '../helpers/host';
 import { invoke, jira, ok, searchKeys, setKvsFault } from '../helpers/local-api';
 import { readKvs } from '../helpers/kvs-rows';
+import { createEpic } from '../helpers/handoff-fixtures';
 
 jest.setTimeout(180_000);
 
@@ -176,7 +177,7 @@ test('JQL on the searchable summary finds exactly the epics the panel calls miss
 });
 
 test('two saves racing from the same version: exactly one wins, the other is a CONFLICT (the storage transaction decides)', async () => {
-  const key = SEED_KEYS.shipped;
+  const key = await createEpic(host.url, 'Racing saves');
   const base = await view(key);
   const results = await Promise.all(
     [ADMIN, LEAD, ADMIN, LEAD].map((user, i) => call('saveMetric', key, { baseVersion: base.version, metric: { name: `Racing metric ${i}`, result: '' } }, user)),

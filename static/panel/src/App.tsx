@@ -8,6 +8,7 @@ import { LoadingState } from '../../shared/components/LoadingState';
 import type { HandoffView } from '../../../src/shared/contract';
 import { CopyBriefButton } from './features/brief/components/CopyBriefButton';
 import { ConditionsSection } from './features/conditions/components/ConditionsSection';
+import { DoneMilestone } from './features/done/components/DoneMilestone';
 import { EpicHeading } from './features/epic/components/EpicHeading';
 import { HandoffProvider, useHandoffLoader, type HandoffStore } from './features/handoff';
 import { HistoryTab } from './features/history/components/HistoryTab';
@@ -64,7 +65,8 @@ function Loaded({ store, view }: { store: HandoffStore; view: HandoffView }) {
     <HandoffProvider value={{ view, canEdit, save: store.save, reload: store.reload }}>
       <Stack space="space.200">
         <ReadinessHeader readiness={view.readiness} />
-        {!canEdit && <ReadOnlyNote />}
+        <DoneMilestone />
+        {!canEdit && !view.done.locked && <ReadOnlyNote />}
         <Inline>
           <CopyBriefButton />
         </Inline>
