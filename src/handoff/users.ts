@@ -16,7 +16,7 @@ export async function currentUser(jira: JiraGateway, accountId: string): Promise
  */
 export async function deliveryOwner(userJira: JiraGateway, appJira: JiraGateway, epic: { id: string; key: string }, accountId: string | null, field: string): Promise<UserRef | null> {
   const user = await namedUser(userJira, accountId, field);
-  if (user && !(await appJira.userHasIssuePermission(user.accountId, epic.id, 'BROWSE_PROJECTS'))) {
+  if (user && !(await appJira.issuesWithPermission([epic.id], 'BROWSE_PROJECTS', user.accountId)).has(epic.id)) {
     const message = `${user.displayName} cannot see ${epic.key}, so they could never accept delivery ownership. Name someone who can browse this project.`;
     throw new AppError('VALIDATION', message, { fieldErrors: { [field]: message } });
   }

@@ -9,6 +9,7 @@ import type { HandoffView, ReportPage, ResolverName, Result } from '../../src/sh
 import { startTestHost, type TestHost } from '../helpers/host';
 import { eventsIdle, invoke, jira, ok, resetStats, searchKeys, stats } from '../helpers/local-api';
 import { ADMIN, createEpic } from '../helpers/handoff-fixtures';
+import { moveIssues } from '../helpers/jira-admin';
 
 jest.setTimeout(120_000);
 
@@ -225,5 +226,40 @@ describe('item 5: a forged searchable summary', () => {
     const s = await stats(host.url);
     expect(s.kvs.byModule['readiness-report']).toBe(1);
     expect(Object.keys(s.jira.byRoute).filter((route) => route.includes('/properties/'))).toEqual([]);
+  });
+});
+
+describe('item 7: the audit export', () => {
+  const MARCUS = 'marcus@example.com';
+  async function exported(user: string): Promise<Array<{ issueKey?: string; issueId?: string; summary: string }>> {
+    const entries: Array<{ issueKey?: string; issueId?: string; summary: string }> = [];
+    let cursor: string | undefined;
+    do {
+      const page = ok(await invoke(host.url, 'exportAuditTrail', { format: 'json', ...(cursor ? { cursor } : {}) }, { ...project, user }));
+      entries.push(...page.entries);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return entries;
+  }
+
+  test('leaves out the entries of an epic moved where the caller cannot browse it, checking in batches as the caller', async () => {
+    const key = await createEpic(host.url, 'Audit: moved out of sight');
+    const view = ok(await call('saveCondition', key, { baseVersion: 0, condition: { kind: 'data-access', name: 'Secret data source' } }));
+    const issueId = view.epic.id;
+    expect((await exported(MARCUS)).some((e) => e.issueId === issueId)).toBe(true);
+    // OPS: Marcus Webb has no role there, Lee Lead is a member.
+    await moveIssues(host.url, [key], { project: 'OPS', issueType: 'Epic' });
+    await eventsIdle(host.url);
+
+    await resetStats(host.url);
+    const forMarcus = await exported(MARCUS);
+    expect(forMarcus.filter((e) => e.issueId === issueId)).toEqual([]);
+    expect(JSON.stringify(forMarcus)).not.toContain('Secret data source');
+    expect(forMarcus.length).toBeGreaterThan(0);
+    const pages = (await stats(host.url)).invocations['readiness-report:exportAuditTrail']?.count ?? 0;
+    const checks = (await stats(host.url)).jira.byRoute['POST /rest/api/3/permissions/check'] ?? 0;
+    expect(pages).toBeGreaterThan(0);
+    expect(checks).toBe(pages);
+    expect((await exported(LEAD)).filter((e) => e.issueId === issueId).length).toBeGreaterThan(0);
   });
 });
