@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { srcBoundaries } from './tools/eslint/src-boundaries.mjs';
 
 export default tseslint.config(
   { ignores: ['node_modules/', '**/build/', 'coverage/', '.data/', 'static/*/build/', '.forge-bundle/'] },
@@ -20,4 +21,10 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.js', '**/*.mjs', '**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
+
+  // ---- src/: the backend's folder boundaries -----------------------------------------------------------
+  // One-way dependencies between folders (no folder cycle), no file cycle, features and adapters reached
+  // through their index.ts, a domain without @forge/*, jira, storage or shared (tools/eslint/src-boundaries.mjs).
+  ...srcBoundaries(),
+  // ---- end of src/ --------------------------------------------------------------------------------------
 );

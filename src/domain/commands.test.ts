@@ -1,4 +1,4 @@
-import { ConditionInput, DecisionInput, KpiInput, MetricInput } from '../shared/contract';
+import { ConditionInput, DecisionInput, KpiInput, MetricInput } from './inputs';
 import * as c from './commands';
 import { emptyRecord, HandoffRecord, type UserRef } from './record';
 

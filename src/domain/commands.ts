@@ -4,8 +4,8 @@
  * Server-set facts (who decided, who accepted, when) come from the context, never from the input.
  */
 import type { z } from 'zod';
-import type { ConditionInput, DecisionInput, KpiInput, MetricInput } from '../shared/contract';
-import { LIMITS, type Decision, type HandoffRecord, type ProductionKpi, type UserRef, type WorkstreamKey } from './record';
+import type { ConditionInput, DecisionInput, KpiInput, MetricInput } from './inputs';
+import { LIMITS, type Decision, type HandoffRecord, type ProductionKpi, type UserRef, type WorkstreamIssueRef, type WorkstreamKey } from './record';
 
 export interface CommandContext {
   /** The calling user, from the Forge context. */
@@ -159,4 +159,13 @@ export function reopenHandoff(record: HandoffRecord, reason: string, epic: { key
     return fail('VALIDATION', `${record.reopened.by.displayName} already reopened this handoff (${record.reopened.reason}). It locks again once every question is decided.`);
   }
   return ok({ ...record, reopened: { by: ctx.by, at: ctx.now, reason } });
+}
+
+// ---- workstreams ------------------------------------------------------------------------------------
+/**
+ * Remembers the workstream issues created (or found by their marker) under the epic, for the brief, the
+ * history and the audit trail. The marker in Jira stays the source of truth for whether an issue exists.
+ */
+export function linkWorkstreams(record: HandoffRecord, refs: Partial<Record<WorkstreamKey, WorkstreamIssueRef>>): CommandResult {
+  return ok({ ...record, workstreams: { ...record.workstreams, ...refs } });
 }

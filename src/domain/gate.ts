@@ -5,7 +5,7 @@
 import { isBlankRecord, type HandoffRecord } from './record';
 import type { GateConfig, ProjectSettings } from './policy';
 import type { MissingAnswer, StatusCategoryKey, WorkstreamFacts } from './readiness-types';
-import { computeReadiness, readinessPolicy } from './readiness';
+import { readinessOf } from './readiness';
 import { clip, continueSentence, undecidedConditionsSentence, type NameListOptions } from './sentences';
 
 export interface GateInput {
@@ -25,7 +25,6 @@ export interface GateInput {
 export interface GateDecision {
   result: boolean;
   errorMessage?: string;
-  inScope: boolean;
 }
 
 /** Jira shows the message in the transition dialog; beyond this it stops being read. */
@@ -54,18 +53,18 @@ function mightBeInScope(epic: GateInput['epic'], record: HandoffRecord | null, s
 export function decideGate(input: GateInput): GateDecision {
   const { epic, record, config, settings, workstreams, today, unreadableConfig } = input;
   if (unreadableConfig) {
-    if (!mightBeInScope(epic, record, unreadableConfig.scopeLabel)) return { result: true, inScope: false };
-    return { result: false, inScope: true, errorMessage: unreadableConfigMessage(epic.key, unreadableConfig.problem) };
+    if (!mightBeInScope(epic, record, unreadableConfig.scopeLabel)) return { result: true };
+    return { result: false, errorMessage: unreadableConfigMessage(epic.key, unreadableConfig.problem) };
   }
-  if (!isInScope(epic, record, config)) return { result: true, inScope: false };
+  if (!isInScope(epic, record, config)) return { result: true };
   // The epic is on its way to Done: judge it as it stands now, not as already shipped.
-  const readiness = computeReadiness(record, { key: epic.key, statusCategory: 'indeterminate', today }, readinessPolicy(settings, config), workstreams);
-  if (readiness.missing.length === 0) return { result: true, inScope: true };
-  return { result: false, inScope: true, errorMessage: notDecidedMessage(epic.key, readiness.missing, epic.isEpic) };
+  const readiness = readinessOf({ record, epic: { key: epic.key, statusCategory: 'indeterminate' }, settings, today, workstreams, gate: config });
+  if (readiness.missing.length === 0) return { result: true };
+  return { result: false, errorMessage: notDecidedMessage(epic.key, readiness.missing, epic.isEpic) };
 }
 
 /** `isEpic` false: the issue was retyped after its handoff started, and the panel lives on epics only. */
-export function notDecidedMessage(key: string, missing: MissingAnswer[], isEpic = true): string {
+function notDecidedMessage(key: string, missing: MissingAnswer[], isEpic = true): string {
   // Shrink the name lists step by step until the message fits; the panel has the full picture.
   const attempts: NameListOptions[] = [{ max: 5, clipAt: 40 }, { max: 3, clipAt: 30 }, { max: 1, clipAt: 30 }, { max: 0 }];
   let message = '';
@@ -97,7 +96,7 @@ function gateClause(answer: MissingAnswer, options: NameListOptions): string {
   return continueSentence(answer.sentence);
 }
 
-export function unreadableConfigMessage(key: string, problem: string): string {
+function unreadableConfigMessage(key: string, problem: string): string {
   return `Production handoff for ${key} could not be verified: the gate's configuration could not be read (${clip(problem, 200)}). Nothing was changed; a Jira admin can open this validator in the workflow and save its configuration again.`;
 }
 

@@ -124,7 +124,23 @@ function diffOwnership(out: RecordChange[], before: HandoffRecord | null, after:
   }
 }
 
-const ACTION_WORDS: Record<string, string> = {
+/** Every kind of change to a record, by the resolver that makes it (createWorkstreams links the issues it created). */
+export type RecordAction =
+  | 'savePilot'
+  | 'saveCondition'
+  | 'removeCondition'
+  | 'decideCondition'
+  | 'saveMetric'
+  | 'removeMetric'
+  | 'saveKpi'
+  | 'removeKpi'
+  | 'setOwner'
+  | 'acceptOwnership'
+  | 'setWorkstreamLead'
+  | 'reopenHandoff'
+  | 'createWorkstreams';
+
+const ACTION_WORDS: Record<RecordAction, string> = {
   savePilot: 'Updated the pilot timeline',
   saveCondition: 'Saved a pilot condition',
   removeCondition: 'Removed a pilot condition',
@@ -143,8 +159,8 @@ const ACTION_WORDS: Record<string, string> = {
 const SUMMARY_MAX = 300;
 
 /** One line for the history list, e.g. "Decided a pilot condition: condition 'X' decision: undecided → permanent". */
-export function describeChange(action: string, changes: RecordChange[]): string {
-  const head = ACTION_WORDS[action] ?? action;
+export function describeChange(action: RecordAction, changes: RecordChange[]): string {
+  const head = ACTION_WORDS[action];
   if (changes.length === 0) return `${head}: no changes`;
   if (changes.length === 1) return clip(`${head}: ${describeOne(changes[0])}`, SUMMARY_MAX);
   const shown = changes.slice(0, 3).map((c) => c.field);

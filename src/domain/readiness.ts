@@ -113,7 +113,7 @@ function conditionAnswers(record: HandoffRecord | null): MissingAnswer[] {
 const OPERATIONAL_WORDS = 'reliability, latency, error rate, delivery frequency or model quality';
 
 /** An agreed KPI with a horizon: the only kind that answers the metrics question. */
-export function isCommittedKpi(kpi: ProductionKpi): boolean {
+function isCommittedKpi(kpi: ProductionKpi): boolean {
   return kpi.status === 'agreed' && kpi.horizon !== undefined;
 }
 

@@ -16,7 +16,7 @@ export interface ReportIssue {
 }
 
 /** A pilot closing within this many days with questions open is flagged. */
-export const PILOT_CLOSING_DAYS = 14;
+const PILOT_CLOSING_DAYS = 14;
 
 export function toReportRow(issue: ReportIssue, summary: SearchSummary | undefined, today: string, settings: { stallDays: number }): ReportRow {
   const shipped = issue.statusCategory === 'done';

@@ -6,14 +6,12 @@
  * readiness issue property (anyone who can edit the issue can edit that). Any failure for an issue that
  * is or might be in scope blocks the transition with a message saying so: the gate fails closed.
  */
-import { appJira, isEpic, statusCategoryOf, type JiraGateway, type JiraIssue } from '../jira';
+import { appJira, countWorkstreams, isEpic, statusCategoryOf, type JiraGateway, type JiraIssue } from '../jira';
 import { SUMMARY_PROPERTY_KEY } from '../domain/report-types';
 import { loadRecordAndSettings, type RecordAndSettings } from '../storage';
 import { couldNotVerifyMessage, decideGate, isInScope, type GateDecision } from '../domain/gate';
 import { isoToday } from '../domain/dates';
-import type { WorkstreamFacts } from '../domain/readiness-types';
 import { parseGateConfig } from '../domain/gate-config';
-import { countWorkstreams } from '../workstreams/find-existing';
 
 export interface ValidatorArgs {
   issue: { key: string };
@@ -68,7 +66,7 @@ export async function decideTransition(args: ValidatorArgs, sources: GateSources
     // An unreadable configuration is decided without workstreams: it blocks whatever might be in scope.
     if (problem !== undefined) return verdict(decideGate({ ...facts, unreadableConfig: { problem, ...(scopeLabel !== undefined ? { scopeLabel } : {}) } }));
     if (!isInScope(facts.epic, facts.record, config)) return { result: true };
-    const workstreams = config.requireWorkstreamsDone ? await workstreamFacts(sources.jira, issue) : undefined;
+    const workstreams = config.requireWorkstreamsDone ? await countWorkstreams(sources.jira, issue) : undefined;
     return verdict(decideGate({ ...facts, workstreams }));
   } catch {
     return { result: false, errorMessage: couldNotVerifyMessage(key) };
@@ -85,8 +83,4 @@ function projectIdOf(issue: JiraIssue): string {
   const id = issue.fields.project?.id;
   if (!id) throw new Error(`Jira did not say which project ${issue.key} is in`);
   return id;
-}
-
-async function workstreamFacts(jira: JiraGateway, epic: JiraIssue): Promise<WorkstreamFacts> {
-  return countWorkstreams(jira, { id: epic.id, key: epic.key });
 }

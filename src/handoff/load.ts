@@ -1,16 +1,12 @@
 /** Reading a handoff: permission first, then the epic, record, settings and caller in parallel. */
 import { SUMMARY_PROPERTY_KEY } from '../domain/report-types';
-import { requireIssuePermission, type Permissions } from '../permissions';
-import { loadRecordAndSettings } from '../storage';
-import type { HandoffView } from '../shared/contract';
 import type { HandoffRecord, UserRef } from '../domain/record';
 import type { ProjectSettings } from '../domain/policy';
-import type { JiraPermission } from '../jira/types';
-import { AppError } from '../resolvers/errors';
-import { requireIssue, type CallContext } from '../resolvers/context';
-import { EPIC_FIELDS, toEpic, type Epic } from './epic';
-import { currentUser } from './users';
-import { syncSummary, workstreamCounts } from '../summary/sync';
+import { EPIC_FIELDS, toEpic, type Epic, type JiraPermission } from '../jira';
+import { loadRecordAndSettings } from '../storage';
+import type { HandoffView } from '../shared/contract';
+import { AppError, currentUser, requireIssue, requireIssuePermission, type CallContext, type Permissions } from '../kernel';
+import { syncSummary, workstreamCounts } from '../summary';
 import { buildView } from './view';
 
 export interface LoadedHandoff {

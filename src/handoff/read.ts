@@ -3,7 +3,7 @@ import { handoffBrief } from '../domain/brief';
 import { WORKSTREAM_NAMES } from '../domain/policy';
 import type { HistoryEntry, WorkstreamKey } from '../domain/record';
 import { historyPage } from '../storage';
-import type { CallContext } from '../resolvers/context';
+import type { CallContext } from '../kernel';
 import { loadHandoff } from './load';
 import { viewReadiness } from './view';
 

@@ -6,8 +6,8 @@ import type { HandoffRecord, UserRef } from '../domain/record';
 import type { ProjectSettings } from '../domain/policy';
 import type { Readiness, WorkstreamFacts } from '../domain/readiness-types';
 import type { HandoffView } from '../shared/contract';
-import type { Permissions } from '../permissions';
-import type { Epic } from './epic';
+import type { Epic } from '../jira';
+import type { Permissions } from '../kernel';
 
 export interface ViewParts {
   epic: Epic;

@@ -1,6 +1,7 @@
 /**
- * The one place that knows Jira REST paths. A gateway is bound to a principal: `userJira()` applies the
- * invoking user's permissions, `appJira()` the app's (used after a permission check, or by the gate).
+ * The one place that knows Jira REST paths. A gateway is bound to a principal: 'user' applies the
+ * invoking user's permissions, 'app' the app's (used after a permission check, or by the gate and the
+ * trigger, which have no user).
  */
 import { route, type Route } from '@forge/api';
 import type { UserRef } from '../domain/record';
@@ -231,6 +232,5 @@ function toIssue(raw: unknown): JiraIssue {
   return { id: String(r.id), key: r.key, fields: r.fields ?? {}, ...(r.properties ? { properties: r.properties } : {}) };
 }
 
-/** Gateways for one invocation (request counts are per invocation). */
-export const userJira = (): JiraGateway => createJiraGateway('user');
+/** A gateway as the app for one invocation (request counts are per invocation). */
 export const appJira = (): JiraGateway => createJiraGateway('app');

@@ -11,8 +11,7 @@ import type { AuditEntry } from '../domain/record';
 import type { JiraGateway } from '../jira';
 import { isoToday } from '../domain/dates';
 import { auditPage } from '../storage';
-import { requireProjectPermission } from '../permissions';
-import { requireProject, type CallContext } from '../resolvers/context';
+import { requireProject, requireProjectPermission, type CallContext } from '../kernel';
 
 export async function exportAuditTrail(ctx: CallContext, payload: { format: 'csv' | 'json'; cursor?: string }): Promise<AuditExportPage> {
   const { project } = requireProject(ctx);

@@ -5,13 +5,12 @@ import { SUMMARY_PROPERTY_KEY, type SearchSummary } from '../domain/report-types
 import { isoToday } from '../domain/dates';
 import type { ProjectSettings } from '../domain/policy';
 import { loadSettings } from '../storage';
-import { requireProjectPermission } from '../permissions';
-import { requireProject, type CallContext } from '../resolvers/context';
+import { requireProject, requireProjectPermission, type CallContext } from '../kernel';
 import { REPORT_FIELDS, REPORT_PAGE_SIZE, epicTypeIdsOf, reportIssueOf, reportJql, summaryOf, summaryWithoutRecord } from './report-search';
 import { repairForgedSummaries, type ReadRow } from './summary-repair';
 
 /** 10 pages = 1,000 rows a call: well inside the 5 MB response limit and the 25 s budget. */
-export const DEFAULT_MAX_PAGES = 10;
+const DEFAULT_MAX_PAGES = 10;
 
 export async function getReportPage(ctx: CallContext, payload: { nextPageToken?: string; maxPages?: number }): Promise<ReportPage> {
   const { project } = requireProject(ctx);

@@ -11,7 +11,7 @@ import type { SearchSummary } from '../domain/report-types';
 import type { ReportIssue } from '../domain/report';
 import type { JiraGateway, JiraIssue } from '../jira';
 import { loadRecords } from '../storage';
-import { syncSummary, workstreamCounts } from '../summary/sync';
+import { syncSummary, workstreamCounts } from '../summary';
 
 export interface ReadRow {
   issue: JiraIssue;
@@ -23,7 +23,7 @@ export interface ReadRow {
 }
 
 /** Rewrites per call at most: the rest are shown as read and rewritten by a later call. */
-export const REPAIRS_PER_CALL = 50;
+const REPAIRS_PER_CALL = 50;
 /** Writes at once, so one call never floods Jira. */
 const WRITES_AT_ONCE = 5;
 

@@ -4,14 +4,11 @@
  * fails to compile instead of failing in production.
  */
 import { z } from 'zod';
+import { ConditionInput, DecisionInput, KpiInput, MetricInput } from '../domain/inputs';
 import {
   AccountId,
-  Decision,
   Id,
   IsoDate,
-  PilotCondition,
-  PilotMetric,
-  ProductionKpi,
   Reopened,
   WorkstreamKey,
   type AuditEntry,
@@ -43,22 +40,8 @@ export const TimeZone = z
 // ---- payloads -------------------------------------------------------------------------------------
 export const Empty = z.object({}).strict();
 
-// Inputs are the record's own schemas minus what the server sets (ids are optional: absent means "add").
-export const ConditionInput = PilotCondition.omit({ id: true, decision: true }).extend({ id: Id.optional() });
-export type ConditionInput = z.input<typeof ConditionInput>;
-
-export const DecisionInput = z.discriminatedUnion('status', [
-  Decision.options[0],
-  Decision.options[1].omit({ decided: true }),
-  Decision.options[2].omit({ decided: true }),
-]);
-export type DecisionInput = z.input<typeof DecisionInput>;
-
-export const MetricInput = PilotMetric.omit({ id: true }).extend({ id: Id.optional() });
-export type MetricInput = z.input<typeof MetricInput>;
-
-export const KpiInput = ProductionKpi.omit({ id: true }).extend({ id: Id.optional() });
-export type KpiInput = z.input<typeof KpiInput>;
+// What a change may send: the record's own schemas minus what the server sets (src/domain/inputs.ts).
+export { ConditionInput, DecisionInput, KpiInput, MetricInput };
 
 export const Payloads = {
   getHandoff: Empty,

@@ -11,8 +11,7 @@ import type { ProjectSettings } from '../domain/policy';
 import type { StatusCategoryKey, WorkstreamFacts } from '../domain/readiness-types';
 import { SUMMARY_PROPERTY_KEY, type SearchSummary } from '../domain/report-types';
 import { expectedSummary, isSameSummary, readPublishedSummary } from '../domain/summary';
-import type { JiraGateway } from '../jira';
-import { countWorkstreams } from '../workstreams/find-existing';
+import { countWorkstreams, type JiraGateway } from '../jira';
 
 export interface SummaryInput {
   epic: { id: string; key: string; statusCategory: StatusCategoryKey; labels: readonly string[] };

@@ -1,19 +1,18 @@
 /**
  * The `workstream-events` trigger: when a workstream issue changes status, moves to another epic or is
- * deleted, the epic's searchable summary gets the live workstream counts; when an epic with a handoff
- * moves into or out of Done, its summary's level follows (shipped or not), so the readiness report and
- * JQL on the summary stop lagging until the next save. The event only says which issue to look at: the
- * marker is read from Jira, the counts come from the same marker search the panel uses, and the summary
- * is written only when its counts differ. It never throws: a failure is logged and the panel's next
- * Workstreams read repairs the counts (a thrown error would only invite retries of the same failure).
+ * deleted, the epic's searchable summary gets the live workstream counts; when an epic moves into or out
+ * of Done, is labelled or retyped, its summary follows (shipped or not, an initiative or not), so the
+ * readiness report and JQL on the summary stop lagging until the next save; and a summary someone wrote by
+ * hand is rewritten. The event only says which issue to look at: the marker is read from Jira, the counts
+ * come from the same marker search the panel uses, and the summary is computed from storage and written
+ * only when it differs (summary/sync.ts). It never throws: a failure is logged and the panel's next read
+ * repairs the summary (a thrown error would only invite retries of the same failure).
  */
 import { SUMMARY_PROPERTY_KEY, WORKSTREAM_MARKER_KEY } from '../domain/report-types';
-import { appJira, isEpic, type JiraGateway, type JiraIssue } from '../jira';
+import { appJira, EPIC_FIELDS, findWorkstreams, isEpic, workstreamProgress, type JiraGateway, type JiraIssue } from '../jira';
 import { loadRecordAndSettings, loadRecord } from '../storage';
-import { EPIC_FIELDS } from '../handoff/epic';
-import { findWorkstreams, workstreamProgress } from './find-existing';
 import { epicsToRecount, planForEvent, withFreshIssue, type IssueEvent } from './issue-event';
-import { republishWhenStale, type EpicState, type RepairOutcome } from './summary-repair';
+import { republishWhenStale, type EpicState, type RepairOutcome } from './settle';
 
 export interface EpicOutcome {
   epicId: string;

@@ -2,7 +2,7 @@
  * What a resolver may trust about its caller: the account and the module's issue/project, all from the
  * Forge context. Ids in the payload are never used to pick the epic.
  */
-import type { JiraGateway } from '../jira/gateway';
+import type { JiraGateway } from '../jira';
 import { AppError } from './errors';
 
 export interface IssueRef {

@@ -13,9 +13,8 @@ import type { ProjectSettings } from '../domain/policy';
 import type { HandoffRecord } from '../domain/record';
 import type { WorkstreamFacts } from '../domain/readiness-types';
 import { SUMMARY_PROPERTY_KEY } from '../domain/report-types';
-import type { JiraGateway, JiraIssue } from '../jira';
-import { toEpic } from '../handoff/epic';
-import { syncSummary } from '../summary/sync';
+import { toEpic, type JiraGateway, type JiraIssue } from '../jira';
+import { syncSummary } from './sync';
 
 /** The epic (read with EPIC_FIELDS and the summary property) and its live workstream counts. */
 export interface EpicState {
