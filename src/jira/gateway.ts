@@ -27,8 +27,6 @@ export interface JiraGateway {
   /** null when the issue does not exist or the principal cannot see it. */
   getIssue(idOrKey: string, query: IssueQuery): Promise<JiraIssue | null>;
   search(jql: string, query: SearchQuery): Promise<SearchPage>;
-  /** Every page of a search; `maxPages` bounds the work for a huge project. */
-  searchAll(jql: string, query: IssueQuery & { pageSize?: number; maxPages?: number }): Promise<JiraIssue[]>;
   myPermissions(target: PermissionTarget, keys: readonly string[]): Promise<Record<string, boolean>>;
   getUser(accountId: string): Promise<UserRef | null>;
   /**
@@ -39,7 +37,6 @@ export interface JiraGateway {
   issuesWithPermission(issueIds: readonly string[], permission: JiraPermission, accountId?: string): Promise<Set<string>>;
   /** Whether Jira would let issues in the project be assigned to this user (the "Assignable user" permission). */
   isAssignable(projectKey: string, accountId: string): Promise<boolean>;
-  getIssueProperty<T = unknown>(idOrKey: string, propertyKey: string): Promise<T | null>;
   setIssueProperty(idOrKey: string, propertyKey: string, value: unknown): Promise<void>;
   /** Removes the property; one that is already gone counts as removed. */
   deleteIssueProperty(idOrKey: string, propertyKey: string): Promise<void>;
@@ -104,18 +101,6 @@ export function createJiraGateway(principal: Principal, transport: JiraTransport
       return { issues: (body.issues ?? []).map(toIssue), ...(body.nextPageToken ? { nextPageToken: body.nextPageToken } : {}) };
     },
 
-    async searchAll(jql, query) {
-      const all: JiraIssue[] = [];
-      let nextPageToken: string | undefined;
-      for (let page = 0; page < (query.maxPages ?? 100); page++) {
-        const result = await gateway.search(jql, { ...query, maxResults: query.pageSize ?? 100, nextPageToken });
-        all.push(...result.issues);
-        nextPageToken = result.nextPageToken;
-        if (!nextPageToken) break;
-      }
-      return all;
-    },
-
     async myPermissions(target, keys) {
       const params = new URLSearchParams({ ...target, permissions: keys.join(',') });
       const body = (await call(route`/rest/api/3/mypermissions?${params}`, { method: 'GET' })) as { permissions?: Record<string, { havePermission?: boolean }> };
@@ -145,11 +130,6 @@ export function createJiraGateway(principal: Principal, transport: JiraTransport
       const params = new URLSearchParams({ project: projectKey, accountId, maxResults: '50' });
       const body = (await call(route`/rest/api/3/user/assignable/search?${params}`, { method: 'GET' })) as Array<{ accountId?: string }> | null;
       return Array.isArray(body) && body.some((u) => u.accountId === accountId);
-    },
-
-    async getIssueProperty<T>(idOrKey: string, propertyKey: string) {
-      const body = (await call(route`/rest/api/3/issue/${idOrKey}/properties/${propertyKey}`, { method: 'GET' }, true)) as { value?: T } | null;
-      return body === null ? null : (body.value ?? null);
     },
 
     async setIssueProperty(idOrKey, propertyKey, value) {

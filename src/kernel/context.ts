@@ -56,7 +56,7 @@ export function requireProject(ctx: CallContext): { project: ProjectRef; account
   return { project: ctx.project, accountId: requireAccount(ctx) };
 }
 
-export function requireAccount(ctx: CallContext): string {
+function requireAccount(ctx: CallContext): string {
   if (!ctx.accountId) throw new AppError('FORBIDDEN', 'Log in to Jira to use Production Handoff.');
   return ctx.accountId;
 }

@@ -7,7 +7,7 @@ import type { ProjectSettings } from '../domain/policy';
 import { loadSettings } from '../storage';
 import { requireProject, requireProjectPermission, type CallContext } from '../kernel';
 import { REPORT_FIELDS, REPORT_PAGE_SIZE, epicTypeIdsOf, reportIssueOf, reportJql, summaryOf, summaryWithoutRecord } from './report-search';
-import { repairForgedSummaries, type ReadRow } from './summary-repair';
+import { repairForgedSummaries, type ReadRow } from './forged-summaries';
 
 /** 10 pages = 1,000 rows a call: well inside the 5 MB response limit and the 25 s budget. */
 const DEFAULT_MAX_PAGES = 10;
