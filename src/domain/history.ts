@@ -125,20 +125,22 @@ function diffOwnership(out: RecordChange[], before: HandoffRecord | null, after:
 }
 
 /** Every kind of change to a record, by the resolver that makes it (createWorkstreams links the issues it created). */
-export type RecordAction =
-  | 'savePilot'
-  | 'saveCondition'
-  | 'removeCondition'
-  | 'decideCondition'
-  | 'saveMetric'
-  | 'removeMetric'
-  | 'saveKpi'
-  | 'removeKpi'
-  | 'setOwner'
-  | 'acceptOwnership'
-  | 'setWorkstreamLead'
-  | 'reopenHandoff'
-  | 'createWorkstreams';
+export const RECORD_ACTIONS = [
+  'savePilot',
+  'saveCondition',
+  'removeCondition',
+  'decideCondition',
+  'saveMetric',
+  'removeMetric',
+  'saveKpi',
+  'removeKpi',
+  'setOwner',
+  'acceptOwnership',
+  'setWorkstreamLead',
+  'reopenHandoff',
+  'createWorkstreams',
+] as const;
+export type RecordAction = (typeof RECORD_ACTIONS)[number];
 
 const ACTION_WORDS: Record<RecordAction, string> = {
   savePilot: 'Updated the pilot timeline',

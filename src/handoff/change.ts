@@ -27,7 +27,7 @@ export interface ChangeRequest {
    * newest record and, if a save slips in, re-applied to that one.
    */
   baseVersion: number | 'latest';
-  /** Defaults to EDIT_ISSUES (acceptOwnership needs browse; linking workstream issues, create issues). */
+  /** What `changeHandoff` checks as the caller; defaults to EDIT_ISSUES (acceptOwnership needs browse only). */
   permission?: JiraPermission;
   /** Applies the change; may call Jira (e.g. to resolve a named user) through `loaded`. */
   apply: (record: HandoffRecord, cmd: CommandContext, loaded: LoadedHandoff) => CommandResult | Promise<CommandResult>;
@@ -42,7 +42,7 @@ export async function changeHandoff(ctx: CallContext, request: ChangeRequest): P
   return applyChange(ctx, await loadHandoff(ctx, request.permission ?? 'EDIT_ISSUES'), request);
 }
 
-/** The path from a loaded handoff on: for a caller that has loaded it already (as the permission it needed). */
+/** The path from a loaded handoff on: for a caller that has loaded it already, checking the permission it needed (workstream creation: create issues). */
 export async function applyChange(ctx: CallContext, loaded: LoadedHandoff, request: ChangeRequest): Promise<HandoffView> {
   for (let attempt = 1; ; attempt++) {
     const outcome = await saveChange(ctx, loaded, request);

@@ -20,6 +20,7 @@ import { ProjectSettings, type GateConfig } from '../domain/policy';
 import { isTimeZone } from '../domain/dates';
 import type { Readiness, StatusCategoryKey } from '../domain/readiness-types';
 import type { DoneState } from '../domain/done';
+import { RECORD_ACTIONS, type RecordAction } from '../domain/history';
 import type { ReportRow } from '../domain/report-types';
 
 const BaseVersion = z.number({ error: 'baseVersion must be a number' }).int().min(0);
@@ -78,22 +79,9 @@ export const Payloads = {
 export type ResolverName = keyof typeof Payloads;
 export const RESOLVER_NAMES = Object.keys(Payloads) as ResolverName[];
 /** Resolvers that change stored state: every one checks edit permission (or more) on the server, except acceptOwnership: browse, and only the named owner. */
-export const CHANGING_RESOLVERS = [
-  'savePilot',
-  'saveCondition',
-  'removeCondition',
-  'decideCondition',
-  'saveMetric',
-  'removeMetric',
-  'saveKpi',
-  'removeKpi',
-  'setOwner',
-  'acceptOwnership',
-  'setWorkstreamLead',
-  'reopenHandoff',
-  'createWorkstreams',
-  'saveProjectSettings',
-] as const satisfies readonly ResolverName[];
+export const CHANGING_RESOLVERS = [...RECORD_ACTIONS, 'saveProjectSettings'] as const satisfies readonly ResolverName[];
+/** The changes the panel sends with the version it shows, each answering the fresh HandoffView. */
+export type HandoffChange = Exclude<RecordAction, 'createWorkstreams'>;
 
 /** Fields only the server sets; a client's copy is dropped before validation. */
 export const SERVER_SET_FIELDS = ['decided', 'decidedBy', 'decidedAt', 'accepted', 'acceptedAt', 'acceptedBy', 'history', 'updated', 'createdAt'] as const;
