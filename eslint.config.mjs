@@ -4,6 +4,7 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import structure from './tools/eslint/structure.cjs';
 import uiAliases from './static/shared/aliases.cjs';
+import { srcBoundaries } from './tools/eslint/src-boundaries.mjs';
 
 export default tseslint.config(
   { ignores: ['node_modules/', '**/build/', 'coverage/', '.data/', 'static/*/build/', '.forge-bundle/'] },
@@ -38,4 +39,9 @@ export default tseslint.config(
     },
   },
   // ---- end of static/ ---------------------------------------------------------------------------------
+  // ---- src/: the backend's folder boundaries -----------------------------------------------------------
+  // One-way dependencies between folders (no folder cycle), no file cycle, features and adapters reached
+  // through their index.ts, a domain without @forge/*, jira, storage or shared (tools/eslint/src-boundaries.mjs).
+  ...srcBoundaries(),
+  // ---- end of src/ --------------------------------------------------------------------------------------
 );

@@ -6,7 +6,7 @@
 import { addDays, isoToday } from '../src/domain/dates';
 import type { ConditionInput, DecisionInput, HandoffView, KpiInput, MetricInput, ResolverName, Result } from '../src/shared/contract';
 import type { Database } from './db';
-import { SEED_ACCOUNTS, SEED_KEYS } from './jira/seed';
+import { SEED_ACCOUNTS, SEED_KEYS, TRANSITION_IDS } from './jira/seed';
 import { findIssue } from './jira/catalog';
 import { addPanel } from './shell/issue-panels';
 
@@ -146,7 +146,20 @@ async function invoiceAnomalies(url: string, today: string): Promise<void> {
   await s.call('acceptOwnership');
 }
 
+/** Takes a workflow transition as the admin, through Jira's REST (the gate runs on Done). */
+async function transition(url: string, issueKey: string, transitionId: string): Promise<void> {
+  const res = await fetch(`${url}/rest/api/3/issue/${issueKey}/transitions`, {
+    method: 'POST',
+    headers: { authorization: `Basic ${Buffer.from(`${ADMIN}:demo`).toString('base64')}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ transition: { id: transitionId } }),
+  });
+  if (res.status !== 204) throw new Error(`Seeding ${issueKey}: transition ${transitionId} answered ${res.status}: ${await res.text()}`);
+}
+
 async function meetingNotes(url: string, today: string): Promise<void> {
+  // A Done epic's handoff is locked: the seed reopens the epic in Jira, records the handoff as it was
+  // decided before shipping, and takes it back to Done through the gate.
+  await transition(url, SEED_KEYS.shipped, TRANSITION_IDS.inProgress);
   const s = new Session(url, SEED_KEYS.shipped, ADMIN);
   await s.call('getHandoff');
   await s.call('savePilot', { plannedCloseDate: addDays(today, -95), actualCloseDate: addDays(today, -90), pilotChampionAccountId: SEED_ACCOUNTS.admin });
@@ -160,6 +173,7 @@ async function meetingNotes(url: string, today: string): Promise<void> {
   ]);
   await s.call('setOwner', { ownerAccountId: SEED_ACCOUNTS.priya });
   await s.as('priya@example.com').call('acceptOwnership');
+  await transition(url, SEED_KEYS.shipped, TRANSITION_IDS.done);
 }
 
 /** Fills the demo handoffs; the untouched and unlabelled epics are left empty on purpose. */

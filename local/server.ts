@@ -450,8 +450,9 @@ export async function startHost(opts: StartHostOptions = {}): Promise<Host> {
   if (opts.seed !== false && !isSeeded(db)) {
     try {
       await seedHost(host, { app: opts.seedApp });
-      // The seed's issue events are setup too: delivered before the model applies.
-      if (latencyModel) await events.idle();
+      // The seed's issue events (its transitions) are setup too: delivered before the host says it is
+      // ready, so a test's request counts start clean, and before the latency model applies.
+      await events.idle();
     } catch (e) {
       await host.close();
       throw e;

@@ -2,5 +2,5 @@
 import { resolverHandler } from './resolvers';
 
 export const handler = resolverHandler();
-export { validate } from './gate/validate';
-export { onIssueEvent } from './workstreams/on-issue-event';
+export { validate } from './gate';
+export { onIssueEvent } from './summary';

@@ -327,9 +327,11 @@ export function seedJira(db: Database, opts: { demoProjects?: boolean } = {}): v
     });
     db.prepare('UPDATE projects SET issue_counter = ? WHERE id = ?').run(SEED_ISSUES.length, SEED_PROJECT.id);
 
+    // On the project's one workflow, shared by every issue type: Jira runs a transition's validators for
+    // whatever type takes it (an epic retyped as a Task still meets the gate), so the rule names no type.
     addValidatorRule(db, {
       projectId: SEED_PROJECT.id,
-      issueTypeId: ISSUE_TYPE_IDS.epic,
+      issueTypeId: null,
       transitionId: TRANSITION_IDS.done,
       moduleKey: 'production-handoff-gate',
       configuration: { scopeLabel: SCOPE_LABEL },
@@ -363,7 +365,7 @@ function seedDemoProjects(db: Database): void {
     }
     addValidatorRule(db, {
       projectId: project.id,
-      issueTypeId: ISSUE_TYPE_IDS.epic,
+      issueTypeId: null,
       transitionId: TRANSITION_IDS.done,
       moduleKey: 'production-handoff-gate',
       configuration: { scopeLabel: SCOPE_LABEL },

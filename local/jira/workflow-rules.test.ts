@@ -6,20 +6,21 @@ import { ISSUE_TYPE_IDS, SEED_PROJECT, TRANSITION_IDS, resetJira, seedJira } fro
 import { addValidatorRule, listValidatorRules, removeValidatorRule, updateValidatorRule, validatorsForTransition } from './workflow-rules';
 import { seededDb } from './test-support';
 
-test('the seed holds the gate on Done for epics, and rules can be added, changed and removed', () => {
+test('the seed holds the gate on Done of the workflow every issue type shares, and rules can be added, changed and removed', () => {
   const db = seededDb();
   const [gate] = listValidatorRules(db, { projectId: SEED_PROJECT.id });
-  expect(gate).toMatchObject({ issueTypeId: ISSUE_TYPE_IDS.epic, transitionId: TRANSITION_IDS.done, moduleKey: 'production-handoff-gate', configuration: { scopeLabel: 'ai-initiative' } });
+  expect(gate).toMatchObject({ issueTypeId: null, transitionId: TRANSITION_IDS.done, moduleKey: 'production-handoff-gate', configuration: { scopeLabel: 'ai-initiative' } });
   expect(validatorsForTransition(db, SEED_PROJECT.id, ISSUE_TYPE_IDS.epic, TRANSITION_IDS.done)).toHaveLength(1);
-  expect(validatorsForTransition(db, SEED_PROJECT.id, ISSUE_TYPE_IDS.task, TRANSITION_IDS.done)).toHaveLength(0);
+  expect(validatorsForTransition(db, SEED_PROJECT.id, ISSUE_TYPE_IDS.task, TRANSITION_IDS.done)).toHaveLength(1);
 
-  const anyType = addValidatorRule(db, { projectId: SEED_PROJECT.id, issueTypeId: null, transitionId: TRANSITION_IDS.done, moduleKey: 'other', configuration: {} });
-  expect(validatorsForTransition(db, SEED_PROJECT.id, ISSUE_TYPE_IDS.task, TRANSITION_IDS.done).map((r) => r.moduleKey)).toEqual(['other']);
+  const epicsOnly = addValidatorRule(db, { projectId: SEED_PROJECT.id, issueTypeId: ISSUE_TYPE_IDS.epic, transitionId: TRANSITION_IDS.done, moduleKey: 'other', configuration: {} });
+  expect(validatorsForTransition(db, SEED_PROJECT.id, ISSUE_TYPE_IDS.task, TRANSITION_IDS.done).map((r) => r.moduleKey)).toEqual(['production-handoff-gate']);
+  expect(validatorsForTransition(db, SEED_PROJECT.id, ISSUE_TYPE_IDS.epic, TRANSITION_IDS.done).map((r) => r.moduleKey)).toEqual(['production-handoff-gate', 'other']);
   expect(updateValidatorRule(db, gate.id, { configuration: { scopeLabel: 'genai', requireWorkstreamsDone: true } })?.configuration)
     .toEqual({ scopeLabel: 'genai', requireWorkstreamsDone: true });
   expect(updateValidatorRule(db, 9999, { moduleKey: 'x' })).toBeUndefined();
-  expect(removeValidatorRule(db, anyType.id)).toBe(true);
-  expect(removeValidatorRule(db, anyType.id)).toBe(false);
+  expect(removeValidatorRule(db, epicsOnly.id)).toBe(true);
+  expect(removeValidatorRule(db, epicsOnly.id)).toBe(false);
   expect(listValidatorRules(db)).toHaveLength(1);
   db.close();
 });

@@ -5,7 +5,7 @@
 import type { AuditEntry } from './record';
 import { toCsv, type CsvCell } from './csv';
 
-export const AUDIT_CSV_HEADER = ['At', 'By', 'Account id', 'Issue', 'Version', 'Action', 'Summary', 'Changes'];
+const AUDIT_CSV_HEADER = ['At', 'By', 'Account id', 'Issue', 'Version', 'Action', 'Summary', 'Changes'];
 
 export function auditTrailCsv(entries: readonly AuditEntry[]): string {
   return toCsv(AUDIT_CSV_HEADER, entries.map(auditCsvRow));

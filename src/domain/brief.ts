@@ -35,7 +35,7 @@ const LEVEL_WORDS: Record<ReadinessLevel, string> = {
  * link, image, emphasis, code or table cell boundary can start). Line starts need nothing more: every
  * line of the brief begins with the brief's own words or markup, never with user text.
  */
-export function escapeText(value: string): string {
+function escapeText(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/[\\`*_[\]|~#]/g, '\\$&');
 }
 

@@ -1,4 +1,4 @@
-import { ConditionInput, DecisionInput, KpiInput, MetricInput } from '../shared/contract';
+import { ConditionInput, DecisionInput, KpiInput, MetricInput } from './inputs';
 import * as c from './commands';
 import { emptyRecord, HandoffRecord, type UserRef } from './record';
 
@@ -114,5 +114,14 @@ describe('shortId', () => {
     const id = c.shortId(new Set(['aaaaaaaabbbb']), () => answers.shift()!);
     expect(id).toBe('ffffffff0000');
     expect(c.shortId()).toMatch(/^[a-f0-9]{12}$/);
+  });
+});
+
+describe('reopening a Done epic\'s handoff', () => {
+  it('stamps who reopened it, when and why; refuses when the epic is not Done or it is reopened already', () => {
+    const r = must(c.reopenHandoff(base(), 'Compliance asked to revisit', { key: 'AIP-6', done: true }, ctx(priya)));
+    expect(r.reopened).toEqual({ by: priya, at: '2026-11-25T17:03:00.000Z', reason: 'Compliance asked to revisit' });
+    expect(c.reopenHandoff(r, 'Again', { key: 'AIP-6', done: true }, ctx())).toEqual({ ok: false, error: { code: 'VALIDATION', message: 'Priya Raman already reopened this handoff (Compliance asked to revisit). It locks again once every question is decided.' } });
+    expect(c.reopenHandoff(base(), 'Why', { key: 'AIP-6', done: false }, ctx())).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: 'AIP-6 is not Done: its handoff is open for changes, so there is nothing to reopen.' } });
   });
 });

@@ -4,8 +4,8 @@
  * Server-set facts (who decided, who accepted, when) come from the context, never from the input.
  */
 import type { z } from 'zod';
-import type { ConditionInput, DecisionInput, KpiInput, MetricInput } from '../shared/contract';
-import { LIMITS, type Decision, type HandoffRecord, type ProductionKpi, type UserRef, type WorkstreamKey } from './record';
+import type { ConditionInput, DecisionInput, KpiInput, MetricInput } from './inputs';
+import { LIMITS, type Decision, type HandoffRecord, type ProductionKpi, type UserRef, type WorkstreamIssueRef, type WorkstreamKey } from './record';
 
 export interface CommandContext {
   /** The calling user, from the Forge context. */
@@ -149,4 +149,23 @@ export function acceptOwnership(record: HandoffRecord, ctx: CommandContext): Com
 export function setWorkstreamLead(record: HandoffRecord, workstream: WorkstreamKey, lead: UserRef | null): CommandResult {
   const { [workstream]: _previous, ...others } = record.ownership.workstreamLeads;
   return ok({ ...record, ownership: { ...record.ownership, workstreamLeads: lead ? { ...others, [workstream]: lead } : others } });
+}
+
+// ---- the Done milestone -----------------------------------------------------------------------------
+/** Reopens the locked handoff of a Done epic, saying why; refused while the epic is not Done or already reopened. */
+export function reopenHandoff(record: HandoffRecord, reason: string, epic: { key: string; done: boolean }, ctx: CommandContext): CommandResult {
+  if (!epic.done) return fail('VALIDATION', `${epic.key} is not Done: its handoff is open for changes, so there is nothing to reopen.`);
+  if (record.reopened) {
+    return fail('VALIDATION', `${record.reopened.by.displayName} already reopened this handoff (${record.reopened.reason}). It locks again once every question is decided.`);
+  }
+  return ok({ ...record, reopened: { by: ctx.by, at: ctx.now, reason } });
+}
+
+// ---- workstreams ------------------------------------------------------------------------------------
+/**
+ * Remembers the workstream issues created (or found by their marker) under the epic, for the brief, the
+ * history and the audit trail. The marker in Jira stays the source of truth for whether an issue exists.
+ */
+export function linkWorkstreams(record: HandoffRecord, refs: Partial<Record<WorkstreamKey, WorkstreamIssueRef>>): CommandResult {
+  return ok({ ...record, workstreams: { ...record.workstreams, ...refs } });
 }

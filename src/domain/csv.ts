@@ -19,7 +19,7 @@ function neutralise(text: string): string {
   return out;
 }
 
-export function csvCell(value: CsvCell): string {
+function csvCell(value: CsvCell): string {
   if (value === null || value === undefined) return '';
   // Numbers are data, not formulas: -3 stays -3.
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';

@@ -26,8 +26,8 @@ export function isTimeZone(name: string): boolean {
 
 /**
  * The calendar date of `date` in `timeZone` (an IANA name, e.g. "Europe/Berlin"); UTC when the zone is
- * unknown. Code with no user to ask (the workflow gate, the issue-event trigger) counts in UTC: a Forge
- * function learns no time zone from its context, and the site's zone is not in the events either.
+ * unknown. What acts for no one user counts in UTC — the workflow gate and the issue-event trigger (a Forge
+ * function's context carries no time zone), and the searchable summary (one copy that every viewer shares).
  */
 export function isoToday(date: Date, timeZone = 'UTC'): string {
   let parts: Intl.DateTimeFormatPart[];

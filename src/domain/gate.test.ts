@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { couldNotVerifyMessage, decideGate, GATE_MESSAGE_MAX, type GateInput } from './gate';
+import { couldNotVerifyMessage, decideGate, GATE_MESSAGE_MAX, isInScope, type GateInput } from './gate';
 import { defaultProjectSettings, type GateConfig } from './policy';
 import { LIMITS } from './record';
 import { PRIYA, condition, readyRecord, record, arbText } from './__fixtures__/records';
@@ -15,31 +15,37 @@ const input = (over: Partial<GateInput> = {}): GateInput => ({
 });
 
 describe('decideGate: scope', () => {
-  it('lets any issue that is not an epic pass, even with a record or the label', () => {
-    expect(decideGate(input({ epic: { key: 'AIP-3', isEpic: false, labels: ['ai-initiative'], statusCategory: 'new' }, record: record() }))).toEqual({ result: true, inScope: false });
+  it('lets an issue that is not an epic pass, even with the label or an emptied record', () => {
+    expect(decideGate(input({ epic: { key: 'AIP-3', isEpic: false, labels: ['ai-initiative'], statusCategory: 'new' }, record: record() }))).toEqual({ result: true });
+  });
+  it('keeps any issue with a handoff in scope whatever its type, and says how to decide it', () => {
+    const d = decideGate(input({ epic: { key: 'AIP-3', isEpic: false, labels: [], statusCategory: 'indeterminate' }, record: record({ conditions: [condition('a', 'Vendor sandbox')] }) }));
+    expect(d).toEqual({ result: false, errorMessage: expect.stringContaining('1 pilot condition has no decision (Vendor sandbox)') });
+    expect(d.errorMessage).toMatch(/AIP-3 had its handoff started as an epic: change it back to an epic and decide them in the Production Handoff panel\.$/);
+    expect(decideGate(input({ epic: { key: 'AIP-3', isEpic: false, labels: [], statusCategory: 'indeterminate' } }))).toEqual({ result: true });
+    expect(decideGate(input({ epic: { key: 'AIP-3', isEpic: false, labels: [], statusCategory: 'new' }, unreadableConfig: { problem: 'x' } })).result).toBe(false);
   });
   it('lets an epic without a record or the scope label pass', () => {
-    expect(decideGate(input({ record: null }))).toEqual({ result: true, inScope: false });
+    expect(decideGate(input({ record: null }))).toEqual({ result: true });
   });
   it('puts an epic with the scope label in scope before it has a record', () => {
     const d = decideGate(input({ record: null, epic: { key: 'AIP-12', isEpic: true, labels: ['ai-initiative'], statusCategory: 'new' } }));
-    expect(d.inScope).toBe(true);
     expect(d.result).toBe(false);
     expect(d.errorMessage).toContain('no pilot conditions are recorded yet');
   });
   it('ignores labels when the scope label is empty', () => {
     const d = decideGate(input({ record: null, config: { ...config, scopeLabel: '  ' }, epic: { key: 'AIP-12', isEpic: true, labels: [''], statusCategory: 'new' } }));
-    expect(d).toEqual({ result: true, inScope: false });
+    expect(d).toEqual({ result: true });
   });
 });
 
 describe('decideGate: what brings an epic into scope', () => {
   it('a record emptied by removals does not: only a record that holds something does', () => {
-    expect(decideGate(input({ record: record() }))).toEqual({ result: true, inScope: false });
-    expect(decideGate(input({ record: record({ conditions: [condition('a', 'Vendor sandbox')] }) })).inScope).toBe(true);
-    expect(decideGate(input({ record: record({ ownership: { pilotChampion: PRIYA, workstreamLeads: {} } }) })).inScope).toBe(true);
-    expect(decideGate(input({ record: record({ workstreams: { 'data-integration': { issueId: '1', issueKey: 'AIP-9' } } }) })).inScope).toBe(true);
-    expect(decideGate(input({ record: record(), epic: { key: 'AIP-12', isEpic: true, labels: ['ai-initiative'], statusCategory: 'new' } })).inScope).toBe(true);
+    expect(decideGate(input({ record: record() }))).toEqual({ result: true });
+    expect(isInScope(input().epic, record({ conditions: [condition('a', 'Vendor sandbox')] }), config)).toBe(true);
+    expect(isInScope(input().epic, record({ ownership: { pilotChampion: PRIYA, workstreamLeads: {} } }), config)).toBe(true);
+    expect(isInScope(input().epic, record({ workstreams: { 'data-integration': { issueId: '1', issueKey: 'AIP-9' } } }), config)).toBe(true);
+    expect(isInScope({ key: 'AIP-12', isEpic: true, labels: ['ai-initiative'], statusCategory: 'new' }, record(), config)).toBe(true);
   });
 });
 
@@ -47,12 +53,12 @@ describe('decideGate: an unreadable configuration', () => {
   const unreadable = (scopeLabel?: string) => ({ problem: 'unknown setting requireSecurityReview', ...(scopeLabel !== undefined ? { scopeLabel } : {}) });
   it('blocks an epic with the readable scope label, or with a record, and says why', () => {
     const labelled = decideGate(input({ record: null, unreadableConfig: unreadable('genai'), epic: { key: 'AIP-12', isEpic: true, labels: ['genai'], statusCategory: 'new' } }));
-    expect(labelled).toEqual({ result: false, inScope: true, errorMessage: expect.stringContaining("could not be verified: the gate's configuration could not be read (unknown setting requireSecurityReview)") });
+    expect(labelled).toEqual({ result: false, errorMessage: expect.stringContaining("could not be verified: the gate's configuration could not be read (unknown setting requireSecurityReview)") });
     expect(decideGate(input({ unreadableConfig: unreadable('genai') })).result).toBe(false);
   });
   it('lets an epic pass that no reading of the configuration puts in scope, and any other issue', () => {
-    expect(decideGate(input({ record: null, unreadableConfig: unreadable('genai') }))).toEqual({ result: true, inScope: false });
-    expect(decideGate(input({ unreadableConfig: unreadable(), epic: { key: 'AIP-3', isEpic: false, labels: [], statusCategory: 'new' } }))).toEqual({ result: true, inScope: false });
+    expect(decideGate(input({ record: null, unreadableConfig: unreadable('genai') }))).toEqual({ result: true });
+    expect(decideGate(input({ record: null, unreadableConfig: unreadable(), epic: { key: 'AIP-3', isEpic: false, labels: [], statusCategory: 'new' } }))).toEqual({ result: true });
   });
   it('blocks every epic when even the scope label is unreadable', () => {
     expect(decideGate(input({ record: null, unreadableConfig: unreadable() })).result).toBe(false);
@@ -61,7 +67,7 @@ describe('decideGate: an unreadable configuration', () => {
 
 describe('decideGate: decision', () => {
   it('passes a decided epic', () => {
-    expect(decideGate(input())).toEqual({ result: true, inScope: true });
+    expect(decideGate(input())).toEqual({ result: true });
   });
   it('judges the epic as not yet done, even if Jira already reports it done', () => {
     const d = decideGate(input({ record: record({ conditions: [condition('a', 'Vendor sandbox')] }), epic: { key: 'AIP-12', isEpic: true, labels: [], statusCategory: 'done' } }));

@@ -72,6 +72,10 @@ describe('describeChange', () => {
   it('lists the first three fields of many changes', () => {
     const changes = ['a', 'b', 'c', 'd', 'e'].map((field) => ({ field, to: 1 }));
     expect(describeChange('saveKpi', changes)).toBe('Saved a production KPI: a, b, c and 2 more');
-    expect(describeChange('customAction', [])).toBe('customAction: no changes');
+    expect(describeChange('savePilot', [])).toBe('Updated the pilot timeline: no changes');
+  });
+  it('says workstream issues were linked, and a reopening with its reason', () => {
+    expect(describeChange('createWorkstreams', [{ field: "workstream 'Data integration' issue", to: 'AIP-10' }])).toBe("Created workstream issues: workstream 'Data integration' issue: AIP-10");
+    expect(describeChange('reopenHandoff', [{ field: 'reopen reason', to: 'Compliance asked' }])).toBe('Reopened the handoff: reopen reason: Compliance asked');
   });
 });

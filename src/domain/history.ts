@@ -38,6 +38,7 @@ export function diffRecords(before: HandoffRecord | null, after: HandoffRecord):
   diffById(out, before?.pilotMetrics ?? [], after.pilotMetrics, (m) => `pilot metric '${clip(m.name, 80)}'`, diffMetric);
   diffById(out, before?.kpis ?? [], after.kpis, (k) => `KPI '${clip(k.name, 80)}'`, (o, a, b, label) => diffKpi(o, a, b, label, after));
   diffOwnership(out, before, after);
+  change(out, 'reopen reason', before?.reopened?.reason, after.reopened?.reason);
   for (const key of WORKSTREAM_KEYS) {
     change(out, `workstream '${WORKSTREAM_NAMES[key]}' issue`, before?.workstreams[key]?.issueKey, after.workstreams[key]?.issueKey);
   }
@@ -123,7 +124,25 @@ function diffOwnership(out: RecordChange[], before: HandoffRecord | null, after:
   }
 }
 
-const ACTION_WORDS: Record<string, string> = {
+/** Every kind of change to a record, by the resolver that makes it (createWorkstreams links the issues it created). */
+export const RECORD_ACTIONS = [
+  'savePilot',
+  'saveCondition',
+  'removeCondition',
+  'decideCondition',
+  'saveMetric',
+  'removeMetric',
+  'saveKpi',
+  'removeKpi',
+  'setOwner',
+  'acceptOwnership',
+  'setWorkstreamLead',
+  'reopenHandoff',
+  'createWorkstreams',
+] as const;
+export type RecordAction = (typeof RECORD_ACTIONS)[number];
+
+const ACTION_WORDS: Record<RecordAction, string> = {
   savePilot: 'Updated the pilot timeline',
   saveCondition: 'Saved a pilot condition',
   removeCondition: 'Removed a pilot condition',
@@ -135,14 +154,15 @@ const ACTION_WORDS: Record<string, string> = {
   setOwner: 'Named the delivery owner',
   acceptOwnership: 'Accepted delivery ownership',
   setWorkstreamLead: 'Set a workstream lead',
+  reopenHandoff: 'Reopened the handoff',
   createWorkstreams: 'Created workstream issues',
 };
 
 const SUMMARY_MAX = 300;
 
 /** One line for the history list, e.g. "Decided a pilot condition: condition 'X' decision: undecided → permanent". */
-export function describeChange(action: string, changes: RecordChange[]): string {
-  const head = ACTION_WORDS[action] ?? action;
+export function describeChange(action: RecordAction, changes: RecordChange[]): string {
+  const head = ACTION_WORDS[action];
   if (changes.length === 0) return `${head}: no changes`;
   if (changes.length === 1) return clip(`${head}: ${describeOne(changes[0])}`, SUMMARY_MAX);
   const shown = changes.slice(0, 3).map((c) => c.field);

@@ -40,7 +40,7 @@ export const JiraLabel = z
 
 export const withoutControlCharacters = (text: string): string => text.replace(/\p{Cc}/gu, '');
 
-export const DEFAULT_INITIATIVE_LABEL = 'ai-initiative';
+const DEFAULT_INITIATIVE_LABEL = 'ai-initiative';
 
 /** An epic the report lists and JQL finds by its summary: labelled as an initiative (any epic when no label is set). */
 export const isInitiative = (epic: { labels: readonly string[] }, settings: Pick<ProjectSettings, 'initiativeLabel'>): boolean =>
@@ -70,9 +70,6 @@ export const ProjectSettings = z
   })
   .strict();
 export type ProjectSettings = z.infer<typeof ProjectSettings>;
-
-/** What the project admin may send; version is the one the edit was based on. */
-export const ProjectSettingsInput = ProjectSettings;
 
 export const DEFAULT_WORKSTREAM_TEMPLATES: WorkstreamTemplate[] = [
   {

@@ -13,7 +13,7 @@ export type StatusCategoryKey = 'new' | 'indeterminate' | 'done';
 export interface EpicFacts {
   key: string;
   statusCategory: StatusCategoryKey;
-  /** YYYY-MM-DD in the viewer's time zone (sent by the Custom UI); UTC for the gate and the issue-event trigger. */
+  /** YYYY-MM-DD in the viewer's time zone (sent by the Custom UI); UTC for the gate, the trigger and the searchable summary. */
   today: string;
 }
 
@@ -87,7 +87,10 @@ export interface ReadinessCounts {
 
 export interface Readiness {
   level: ReadinessLevel;
-  /** True when nothing is missing (level is ready or shipped). */
+  /**
+   * True when nothing is missing: every question has its answer (and, under the gate's policy, every
+   * workstream is done). A shipped epic can be unanswered: it reached Done with questions open.
+   */
   answered: boolean;
   missing: MissingAnswer[];
   /** Number of the three questions (conditions, KPIs, owner) still open, 0..3, plus workstreams when policy asks. */

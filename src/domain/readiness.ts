@@ -30,6 +30,24 @@ export function readinessPolicy(settings: ProjectSettings, gate?: GateConfig): R
   };
 }
 
+/** Everything readiness is computed from: the record, the epic as Jira has it now, the project's policy, today. */
+export interface ReadinessFacts {
+  record: HandoffRecord | null;
+  epic: { key: string; statusCategory: EpicFacts['statusCategory'] };
+  settings: ProjectSettings;
+  /** YYYY-MM-DD: the viewer's today in the panel and report, UTC for the gate, the trigger and the summary. */
+  today: string;
+  /** Live workstream counts (the gate's policy may ask for them; the summary carries them). */
+  workstreams?: WorkstreamFacts;
+  /** The gate's own configuration, which may override the project's policy. */
+  gate?: GateConfig;
+}
+
+/** The one place readiness inputs are assembled: every caller (panel, gate, summary, report) comes through here. */
+export function readinessOf(facts: ReadinessFacts): Readiness {
+  return computeReadiness(facts.record, { key: facts.epic.key, statusCategory: facts.epic.statusCategory, today: facts.today }, readinessPolicy(facts.settings, facts.gate), facts.workstreams);
+}
+
 export function computeReadiness(
   record: HandoffRecord | null,
   epic: EpicFacts,
@@ -95,7 +113,7 @@ function conditionAnswers(record: HandoffRecord | null): MissingAnswer[] {
 const OPERATIONAL_WORDS = 'reliability, latency, error rate, delivery frequency or model quality';
 
 /** An agreed KPI with a horizon: the only kind that answers the metrics question. */
-export function isCommittedKpi(kpi: ProductionKpi): boolean {
+function isCommittedKpi(kpi: ProductionKpi): boolean {
   return kpi.status === 'agreed' && kpi.horizon !== undefined;
 }
 

@@ -127,7 +127,7 @@ export const Horizon = z
   .strict();
 export type Horizon = z.infer<typeof Horizon>;
 
-export const KPI_STATUSES = ['proposed', 'agreed'] as const;
+const KPI_STATUSES = ['proposed', 'agreed'] as const;
 export const ProductionKpi = z
   .object({
     id: Id,
@@ -158,7 +158,7 @@ export const WORKSTREAM_KEYS = [
 export const WorkstreamKey = z.enum(WORKSTREAM_KEYS, { error: 'Unknown workstream' });
 export type WorkstreamKey = z.infer<typeof WorkstreamKey>;
 
-export const Ownership = z
+const Ownership = z
   .object({
     deliveryOwner: UserRef.optional(),
     /** Set by the server when the named owner says "I own this delivery"; cleared when the owner changes. */
@@ -167,7 +167,7 @@ export const Ownership = z
     workstreamLeads: z.partialRecord(WorkstreamKey, UserRef).default({}),
   })
   .strict();
-export type Ownership = z.infer<typeof Ownership>;
+type Ownership = z.infer<typeof Ownership>;
 
 export const PilotTimeline = z
   .object({
@@ -180,6 +180,13 @@ export type PilotTimeline = z.infer<typeof PilotTimeline>;
 /** A workstream issue the app created (or recognised) under the epic. */
 export const WorkstreamIssueRef = z.object({ issueId: z.string(), issueKey: z.string() }).strict();
 export type WorkstreamIssueRef = z.infer<typeof WorkstreamIssueRef>;
+
+/**
+ * Set when an editor reopens the handoff of a Done epic (its record is locked while the epic is Done);
+ * cleared by the first save after which every question is decided again.
+ */
+export const Reopened = z.object({ by: UserRef, at: z.string(), reason: required(LIMITS.longText, 'Reason') }).strict();
+export type Reopened = z.infer<typeof Reopened>;
 
 export const HandoffRecord = z
   .object({
@@ -195,12 +202,13 @@ export const HandoffRecord = z
     kpis: z.array(ProductionKpi).max(LIMITS.kpis, { error: `At most ${LIMITS.kpis} production KPIs` }),
     ownership: Ownership,
     workstreams: z.partialRecord(WorkstreamKey, WorkstreamIssueRef).default({}),
+    reopened: Reopened.optional(),
   })
   .strict();
 export type HandoffRecord = z.infer<typeof HandoffRecord>;
 
 /** One change as the audit trail keeps it: who, when, what changed from what to what. Append-only. */
-export const HistoryChange = z.object({ field: z.string(), from: z.unknown().optional(), to: z.unknown().optional() }).strict();
+const HistoryChange = z.object({ field: z.string(), from: z.unknown().optional(), to: z.unknown().optional() }).strict();
 export const HistoryEntry = z
   .object({
     version: z.number().int().min(1),

@@ -6,7 +6,7 @@ export const SUMMARY_PROPERTY_KEY = 'production-handoff-readiness';
 /** Issue property on each workstream issue the app creates: names its epic and workstream. */
 export const WORKSTREAM_MARKER_KEY = 'production-handoff-workstream';
 
-export type ReportFlag = 'ship-signal' | 'stalled' | 'no-owner' | 'kpi-review-past' | 'pilot-closing';
+export type ReportFlag = 'ship-signal' | 'stalled' | 'no-owner' | 'kpi-review-past' | 'pilot-closing' | 'reopened' | 'done-undecided';
 
 /**
  * Written after every save by the same readiness computation. Only strings, numbers and dates are
@@ -38,6 +38,10 @@ export interface SearchSummary {
   /** ISO timestamp of the last change to the record. */
   updatedAt: string;
   version: number;
+  /** An editor reopened the handoff of the Done epic and it is not decided again yet. */
+  reopened: 'yes' | 'no';
+  /** The epic reached Done with questions open ("Done without a decided handoff"). */
+  doneUndecided: 'yes' | 'no';
 }
 
 export interface ReportRow {

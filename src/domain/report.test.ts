@@ -26,6 +26,8 @@ const summary = (over: Partial<SearchSummary> = {}): SearchSummary => ({
   actualCloseDate: '',
   updatedAt: '2026-03-09T12:00:00.000Z',
   version: 4,
+  reopened: 'no',
+  doneUndecided: 'no',
   ...over,
 });
 const settings = { stallDays: 14 };
@@ -75,8 +77,17 @@ describe('toReportRow', () => {
     expect(toReportRow(issue(), summary({ updatedAt: '2026-02-25T23:00:00Z' }), TODAY, settings).flags).toEqual([]);
   });
   it('drops warnings about deciding once shipped, but keeps a past KPI review', () => {
-    const row = toReportRow(issue({ statusCategory: 'done' }), summary({ shipSignal: 'yes', updatedAt: '2025-01-01T00:00:00Z', ownerAccountId: '', nextKpiReviewDate: '2026-03-01' }), TODAY, settings);
+    const row = toReportRow(issue({ statusCategory: 'done' }), summary({ shipSignal: 'yes', updatedAt: '2025-01-01T00:00:00Z', ownerAccountId: '', nextKpiReviewDate: '2026-03-01', missingCount: 0, missing: [] }), TODAY, settings);
     expect(row.flags).toEqual(['kpi-review-past']);
+  });
+  it('flags an epic Done without a decided handoff, and a reopened handoff until it is decided again', () => {
+    const flagsFor = (statusCategory: ReportIssue['statusCategory'], over: Partial<SearchSummary>) => toReportRow(issue({ statusCategory }), summary(over), TODAY, settings).flags;
+    expect(flagsFor('done', { missingCount: 1 })).toEqual(['done-undecided']);
+    expect(toReportRow(issue({ statusCategory: 'done' }), undefined, TODAY, settings).flags).toEqual([]);
+    expect(flagsFor('done', { missingCount: 1, reopened: 'yes' })).toEqual(['reopened']);
+    expect(flagsFor('done', { missingCount: 0, missing: [], reopened: 'yes' })).toEqual(['reopened']);
+    expect(flagsFor('indeterminate', { missingCount: 0, missing: [], reopened: 'yes' })).toEqual(['reopened']);
+    expect(flagsFor('indeterminate', { missingCount: 1 })).toEqual([]);
   });
   it('flags a pilot closing within 14 days with questions open', () => {
     const flagsFor = (over: Partial<SearchSummary>) => toReportRow(issue(), summary(over), TODAY, settings).flags;

@@ -16,7 +16,7 @@ export interface ReportIssue {
 }
 
 /** A pilot closing within this many days with questions open is flagged. */
-export const PILOT_CLOSING_DAYS = 14;
+const PILOT_CLOSING_DAYS = 14;
 
 export function toReportRow(issue: ReportIssue, summary: SearchSummary | undefined, today: string, settings: { stallDays: number }): ReportRow {
   const shipped = issue.statusCategory === 'done';
@@ -89,6 +89,11 @@ function flagsOf(row: ReportRow, shipped: boolean, summary: SearchSummary | unde
   // KPIs govern production, so a missed first review matters after shipping too.
   if (summary?.nextKpiReviewDate && summary.nextKpiReviewDate < today) flags.push('kpi-review-past');
   if (!shipped && pilotClosingSoon(summary, today)) flags.push('pilot-closing');
+  // Done is a milestone: a reopened handoff is flagged until decided again, and an epic that reached Done
+  // with questions open (gate added later, or not on its workflow) until someone reopens and decides it.
+  const reopened = summary?.reopened === 'yes';
+  if (reopened) flags.push('reopened');
+  if (shipped && !reopened && row.missingCount > 0) flags.push('done-undecided');
   return flags;
 }
 

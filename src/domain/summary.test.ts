@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { PublishedSummary, readPublishedSummary, toSearchSummary } from './summary';
+import { expectedSummary, isSameSummary, PublishedSummary, readPublishedSummary, summaryContradictions, toSearchSummary } from './summary';
+import { defaultProjectSettings } from './policy';
 import { computeReadiness } from './readiness';
 import { HandoffRecord, LIMITS } from './record';
 import type { EpicFacts } from './readiness-types';
@@ -38,11 +39,22 @@ describe('toSearchSummary', () => {
       actualCloseDate: '',
       updatedAt: AT,
       version: 3,
+      reopened: 'no',
+      doneUndecided: 'no',
     });
   });
   it('summarises an epic without a record', () => {
     const s = toSearchSummary(null, computeReadiness(null, EPIC, POLICY));
     expect(s).toMatchObject({ level: 'not-started', missingCount: 4, ownerAccountId: '', ownerAccepted: 'no', updatedAt: '', version: 0, workstreamsTotal: 0 });
+  });
+  it('says when a Done epic has questions open, and when its handoff is reopened', () => {
+    const done: EpicFacts = { ...EPIC, statusCategory: 'done' };
+    const undecided = { ...readyRecord(), conditions: [condition('a', 'Direct claims DB access')] };
+    expect(toSearchSummary(undecided, computeReadiness(undecided, done, POLICY))).toMatchObject({ level: 'shipped', doneUndecided: 'yes', reopened: 'no' });
+    expect(toSearchSummary(readyRecord(), computeReadiness(readyRecord(), done, POLICY))).toMatchObject({ doneUndecided: 'no', reopened: 'no' });
+    const reopened = { ...undecided, reopened: { by: PRIYA, at: AT, reason: 'Revisit' } };
+    expect(toSearchSummary(reopened, computeReadiness(reopened, done, POLICY))).toMatchObject({ doneUndecided: 'no', reopened: 'yes' });
+    expect(toSearchSummary(undecided, computeReadiness(undecided, EPIC, POLICY))).toMatchObject({ doneUndecided: 'no' });
   });
   it('leaves condition names out of the missing sentences', () => {
     const rec = { ...readyRecord(), conditions: [condition('a', 'Direct claims DB access'), condition('b', 'Weekly sponsor review')] };
@@ -78,5 +90,48 @@ describe('readPublishedSummary', () => {
   });
   it('ignores what is not our summary at all', () => {
     for (const value of [null, 'ready', [], { ...good, v: 2 }, { ...good, level: 'done' }]) expect(readPublishedSummary(value)).toBeUndefined();
+  });
+});
+
+describe('summaryContradictions', () => {
+  const settings = { kpiMinimums: POLICY.kpiMinimums, shipSignalThreshold: POLICY.shipSignalThreshold, requireOwnerAcceptance: POLICY.requireOwnerAcceptance };
+  it('finds none in any summary the app writes, whatever the record and the epic\'s status', () => {
+    fc.assert(
+      fc.property(arbAnyRecord, fc.constantFrom('new', 'indeterminate', 'done') as fc.Arbitrary<EpicFacts['statusCategory']>, fc.boolean(), (rec, statusCategory, reopened) => {
+        const r = reopened ? { ...rec, reopened: { by: PRIYA, at: AT, reason: 'Revisit' } } : rec;
+        const s = toSearchSummary(r, computeReadiness(r, { ...EPIC, statusCategory }, POLICY), { total: 5, done: 2 });
+        expect(summaryContradictions(s, statusCategory, settings)).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+    expect(summaryContradictions(toSearchSummary(null, computeReadiness(null, EPIC, POLICY)), 'new', settings)).toEqual([]);
+  });
+  it('finds a hand-written "ready" however much of the rest was made to match', () => {
+    const undecided = { ...readyRecord(), conditions: [...readyRecord().conditions, condition('x', 'Direct claims DB access')] };
+    const truth = toSearchSummary(undecided, computeReadiness(undecided, EPIC, POLICY));
+    expect(summaryContradictions({ ...truth, level: 'ready' }, 'indeterminate', settings)).toContain('ready with answers missing');
+    expect(summaryContradictions({ ...truth, level: 'ready', missingCount: 0, missing: [] }, 'indeterminate', settings)).toEqual(['nothing missing with conditions undecided']);
+    expect(summaryContradictions({ ...truth, level: 'shipped' }, 'indeterminate', settings)).toContain('the level does not follow the epic\'s status');
+    expect(summaryContradictions({ ...truth, conditionsDecided: truth.conditionsTotal }, 'indeterminate', settings)).toContain('the condition counts do not add up');
+  });
+});
+
+describe('expectedSummary and isSameSummary', () => {
+  const facts = { record: readyRecord(), epic: { key: 'AIP-12', statusCategory: 'indeterminate' as const, labels: [] }, settings: defaultProjectSettings(), today: '2026-03-10', workstreams: { total: 5, done: 2 } };
+  it('is the summary of the record, of an initiative without one, and none for any other epic', () => {
+    expect(expectedSummary(facts)).toMatchObject({ level: 'ready', workstreamsTotal: 5, workstreamsDone: 2 });
+    expect(expectedSummary({ ...facts, record: null, epic: { ...facts.epic, labels: ['ai-initiative'] } })).toMatchObject({ level: 'not-started', version: 0 });
+    expect(expectedSummary({ ...facts, record: null })).toBeNull();
+  });
+  it('matches only the very same fields, in any order', () => {
+    const expected = expectedSummary(facts)!;
+    const reversed = Object.fromEntries(Object.entries(expected).reverse());
+    expect(isSameSummary(reversed, expected)).toBe(true);
+    expect(isSameSummary({ ...expected, extra: 1 }, expected)).toBe(false);
+    expect(isSameSummary({ ...expected, missing: [...expected.missing, 'x'] }, expected)).toBe(false);
+    expect(isSameSummary({ ...expected, version: String(expected.version) }, expected)).toBe(false);
+    expect(isSameSummary(undefined, expected)).toBe(false);
+    expect(isSameSummary(undefined, null)).toBe(true);
+    expect(isSameSummary({ v: 1, level: 'ready' }, null)).toBe(false);
   });
 });

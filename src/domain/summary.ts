@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { AccountId, IsoDate, LIMITS, type HandoffRecord } from './record';
 import { READINESS_LEVELS, type MissingAnswer, type Readiness, type WorkstreamFacts } from './readiness-types';
 import type { SearchSummary } from './report-types';
-import { ownerAccepted } from './readiness';
+import { isInitiative, type ProjectSettings } from './policy';
+import { ownerAccepted, readinessOf, type ReadinessFacts } from './readiness';
 import { clip, undecidedConditionsSentence } from './sentences';
 
 /** Room for any one sentence; the longest fixed sentence is ~130 characters, an owner's name at most 200. */
@@ -40,10 +41,75 @@ export function toSearchSummary(record: HandoffRecord | null, readiness: Readine
     actualCloseDate: record?.pilot.actualCloseDate ?? '',
     updatedAt: record?.updated.at ?? '',
     version: record?.version ?? 0,
+    reopened: record?.reopened ? 'yes' : 'no',
+    doneUndecided: readiness.level === 'shipped' && !readiness.answered && !record?.reopened ? 'yes' : 'no',
   };
   const size = JSON.stringify(summary).length;
   if (size > LIMITS.summaryChars) throw new Error(`Search summary is ${size} characters, over ${LIMITS.summaryChars}`);
   return summary;
+}
+
+export interface SummaryFacts extends Omit<ReadinessFacts, 'gate' | 'workstreams'> {
+  epic: ReadinessFacts['epic'] & { labels: readonly string[] };
+  workstreams: WorkstreamFacts;
+}
+
+/**
+ * The summary an epic should carry, computed from storage (record, settings) and Jira (status, labels,
+ * workstream counts); null when it should carry none: no handoff record and not an initiative.
+ */
+export function expectedSummary(facts: SummaryFacts): SearchSummary | null {
+  if (facts.record === null && !isInitiative(facts.epic, facts.settings)) return null;
+  return toSearchSummary(facts.record, readinessOf(facts), facts.workstreams);
+}
+
+/** Whether what Jira holds is exactly the expected summary: every field, no more (anyone who can edit the epic can write it). */
+export function isSameSummary(published: unknown, expected: SearchSummary | null): boolean {
+  if (expected === null) return published === undefined || published === null;
+  return sameJson(published, expected);
+}
+
+/**
+ * What can be told about a published summary without reading storage: the ways it contradicts how the app
+ * writes one, given the epic's live status and the project's settings. The app never writes a
+ * contradiction, so each is someone's edit, or a summary a status or settings change left behind. A
+ * careful forgery that contradicts nothing is caught on the next view or issue event, which read storage.
+ */
+export function summaryContradictions(
+  s: SearchSummary,
+  statusCategory: ReadinessFacts['epic']['statusCategory'],
+  settings: Pick<ProjectSettings, 'kpiMinimums' | 'shipSignalThreshold' | 'requireOwnerAcceptance'>,
+): string[] {
+  const out: string[] = [];
+  const when = (contradicts: boolean, what: string) => contradicts && out.push(what);
+  const answered = s.missingCount === 0;
+  when((s.level === 'shipped') !== (statusCategory === 'done'), 'the level does not follow the epic\'s status');
+  when(s.missingCount !== s.missing.length, 'the count of missing answers is not the list\'s');
+  when(s.level === 'ready' && !answered, 'ready with answers missing');
+  when(s.level === 'deciding' && answered, 'deciding with nothing missing');
+  when(s.level === 'not-started' && (s.conditionsTotal > 0 || s.kpisTotal > 0 || s.ownerAccountId !== '' || s.plannedCloseDate !== '' || s.actualCloseDate !== ''), 'not started with answers recorded');
+  when(s.conditionsDecided !== s.conditionsPermanent + s.conditionsWithdrawn || s.conditionsDecided > s.conditionsTotal, 'the condition counts do not add up');
+  when(s.kpisAgreed > s.kpisTotal || s.workstreamsDone > s.workstreamsTotal, 'more agreed or done than there are');
+  when(s.ownerAccepted === 'yes' && s.ownerAccountId === '', 'accepted without an owner');
+  when((s.version === 0) !== (s.updatedAt === ''), 'the version and the last change disagree');
+  when((s.shipSignal === 'yes') !== (s.conditionsDecided > 0 && s.conditionsWithdrawn / s.conditionsDecided > settings.shipSignalThreshold), 'the ship signal does not follow the decisions');
+  when(answered && (s.conditionsTotal === 0 || s.conditionsDecided < s.conditionsTotal), 'nothing missing with conditions undecided');
+  when(answered && (s.ownerAccountId === '' || (settings.requireOwnerAcceptance && s.ownerAccepted !== 'yes')), 'nothing missing without an accepted owner');
+  when(answered && s.kpisAgreed < settings.kpiMinimums.operational + settings.kpiMinimums.business, 'nothing missing with too few agreed KPIs');
+  when((s.doneUndecided === 'yes') !== (s.level === 'shipped' && !answered && s.reopened !== 'yes'), '"Done without a decided handoff" does not follow the level');
+  return out;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameJson(x, b[i]));
+  }
+  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
+    const ka = Object.keys(a);
+    const kb = Object.keys(b);
+    return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  }
+  return a === b;
 }
 
 function shortSentence(answer: MissingAnswer): string {
@@ -96,6 +162,8 @@ export const PublishedSummary = z
     actualCloseDate: dateOrNone,
     updatedAt: z.union([z.literal(''), z.iso.datetime()]),
     version: count,
+    reopened: yesNo,
+    doneUndecided: yesNo,
   })
   .strict() satisfies z.ZodType<SearchSummary>;
 
@@ -121,6 +189,8 @@ const UNKNOWN: Omit<SearchSummary, 'v' | 'level'> = {
   actualCloseDate: '',
   updatedAt: '',
   version: 0,
+  reopened: 'no',
+  doneUndecided: 'no',
 };
 
 /**

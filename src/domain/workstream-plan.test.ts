@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { markerValue, planWorkstreams, ISSUE_SUMMARY_MAX } from './workstream-plan';
+import { markerValue, planWorkstreams, readMarker, ISSUE_SUMMARY_MAX } from './workstream-plan';
 import { DEFAULT_WORKSTREAM_TEMPLATES } from './policy';
 import { PRIYA } from './__fixtures__/records';
 
@@ -45,5 +45,34 @@ describe('planWorkstreams', () => {
 describe('markerValue', () => {
   it('names the epic, the workstream and the app', () => {
     expect(markerValue('10001', 'AIP-12', 'model-deployment')).toEqual({ epicId: '10001', epicKey: 'AIP-12', workstream: 'model-deployment', app: 'production-handoff' });
+  });
+});
+
+describe('readMarker', () => {
+  it('reads back what markerValue writes, and an epic id Jira returns as a number', () => {
+    expect(readMarker(markerValue('10001', 'AIP-12', 'model-deployment'))).toEqual({ epicId: '10001', workstream: 'model-deployment' });
+    expect(readMarker({ epicId: 10001, workstream: 'compliance-review' })).toEqual({ epicId: '10001', workstream: 'compliance-review' });
+  });
+  it('refuses anything that is not a well-formed marker', () => {
+    for (const value of [
+      undefined,
+      null,
+      'data-integration',
+      ['10001', 'data-integration'],
+      {},
+      { epicId: '10001' },
+      { workstream: 'data-integration' },
+      { epicId: '10001', workstream: 'Data integration' },
+      { epicId: '10001', workstream: 'unknown' },
+      { epicId: 'AIP-12', workstream: 'data-integration' },
+      { epicId: '', workstream: 'data-integration' },
+      { epicId: '10001 OR 1=1', workstream: 'data-integration' },
+      { epicId: 1.5, workstream: 'data-integration' },
+      { epicId: -3, workstream: 'data-integration' },
+      { epicId: true, workstream: 'data-integration' },
+      { epicId: { id: '10001' }, workstream: 'data-integration' },
+    ]) {
+      expect({ value, read: readMarker(value) }).toEqual({ value, read: undefined });
+    }
   });
 });

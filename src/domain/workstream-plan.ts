@@ -2,7 +2,7 @@
  * Which workstream issues to create under an epic. Pure: the caller finds the existing ones
  * (by the marker property, so a reset of app storage never duplicates an issue) and creates the rest.
  */
-import type { UserRef, WorkstreamKey } from './record';
+import { WorkstreamKey, type UserRef } from './record';
 import type { WorkstreamTemplate } from './policy';
 
 /** Jira's limit on an issue summary. */
@@ -58,7 +58,7 @@ function firstPerWorkstream(existing: ExistingWorkstream[]): ExistingWorkstream[
 }
 
 /** split/join rather than replace(): a summary containing "$&" must come through literally. */
-export function fillPattern(pattern: string, epic: { key: string; summary: string }): string {
+function fillPattern(pattern: string, epic: { key: string; summary: string }): string {
   return pattern.split('{epicKey}').join(epic.key).split('{epicSummary}').join(epic.summary);
 }
 
@@ -68,6 +68,7 @@ function issueSummary(text: string): string {
   return line.length <= ISSUE_SUMMARY_MAX ? line : `${line.slice(0, ISSUE_SUMMARY_MAX - 1).trimEnd()}…`;
 }
 
+/** The marker property the app sets on each workstream issue it creates, in the same request. */
 export interface WorkstreamMarker {
   epicId: string;
   epicKey: string;
@@ -77,4 +78,23 @@ export interface WorkstreamMarker {
 
 export function markerValue(epicId: string, epicKey: string, workstream: WorkstreamKey): WorkstreamMarker {
   return { epicId, epicKey, workstream, app: 'production-handoff' };
+}
+
+/** What a marker says: the epic (by id: keys change when issues move) and the workstream. */
+export interface MarkerClaim {
+  epicId: string;
+  workstream: WorkstreamKey;
+}
+
+/**
+ * A marker as Jira hands it back, when it is well formed: an epic id of digits (Jira may return a number)
+ * and a known workstream. Anyone who can edit the issue can edit the marker, so callers still check that
+ * the issue really sits under the epic it names.
+ */
+export function readMarker(value: unknown): MarkerClaim | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const { epicId, workstream } = value as { epicId?: unknown; workstream?: unknown };
+  const id = typeof epicId === 'string' || (typeof epicId === 'number' && Number.isSafeInteger(epicId)) ? String(epicId) : '';
+  const key = WorkstreamKey.safeParse(workstream);
+  return /^\d+$/.test(id) && key.success ? { epicId: id, workstream: key.data } : undefined;
 }

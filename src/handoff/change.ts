@@ -1,36 +1,65 @@
 /**
- * The one path every change to a handoff record takes:
- * permission (as the user) → load → baseVersion check → command → whole-record validation → size
- * check → versioned save with history and audit (one transaction) → publish the searchable summary → fresh view.
- * Other features (e.g. workstreams) reuse it with their own command and permission.
+ * The one path every change to a handoff record takes, whoever asks (the panel's resolvers, workstream
+ * creation linking its issues, reopening a Done epic's handoff):
+ * permission (as the user) → load → lock (a Done epic's handoff takes no change until reopened) → version
+ * check → pure command → whole-record validation → size check → one transaction with the record, its
+ * history and the audit entry → the searchable summary written if it differs → the fresh view.
  */
-import { diffRecords, describeChange } from '../domain/history';
+import { diffRecords, describeChange, type RecordAction } from '../domain/history';
 import { emptyRecord, HandoffRecord, type HistoryEntry } from '../domain/record';
 import { idsOf, shortId, type CommandContext, type CommandResult } from '../domain/commands';
-import type { JiraPermission } from '../jira/types';
+import { isLocked, lockedMessage, settleReopening } from '../domain/done';
+import type { WorkstreamFacts } from '../domain/readiness-types';
+import type { JiraPermission } from '../jira';
 import type { HandoffView } from '../shared/contract';
-import { assertRecordFits, saveRecord, type Conflict } from '../storage';
-import { AppError, validationError } from '../resolvers/errors';
-import type { CallContext } from '../resolvers/context';
+import { assertRecordFits, loadRecord, saveRecord, type Conflict } from '../storage';
+import { AppError, validationError, type CallContext } from '../kernel';
+import { syncSummary, workstreamCounts } from '../summary';
 import { loadHandoff, type LoadedHandoff } from './load';
-import { publishSummary } from './summary-sync';
-import { buildView, readinessOf } from './view';
-import { workstreamFacts } from './workstream-facts';
+import { buildView, viewReadiness } from './view';
 
 export interface ChangeRequest {
-  /** Resolver name; names the change in history ("Decided a pilot condition: ..."). */
-  action: string;
-  baseVersion: number;
-  /** Defaults to EDIT_ISSUES. */
+  /** Names the change in history ("Decided a pilot condition: ..."). */
+  action: RecordAction;
+  /**
+   * The version the user's edit was based on (a newer one is a CONFLICT), or 'latest' for a change the app
+   * makes on the user's behalf with no edited version (linking workstream issues): it is applied to the
+   * newest record and, if a save slips in, re-applied to that one.
+   */
+  baseVersion: number | 'latest';
+  /** What `changeHandoff` checks as the caller; defaults to EDIT_ISSUES (acceptOwnership needs browse only). */
   permission?: JiraPermission;
   /** Applies the change; may call Jira (e.g. to resolve a named user) through `loaded`. */
   apply: (record: HandoffRecord, cmd: CommandContext, loaded: LoadedHandoff) => CommandResult | Promise<CommandResult>;
+  /** The live workstream counts, when the caller has just counted them (the summary then needs no search). */
+  workstreams?: WorkstreamFacts;
 }
 
+/** How often a 'latest' change is re-applied after a save slipped in before it is refused as a CONFLICT. */
+const LATEST_TRIES = 4;
+
 export async function changeHandoff(ctx: CallContext, request: ChangeRequest): Promise<HandoffView> {
-  const loaded = await loadHandoff(ctx, request.permission ?? 'EDIT_ISSUES');
-  const { epic, record: before, version, me } = loaded;
-  if (request.baseVersion !== version) throw conflictError(conflictOf(loaded), ctx.timezone);
+  return applyChange(ctx, await loadHandoff(ctx, request.permission ?? 'EDIT_ISSUES'), request);
+}
+
+/** The path from a loaded handoff on: for a caller that has loaded it already, checking the permission it needed (workstream creation: create issues). */
+export async function applyChange(ctx: CallContext, loaded: LoadedHandoff, request: ChangeRequest): Promise<HandoffView> {
+  for (let attempt = 1; ; attempt++) {
+    const outcome = await saveChange(ctx, loaded, request);
+    if (outcome.ok) return outcome.view;
+    if (request.baseVersion !== 'latest' || attempt >= LATEST_TRIES) throw conflictError(outcome.conflict, ctx.timezone);
+    const latest = await loadRecord(loaded.epic.id);
+    loaded = { ...loaded, record: latest?.record ?? null, version: latest?.version ?? 0 };
+  }
+}
+
+type SaveAttempt = { ok: true; view: HandoffView } | { ok: false; conflict: Conflict };
+
+async function saveChange(ctx: CallContext, loaded: LoadedHandoff, request: ChangeRequest): Promise<SaveAttempt> {
+  const { epic, record: before, version, me, settings, published } = loaded;
+  // Done is a milestone: a Done epic's handoff takes no change until an editor reopens it.
+  if (request.action !== 'reopenHandoff' && isLocked(before, epic.statusCategory)) throw new AppError('LOCKED', lockedMessage(epic.key));
+  if (request.baseVersion !== 'latest' && request.baseVersion !== version) return { ok: false, conflict: conflictOf(loaded) };
 
   const now = new Date().toISOString();
   const base = before ?? emptyRecord(epic.id, now, me);
@@ -39,20 +68,25 @@ export async function changeHandoff(ctx: CallContext, request: ChangeRequest): P
   const outcome = await request.apply(base, cmd, loaded);
   if (!outcome.ok) throw new AppError(outcome.error.code, outcome.error.message, outcome.error.fieldErrors ? { fieldErrors: outcome.error.fieldErrors } : {});
 
-  const parsed = HandoffRecord.safeParse({ ...outcome.record, issueId: epic.id, version: version + 1, createdAt: before?.createdAt ?? now, updated: { by: me, at: now } });
+  // A reopened handoff locks again with the first change after which every question is decided.
+  const changed = request.action === 'reopenHandoff' ? outcome.record : settleReopening(outcome.record, viewReadiness({ ...loaded, record: outcome.record, timezone: ctx.timezone }));
+  const parsed = HandoffRecord.safeParse({ ...changed, issueId: epic.id, version: version + 1, createdAt: before?.createdAt ?? now, updated: { by: me, at: now } });
   if (!parsed.success) throw validationError(parsed.error);
   const next = parsed.data;
   assertRecordFits(next);
 
   const changes = diffRecords(before, next);
+  // The app's own change that changes nothing (the issues were linked already) leaves no version behind.
+  if (request.baseVersion === 'latest' && before && changes.length === 0) return { ok: true, view: buildView({ ...loaded, timezone: ctx.timezone }) };
   const history: HistoryEntry = { version: next.version, at: now, by: me, action: request.action, summary: describeChange(request.action, changes), changes };
+  // The summary's workstream counts are searched while the save runs: they do not depend on it.
+  const counts = request.workstreams ?? workstreamCounts(ctx.appJira, epic.id, next, published).catch(() => undefined);
   const saved = await saveRecord({ issueId: epic.id, issueKey: epic.key, projectId: epic.projectId, baseVersion: version, record: next, history });
-  if (!saved.ok) throw conflictError(saved.conflict, ctx.timezone);
+  if (!saved.ok) return { ok: false, conflict: saved.conflict };
 
-  const parts = { ...loaded, record: next, timezone: ctx.timezone, workstreams: await workstreamFacts(ctx.appJira, next).catch(() => undefined) };
-  const readiness = readinessOf(parts);
-  await publishSummary(ctx.appJira, epic.id, next, readiness, parts.workstreams);
-  return buildView(parts, readiness);
+  const live = await counts;
+  await syncSummary(ctx.appJira, { epic, record: next, settings, published }, live ?? (() => workstreamCounts(ctx.appJira, epic.id, next, published)));
+  return { ok: true, view: buildView({ ...loaded, record: next, timezone: ctx.timezone }) };
 }
 
 function conflictOf(loaded: LoadedHandoff): Conflict {
@@ -85,7 +119,7 @@ function safeZone(timezone: string): string {
   }
 }
 
-export function conflictError(conflict: Conflict, timezone: string): AppError {
+function conflictError(conflict: Conflict, timezone: string): AppError {
   return new AppError('CONFLICT', conflictMessage(conflict, timezone), { conflict });
 }
 

@@ -1,18 +1,13 @@
 /** Reading a handoff: permission first, then the epic, record, settings and caller in parallel. */
-import { SUMMARY_PROPERTY_KEY, type SearchSummary } from '../domain/report-types';
-import { requireIssuePermission, type Permissions } from '../permissions';
+import { SUMMARY_PROPERTY_KEY } from '../domain/report-types';
+import type { HandoffRecord, UserRef } from '../domain/record';
+import type { ProjectSettings } from '../domain/policy';
+import { EPIC_FIELDS, toEpic, type Epic, type JiraPermission } from '../jira';
 import { loadRecordAndSettings } from '../storage';
 import type { HandoffView } from '../shared/contract';
-import type { HandoffRecord, UserRef } from '../domain/record';
-import { isInitiative, type ProjectSettings } from '../domain/policy';
-import type { JiraPermission } from '../jira/types';
-import { AppError } from '../resolvers/errors';
-import { requireIssue, type CallContext } from '../resolvers/context';
-import { EPIC_FIELDS, toEpic, type Epic } from './epic';
-import { currentUser } from './users';
-import { publishSummary, summaryIsStale } from './summary-sync';
-import { buildView, readinessOf } from './view';
-import { workstreamFacts } from './workstream-facts';
+import { AppError, currentUser, requireIssue, requireIssuePermission, type CallContext, type Permissions } from '../kernel';
+import { syncSummary, workstreamCounts } from '../summary';
+import { buildView } from './view';
 
 export interface LoadedHandoff {
   epic: Epic;
@@ -21,8 +16,8 @@ export interface LoadedHandoff {
   settings: ProjectSettings;
   me: UserRef;
   permissions: Permissions;
-  /** The searchable summary Jira holds now (null when never published). */
-  published: SearchSummary | null;
+  /** The searchable summary property as Jira holds it now: anything an editor wrote; undefined when there is none. */
+  published: unknown;
 }
 
 /** Everything a handoff use case starts from, after checking `needed` as the caller. */
@@ -37,17 +32,16 @@ export async function loadHandoff(ctx: CallContext, needed: JiraPermission): Pro
   if (!jiraIssue) throw new AppError('NOT_FOUND', 'This issue does not exist or you do not have permission to see it.');
   const epic = toEpic(jiraIssue);
   if (!epic.isEpic) throw new AppError('NOT_AN_EPIC', `${epic.key} is not an epic. Production handoffs live on epics.`);
-  const published = (jiraIssue.properties?.[SUMMARY_PROPERTY_KEY] ?? null) as SearchSummary | null;
-  return { epic, record: stored?.record ?? null, version: stored?.version ?? 0, settings, me, permissions, published };
+  return { epic, record: stored?.record ?? null, version: stored?.version ?? 0, settings, me, permissions, published: jiraIssue.properties?.[SUMMARY_PROPERTY_KEY] };
 }
 
-/** getHandoff. Also repairs a summary whose publish failed after an earlier save. */
+/**
+ * getHandoff. Also puts the searchable summary right when it differs from the one computed from storage:
+ * a publish that failed after a save, an initiative older than the app, or a summary someone wrote by hand.
+ */
 export async function getHandoffView(ctx: CallContext): Promise<HandoffView> {
   const loaded = await loadHandoff(ctx, 'BROWSE_PROJECTS');
-  const parts = { ...loaded, timezone: ctx.timezone };
-  const readiness = readinessOf(parts);
-  if (summaryIsStale(loaded.published, loaded.record, isInitiative(loaded.epic, loaded.settings))) {
-    await publishSummary(ctx.appJira, loaded.epic.id, loaded.record, readiness, await workstreamFacts(ctx.appJira, loaded.record).catch(() => undefined));
-  }
-  return buildView(parts, readiness);
+  const { epic, record, settings, published } = loaded;
+  await syncSummary(ctx.appJira, { epic, record, settings, published }, () => workstreamCounts(ctx.appJira, epic.id, record, published));
+  return buildView({ ...loaded, timezone: ctx.timezone });
 }

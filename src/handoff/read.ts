@@ -3,9 +3,9 @@ import { handoffBrief } from '../domain/brief';
 import { WORKSTREAM_NAMES } from '../domain/policy';
 import type { HistoryEntry, WorkstreamKey } from '../domain/record';
 import { historyPage } from '../storage';
-import type { CallContext } from '../resolvers/context';
+import type { CallContext } from '../kernel';
 import { loadHandoff } from './load';
-import { readinessOf } from './view';
+import { viewReadiness } from './view';
 
 /** One page of the epic's history, oldest first (storage keeps it in version order); the panel joins the pages. */
 export async function getHistory(ctx: CallContext, payload: { cursor?: string }): Promise<{ entries: HistoryEntry[]; nextCursor?: string }> {
@@ -15,7 +15,7 @@ export async function getHistory(ctx: CallContext, payload: { cursor?: string })
 
 export async function getBrief(ctx: CallContext): Promise<{ markdown: string }> {
   const loaded = await loadHandoff(ctx, 'BROWSE_PROJECTS');
-  const readiness = readinessOf({ ...loaded, timezone: ctx.timezone });
+  const readiness = viewReadiness({ ...loaded, timezone: ctx.timezone });
   const refs = Object.entries(loaded.record?.workstreams ?? {}) as Array<[WorkstreamKey, { issueId: string; issueKey: string }]>;
   const statuses = await workstreamStatuses(ctx, refs.map(([, ref]) => ref.issueId));
   const workstreams = refs.map(([key, ref]) => ({

@@ -1,18 +1,17 @@
-/** The handoff record's resolvers: each maps a validated payload to a use case and a pure command. */
+/** The handoff record's resolver handlers: each maps a validated payload to a use case and a pure command. */
 import * as commands from '../domain/commands';
-import { defineResolver, type ResolverDefinition } from '../resolvers/registry';
-import type { ResolverName } from '../shared/contract';
+import type { Handlers } from '../kernel';
 import { changeHandoff } from './change';
 import { getHandoffView } from './load';
 import { getBrief, getHistory } from './read';
 import { assignableUser, deliveryOwner, namedUser } from './users';
 
-export const handoffResolvers: ResolverDefinition<ResolverName>[] = [
-  defineResolver('getHandoff', ({ ctx }) => getHandoffView(ctx)),
-  defineResolver('getHistory', ({ ctx, payload }) => getHistory(ctx, payload)),
-  defineResolver('getBrief', ({ ctx }) => getBrief(ctx)),
+export const handoffHandlers = {
+  getHandoff: ({ ctx }) => getHandoffView(ctx),
+  getHistory: ({ ctx, payload }) => getHistory(ctx, payload),
+  getBrief: ({ ctx }) => getBrief(ctx),
 
-  defineResolver('savePilot', ({ payload, ctx }) =>
+  savePilot: ({ payload, ctx }) =>
     changeHandoff(ctx, {
       action: 'savePilot',
       baseVersion: payload.baseVersion,
@@ -23,50 +22,45 @@ export const handoffResolvers: ResolverDefinition<ResolverName>[] = [
           pilotChampion: await namedUser(ctx.userJira, payload.pilotChampionAccountId, 'pilotChampionAccountId'),
         }),
     }),
-  ),
-  defineResolver('saveCondition', ({ payload, ctx }) =>
+  saveCondition: ({ payload, ctx }) =>
     changeHandoff(ctx, { action: 'saveCondition', baseVersion: payload.baseVersion, apply: (record, cmd) => commands.upsertCondition(record, payload.condition, cmd) }),
-  ),
-  defineResolver('removeCondition', ({ payload, ctx }) =>
+  removeCondition: ({ payload, ctx }) =>
     changeHandoff(ctx, { action: 'removeCondition', baseVersion: payload.baseVersion, apply: (record) => commands.removeCondition(record, payload.conditionId) }),
-  ),
-  defineResolver('decideCondition', ({ payload, ctx }) =>
+  decideCondition: ({ payload, ctx }) =>
     changeHandoff(ctx, {
       action: 'decideCondition',
       baseVersion: payload.baseVersion,
       apply: (record, cmd) => commands.decideCondition(record, payload.conditionId, payload.decision, cmd),
     }),
-  ),
-  defineResolver('saveMetric', ({ payload, ctx }) =>
+  saveMetric: ({ payload, ctx }) =>
     changeHandoff(ctx, { action: 'saveMetric', baseVersion: payload.baseVersion, apply: (record, cmd) => commands.upsertMetric(record, payload.metric, cmd) }),
-  ),
-  defineResolver('removeMetric', ({ payload, ctx }) =>
+  removeMetric: ({ payload, ctx }) =>
     changeHandoff(ctx, { action: 'removeMetric', baseVersion: payload.baseVersion, apply: (record) => commands.removeMetric(record, payload.metricId) }),
-  ),
-  defineResolver('saveKpi', ({ payload, ctx }) =>
+  saveKpi: ({ payload, ctx }) =>
     changeHandoff(ctx, { action: 'saveKpi', baseVersion: payload.baseVersion, apply: (record, cmd) => commands.upsertKpi(record, payload.kpi, cmd) }),
-  ),
-  defineResolver('removeKpi', ({ payload, ctx }) =>
+  removeKpi: ({ payload, ctx }) =>
     changeHandoff(ctx, { action: 'removeKpi', baseVersion: payload.baseVersion, apply: (record) => commands.removeKpi(record, payload.kpiId) }),
-  ),
-  defineResolver('setOwner', ({ payload, ctx }) =>
+  setOwner: ({ payload, ctx }) =>
     changeHandoff(ctx, {
       action: 'setOwner',
       baseVersion: payload.baseVersion,
       apply: async (record, _cmd, loaded) => commands.setOwner(record, await deliveryOwner(ctx.userJira, ctx.appJira, loaded.epic, payload.ownerAccountId, 'ownerAccountId')),
     }),
-  ),
-  defineResolver('acceptOwnership', ({ payload, ctx }) =>
+  acceptOwnership: ({ payload, ctx }) =>
     // Browse is enough: acceptance is limited to the named owner by the command, and the owner need not edit
     // the epic (a sponsor or a manager from another team often cannot) for their yes to count.
     changeHandoff(ctx, { action: 'acceptOwnership', baseVersion: payload.baseVersion, permission: 'BROWSE_PROJECTS', apply: (record, cmd) => commands.acceptOwnership(record, cmd) }),
-  ),
-  defineResolver('setWorkstreamLead', ({ payload, ctx }) =>
+  reopenHandoff: ({ payload, ctx }) =>
+    changeHandoff(ctx, {
+      action: 'reopenHandoff',
+      baseVersion: payload.baseVersion,
+      apply: (record, cmd, loaded) => commands.reopenHandoff(record, payload.reason, { key: loaded.epic.key, done: loaded.epic.statusCategory === 'done' }, cmd),
+    }),
+  setWorkstreamLead: ({ payload, ctx }) =>
     changeHandoff(ctx, {
       action: 'setWorkstreamLead',
       baseVersion: payload.baseVersion,
       apply: async (record, _cmd, loaded) =>
         commands.setWorkstreamLead(record, payload.workstream, await assignableUser(ctx.userJira, loaded.epic.projectKey, payload.accountId, 'accountId')),
     }),
-  ),
-];
+} satisfies Partial<Handlers>;

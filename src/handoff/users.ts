@@ -1,13 +1,7 @@
-/** Turning account ids into the UserRefs a record keeps (display names come from Jira, never the client). */
+/** Turning account ids a user names into the UserRefs a record keeps (display names come from Jira, never the client). */
 import type { UserRef } from '../domain/record';
-import type { JiraGateway } from '../jira/gateway';
-import { AppError } from '../resolvers/errors';
-
-/** The caller. A user Jira cannot describe still has an account id, so the record stays attributable. */
-export async function currentUser(jira: JiraGateway, accountId: string): Promise<UserRef> {
-  const user = await jira.getUser(accountId);
-  return user ? { accountId, displayName: user.displayName.slice(0, 200) } : { accountId, displayName: 'Unknown user' };
-}
+import type { JiraGateway } from '../jira';
+import { AppError } from '../kernel';
 
 /**
  * The delivery owner must be able to open the epic: accepting needs only browse (it is limited to the
@@ -16,7 +10,7 @@ export async function currentUser(jira: JiraGateway, accountId: string): Promise
  */
 export async function deliveryOwner(userJira: JiraGateway, appJira: JiraGateway, epic: { id: string; key: string }, accountId: string | null, field: string): Promise<UserRef | null> {
   const user = await namedUser(userJira, accountId, field);
-  if (user && !(await appJira.userHasIssuePermission(user.accountId, epic.id, 'BROWSE_PROJECTS'))) {
+  if (user && !(await appJira.issuesWithPermission([epic.id], 'BROWSE_PROJECTS', user.accountId)).has(epic.id)) {
     const message = `${user.displayName} cannot see ${epic.key}, so they could never accept delivery ownership. Name someone who can browse this project.`;
     throw new AppError('VALIDATION', message, { fieldErrors: { [field]: message } });
   }

@@ -1,12 +1,13 @@
 /** The HandoffView the panel renders: epic, record, readiness, caller, permissions and policy. */
-import { computeReadiness, readinessPolicy } from '../domain/readiness';
+import { readinessOf } from '../domain/readiness';
 import { isoToday } from '../domain/dates';
+import { doneStateOf } from '../domain/done';
 import type { HandoffRecord, UserRef } from '../domain/record';
 import type { ProjectSettings } from '../domain/policy';
 import type { Readiness, WorkstreamFacts } from '../domain/readiness-types';
 import type { HandoffView } from '../shared/contract';
-import type { Permissions } from '../permissions';
-import type { Epic } from './epic';
+import type { Epic } from '../jira';
+import type { Permissions } from '../kernel';
 
 export interface ViewParts {
   epic: Epic;
@@ -19,22 +20,25 @@ export interface ViewParts {
   now?: Date;
 }
 
-export function readinessOf(parts: Pick<ViewParts, 'epic' | 'record' | 'settings' | 'timezone' | 'workstreams' | 'now'>): Readiness {
-  const today = isoToday(parts.now ?? new Date(), parts.timezone);
-  return computeReadiness(parts.record, { key: parts.epic.key, statusCategory: parts.epic.statusCategory, today }, readinessPolicy(parts.settings), parts.workstreams);
+/** Readiness as the viewer sees it: "today" in their time zone. */
+export function viewReadiness(parts: Pick<ViewParts, 'epic' | 'record' | 'settings' | 'timezone' | 'workstreams' | 'now'>): Readiness {
+  return readinessOf({ ...parts, today: isoToday(parts.now ?? new Date(), parts.timezone) });
 }
 
-export function buildView(parts: ViewParts, readiness: Readiness = readinessOf(parts)): HandoffView {
+export function buildView(parts: ViewParts, readiness: Readiness = viewReadiness(parts)): HandoffView {
   const { epic, record, settings, me, permissions } = parts;
+  const done = doneStateOf(record, epic.statusCategory, readiness);
   const { labels: _labels, ...epicInfo } = epic;
   return {
     epic: epicInfo,
     record,
     version: record?.version ?? 0,
     readiness,
+    done,
     me,
     permissions: {
-      canEdit: permissions.EDIT_ISSUES,
+      canEdit: permissions.EDIT_ISSUES && !done.locked,
+      canReopen: permissions.EDIT_ISSUES && done.locked,
       canCreateIssues: permissions.CREATE_ISSUES,
       isOwner: record?.ownership.deliveryOwner?.accountId === me.accountId,
       isProjectAdmin: permissions.ADMINISTER_PROJECTS,

@@ -1,6 +1,7 @@
 /**
- * The one place that knows Jira REST paths. A gateway is bound to a principal: `userJira()` applies the
- * invoking user's permissions, `appJira()` the app's (used after a permission check, or by the gate).
+ * The one place that knows Jira REST paths. A gateway is bound to a principal: 'user' applies the
+ * invoking user's permissions, 'app' the app's (used after a permission check, or by the gate and the
+ * trigger, which have no user).
  */
 import { route, type Route } from '@forge/api';
 import type { UserRef } from '../domain/record';
@@ -26,16 +27,19 @@ export interface JiraGateway {
   /** null when the issue does not exist or the principal cannot see it. */
   getIssue(idOrKey: string, query: IssueQuery): Promise<JiraIssue | null>;
   search(jql: string, query: SearchQuery): Promise<SearchPage>;
-  /** Every page of a search; `maxPages` bounds the work for a huge project. */
-  searchAll(jql: string, query: IssueQuery & { pageSize?: number; maxPages?: number }): Promise<JiraIssue[]>;
   myPermissions(target: PermissionTarget, keys: readonly string[]): Promise<Record<string, boolean>>;
   getUser(accountId: string): Promise<UserRef | null>;
-  /** Whether another user holds a permission on an issue (browse included); needs the app or an admin as principal. */
-  userHasIssuePermission(accountId: string, issueId: string, permission: JiraPermission): Promise<boolean>;
+  /**
+   * Which of these issues (ids) the principal's user — or, given an account id, another user (needs the app or
+   * an admin as principal) — holds a permission on, browse included: Jira's bulk permission check, one request
+   * for up to 1,000 issues. Ids that do not exist are left out.
+   */
+  issuesWithPermission(issueIds: readonly string[], permission: JiraPermission, accountId?: string): Promise<Set<string>>;
   /** Whether Jira would let issues in the project be assigned to this user (the "Assignable user" permission). */
   isAssignable(projectKey: string, accountId: string): Promise<boolean>;
-  getIssueProperty<T = unknown>(idOrKey: string, propertyKey: string): Promise<T | null>;
   setIssueProperty(idOrKey: string, propertyKey: string, value: unknown): Promise<void>;
+  /** Removes the property; one that is already gone counts as removed. */
+  deleteIssueProperty(idOrKey: string, propertyKey: string): Promise<void>;
   /** Creates up to any number of issues, 50 per request; partial success is reported per index. */
   bulkCreate(issueUpdates: readonly unknown[]): Promise<BulkCreateResult>;
   createmetaIssueTypes(projectKey: string): Promise<IssueTypeMeta[]>;
@@ -44,6 +48,8 @@ export interface JiraGateway {
 }
 
 const BULK_CHUNK = 50;
+/** Jira's bulk permission check takes at most 1,000 issues. */
+const PERMISSION_CHECK_MAX = 1000;
 
 export function createJiraGateway(principal: Principal, transport: JiraTransport = forgeTransport, policy: RetryPolicy = DEFAULT_RETRY_POLICY): JiraGateway {
   let requestCount = 0;
@@ -95,18 +101,6 @@ export function createJiraGateway(principal: Principal, transport: JiraTransport
       return { issues: (body.issues ?? []).map(toIssue), ...(body.nextPageToken ? { nextPageToken: body.nextPageToken } : {}) };
     },
 
-    async searchAll(jql, query) {
-      const all: JiraIssue[] = [];
-      let nextPageToken: string | undefined;
-      for (let page = 0; page < (query.maxPages ?? 100); page++) {
-        const result = await gateway.search(jql, { ...query, maxResults: query.pageSize ?? 100, nextPageToken });
-        all.push(...result.issues);
-        nextPageToken = result.nextPageToken;
-        if (!nextPageToken) break;
-      }
-      return all;
-    },
-
     async myPermissions(target, keys) {
       const params = new URLSearchParams({ ...target, permissions: keys.join(',') });
       const body = (await call(route`/rest/api/3/mypermissions?${params}`, { method: 'GET' })) as { permissions?: Record<string, { havePermission?: boolean }> };
@@ -119,12 +113,17 @@ export function createJiraGateway(principal: Principal, transport: JiraTransport
       return { accountId: body.accountId, displayName: body.displayName ?? body.accountId };
     },
 
-    async userHasIssuePermission(accountId, issueId, permission) {
-      const body = (await call(route`/rest/api/3/permissions/check`, {
-        method: 'POST',
-        body: { accountId, projectPermissions: [{ permissions: [permission], issues: [Number(issueId)] }] },
-      })) as { projectPermissions?: Array<{ permission?: string; issues?: number[] }> } | undefined;
-      return (body?.projectPermissions ?? []).some((p) => p.permission === permission && (p.issues ?? []).map(String).includes(issueId));
+    async issuesWithPermission(issueIds, permission, accountId) {
+      const allowed = new Set<string>();
+      for (let start = 0; start < issueIds.length; start += PERMISSION_CHECK_MAX) {
+        const issues = issueIds.slice(start, start + PERMISSION_CHECK_MAX).map(Number);
+        const body = (await call(route`/rest/api/3/permissions/check`, {
+          method: 'POST',
+          body: { ...(accountId ? { accountId } : {}), projectPermissions: [{ permissions: [permission], issues }] },
+        })) as { projectPermissions?: Array<{ permission?: string; issues?: number[] }> } | undefined;
+        for (const p of body?.projectPermissions ?? []) if (p.permission === permission) for (const id of p.issues ?? []) allowed.add(String(id));
+      }
+      return allowed;
     },
 
     async isAssignable(projectKey, accountId) {
@@ -133,13 +132,12 @@ export function createJiraGateway(principal: Principal, transport: JiraTransport
       return Array.isArray(body) && body.some((u) => u.accountId === accountId);
     },
 
-    async getIssueProperty<T>(idOrKey: string, propertyKey: string) {
-      const body = (await call(route`/rest/api/3/issue/${idOrKey}/properties/${propertyKey}`, { method: 'GET' }, true)) as { value?: T } | null;
-      return body === null ? null : (body.value ?? null);
-    },
-
     async setIssueProperty(idOrKey, propertyKey, value) {
       await call(route`/rest/api/3/issue/${idOrKey}/properties/${propertyKey}`, { method: 'PUT', body: value });
+    },
+
+    async deleteIssueProperty(idOrKey, propertyKey) {
+      await call(route`/rest/api/3/issue/${idOrKey}/properties/${propertyKey}`, { method: 'DELETE' }, true);
     },
 
     async bulkCreate(issueUpdates) {
@@ -214,6 +212,5 @@ function toIssue(raw: unknown): JiraIssue {
   return { id: String(r.id), key: r.key, fields: r.fields ?? {}, ...(r.properties ? { properties: r.properties } : {}) };
 }
 
-/** Gateways for one invocation (request counts are per invocation). */
-export const userJira = (): JiraGateway => createJiraGateway('user');
+/** A gateway as the app for one invocation (request counts are per invocation). */
 export const appJira = (): JiraGateway => createJiraGateway('app');

@@ -1,5 +1,11 @@
-export { createJiraGateway, userJira, appJira, type JiraGateway, type IssueQuery, type SearchQuery } from './gateway';
+/**
+ * The one place that knows Jira REST: the gateway (paths, paging, 429/503 retries), the slices of Jira's
+ * shapes the app reads, the epic as the app reads it, and the workstream marker search.
+ */
+export { createJiraGateway, appJira, type JiraGateway, type IssueQuery, type SearchQuery } from './gateway';
 export { JiraError } from './errors';
-export { forgeTransport, type JiraTransport, type Principal, type TransportResponse } from './transport';
+export { forgeTransport, type JiraTransport, type Principal, type TransportRequest, type TransportResponse } from './transport';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry';
+export { EPIC_FIELDS, toEpic, type Epic } from './epic';
+export { claimedWorkstream, countWorkstreams, findWorkstreams, onePerWorkstream, workstreamJql, workstreamProgress, WORKSTREAM_FIELDS, type EpicLookup, type EpicRef, type FoundWorkstream } from './workstream-search';
 export * from './types';

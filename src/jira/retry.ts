@@ -25,7 +25,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   now: () => Date.now(),
 };
 
-export const isRetryable = (status: number): boolean => status === 429 || status === 503;
+const isRetryable = (status: number): boolean => status === 429 || status === 503;
 
 /** Retry-After as seconds (or an HTTP date) → milliseconds; undefined when absent or unreadable. */
 export function retryAfterMs(header: string | null, now: number): number | undefined {

@@ -1,15 +1,16 @@
 /** getReportPage: up to `maxPages` pages of the project's initiatives as report rows, and where to continue. */
 import type { ReportPage } from '../shared/contract';
 import { toReportRow } from '../domain/report';
-import { SUMMARY_PROPERTY_KEY } from '../domain/report-types';
+import { SUMMARY_PROPERTY_KEY, type SearchSummary } from '../domain/report-types';
 import { isoToday } from '../domain/dates';
+import type { ProjectSettings } from '../domain/policy';
 import { loadSettings } from '../storage';
-import { requireProjectPermission } from '../permissions';
-import { requireProject, type CallContext } from '../resolvers/context';
+import { requireProject, requireProjectPermission, type CallContext } from '../kernel';
 import { REPORT_FIELDS, REPORT_PAGE_SIZE, epicTypeIdsOf, reportIssueOf, reportJql, summaryOf, summaryWithoutRecord } from './report-search';
+import { repairForgedSummaries, type ReadRow } from './forged-summaries';
 
 /** 10 pages = 1,000 rows a call: well inside the 5 MB response limit and the 25 s budget. */
-export const DEFAULT_MAX_PAGES = 10;
+const DEFAULT_MAX_PAGES = 10;
 
 export async function getReportPage(ctx: CallContext, payload: { nextPageToken?: string; maxPages?: number }): Promise<ReportPage> {
   const { project } = requireProject(ctx);
@@ -30,16 +31,21 @@ export async function getReportPage(ctx: CallContext, payload: { nextPageToken?:
   const epicTypeIds = epicTypeIdsOf(types);
   if (epicTypeIds.length === 0) return { rows: [], jiraRequests: ctx.userJira.requestCount, today, stallDays: settings.stallDays };
   const jql = reportJql(project.id, settings.initiativeLabel, epicTypeIds);
-  const rows: ReportPage['rows'] = [];
+  const read: ReadRow[] = [];
   let nextPageToken = payload.nextPageToken;
   for (let page = 0; page < (payload.maxPages ?? DEFAULT_MAX_PAGES); page++) {
     const result = await ctx.userJira.search(jql, { fields: REPORT_FIELDS, properties: [SUMMARY_PROPERTY_KEY], maxResults: REPORT_PAGE_SIZE, nextPageToken });
-    for (const issue of result.issues) {
-      const epic = reportIssueOf(issue);
-      rows.push(toReportRow(epic, summaryOf(issue) ?? summaryWithoutRecord(epic, settings, today), today, settings));
-    }
+    for (const issue of result.issues) read.push({ issue, epic: reportIssueOf(issue), published: issue.properties?.[SUMMARY_PROPERTY_KEY], summary: summaryOf(issue) });
     nextPageToken = result.nextPageToken;
     if (!nextPageToken) break;
   }
+  const repaired = await repairForgedSummaries(ctx.appJira, read, settings);
+  const rows = read.flatMap((r) => {
+    const summary = repaired.has(r.epic.id) ? repaired.get(r.epic.id) : r.summary;
+    // A summary removed by the repair belonged on no initiative: the epic is not one.
+    return summary === null ? [] : [toReportRow(r.epic, summary ?? rowWithoutSummary(r, settings, today), today, settings)];
+  });
   return { rows, ...(nextPageToken ? { nextPageToken } : {}), jiraRequests: ctx.userJira.requestCount, today, stallDays: settings.stallDays };
 }
+
+const rowWithoutSummary = (r: ReadRow, settings: ProjectSettings, today: string): SearchSummary => summaryWithoutRecord(r.epic, settings, today);

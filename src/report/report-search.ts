@@ -13,7 +13,7 @@ import { computeReadiness, readinessPolicy } from '../domain/readiness';
 import { readPublishedSummary, toSearchSummary } from '../domain/summary';
 import { issueBasics, type IssueTypeMeta, type JiraIssue } from '../jira';
 
-export const REPORT_FIELDS = ['summary', 'status'] as const;
+export const REPORT_FIELDS = ['summary', 'status', 'labels'] as const;
 /** Jira's maximum page size when fields are asked for. */
 export const REPORT_PAGE_SIZE = 100;
 

@@ -1,9 +1,9 @@
-/** The readiness report's resolvers (project-page context). */
-import { defineResolver } from '../resolvers/registry';
+/** The readiness report's resolver handlers (project-page context). */
+import type { Handlers } from '../kernel';
 import { exportAuditTrail } from './export-audit-trail';
 import { getReportPage } from './get-report-page';
 
-export const reportResolvers = [
-  defineResolver('getReportPage', ({ ctx, payload }) => getReportPage(ctx, payload)),
-  defineResolver('exportAuditTrail', ({ ctx, payload }) => exportAuditTrail(ctx, payload)),
-] as const;
+export const reportHandlers = {
+  getReportPage: ({ ctx, payload }) => getReportPage(ctx, payload),
+  exportAuditTrail: ({ ctx, payload }) => exportAuditTrail(ctx, payload),
+} satisfies Partial<Handlers>;

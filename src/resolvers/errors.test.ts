@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { Payloads } from '../shared/contract';
-import { JiraError } from '../jira/errors';
-import { StorageError, TooLargeError } from '../storage/errors';
-import { AppError, fieldErrorsOf, toResolverError } from './errors';
+import { JiraError } from '../jira';
+import { StorageError, TooLargeError } from '../storage';
+import { AppError, fieldErrorsOf } from '../kernel';
+import { toResolverError } from './errors';
 import { MAX_PAYLOAD_DEPTH, stripServerSetFields } from './sanitize';
 
 describe('toResolverError', () => {

@@ -1,43 +1,12 @@
 /**
- * Typed application errors and their mapping to the contract's error codes. Resolvers throw; the
- * registry catches and answers `{ok:false, error}`. Nothing internal (stacks, paths) reaches the UI.
+ * Anything thrown inside a resolver, mapped to the contract's error codes: the registry catches and
+ * answers `{ok:false, error}`. Nothing internal (stacks, paths, the platform's own words) reaches the UI.
  */
 import { ZodError } from 'zod';
 import type { ErrorCode, ResolverError } from '../shared/contract';
-import { JiraError } from '../jira/errors';
-import { StorageError, TooLargeError } from '../storage/errors';
-
-export class AppError extends Error {
-  override readonly name = 'AppError';
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly details: Pick<ResolverError, 'fieldErrors' | 'conflict'> = {},
-  ) {
-    super(message);
-  }
-}
-
-/** Zod issues → `{ "kpi.horizon.count": "Horizon must be at least 1" }` (first message per field). */
-export function fieldErrorsOf(error: ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const unknownKeys = issue.code === 'unrecognized_keys' ? issue.keys : [];
-    const paths = unknownKeys.length ? unknownKeys.map((k) => [...issue.path, k]) : [issue.path];
-    for (const path of paths) {
-      const field = path.map(String).join('.') || '(payload)';
-      out[field] ??= unknownKeys.length ? 'This field is not accepted' : issue.message;
-    }
-  }
-  return out;
-}
-
-export function validationError(error: ZodError): AppError {
-  const fieldErrors = fieldErrorsOf(error);
-  const first = Object.entries(fieldErrors)[0];
-  const message = first ? `Check the highlighted fields: ${first[1]}${Object.keys(fieldErrors).length > 1 ? ' (and more)' : ''}.` : 'The request is not valid.';
-  return new AppError('VALIDATION', message, { fieldErrors });
-}
+import { JiraError } from '../jira';
+import { StorageError, TooLargeError } from '../storage';
+import { AppError, validationError } from '../kernel';
 
 function jiraErrorCode(status: number): ErrorCode {
   if (status === 404) return 'NOT_FOUND';

@@ -1,27 +1,21 @@
 /**
- * Every resolver the app answers, in one list. A feature adds its definitions array here; the
- * registry (registry.ts) gives each the same validation, trusted context and error mapping.
+ * Every resolver the app answers, in one list: each feature's handlers by name, given the same validation,
+ * trusted context and error mapping by the registry (registry.ts). The list imports the features; no
+ * feature imports it. A resolver the contract names without a handler here fails to compile.
  */
-import { DEFAULT_GATE_CONFIG } from '../domain/policy';
-import { handoffResolvers } from '../handoff/resolvers';
-import { reportResolvers } from '../report/resolvers';
-import { settingsResolvers } from '../settings/resolvers';
-import { workstreamResolvers } from '../workstreams/resolvers';
-import type { ResolverName } from '../shared/contract';
+import { RESOLVER_NAMES, type ResolverName } from '../shared/contract';
+import type { Handlers } from '../kernel';
+import { gateHandlers } from '../gate';
+import { handoffHandlers } from '../handoff';
+import { reportHandlers } from '../report';
+import { settingsHandlers } from '../settings';
+import { workstreamHandlers } from '../workstreams';
 import { buildHandler, defineResolver, type ResolverDefinition } from './registry';
 
-/** The validator's config screens only need the defaults; the configuration itself lives in Jira. */
-const gateConfigResolvers = [defineResolver('getGateConfigInfo', async () => ({ defaults: { ...DEFAULT_GATE_CONFIG } }))];
+const HANDLERS: Handlers = { ...handoffHandlers, ...workstreamHandlers, ...reportHandlers, ...settingsHandlers, ...gateHandlers };
 
-export const ALL_RESOLVERS: ResolverDefinition<ResolverName>[] = [
-  ...handoffResolvers,
-  ...workstreamResolvers,
-  ...reportResolvers,
-  ...settingsResolvers,
-  ...gateConfigResolvers,
-];
+const definitionOf = <N extends ResolverName>(name: N): ResolverDefinition<N> => defineResolver(name, HANDLERS[name]);
+
+export const ALL_RESOLVERS: ResolverDefinition[] = RESOLVER_NAMES.map(definitionOf);
 
 export const resolverHandler = () => buildHandler(ALL_RESOLVERS);
-export { defineResolver, buildHandler, type ResolverDefinition, type ResolverHandler, type PayloadFor } from './registry';
-export { AppError, toResolverError, validationError, fieldErrorsOf } from './errors';
-export { requireIssue, requireProject, requireAccount, type CallContext } from './context';

@@ -6,14 +6,10 @@
 import Resolver from '@forge/resolver';
 import { z } from 'zod';
 import { Payloads, TIME_ZONE_FIELD, TimeZone, type ResolverName, type Responses, type Result } from '../shared/contract';
-import { createJiraGateway } from '../jira/gateway';
-import { forgeTransport } from '../jira/transport';
-import { callContextOf, type CallContext } from './context';
-import { toResolverError, validationError } from './errors';
+import { createJiraGateway, forgeTransport } from '../jira';
+import { callContextOf, validationError, type PayloadFor, type ResolverHandler } from '../kernel';
+import { toResolverError } from './errors';
 import { stripServerSetFields } from './sanitize';
-
-export type PayloadFor<N extends ResolverName> = z.output<(typeof Payloads)[N]>;
-export type ResolverHandler<N extends ResolverName> = (args: { payload: PayloadFor<N>; ctx: CallContext }) => Promise<Responses[N]>;
 
 export interface ResolverDefinition<N extends ResolverName = ResolverName> {
   name: N;

@@ -4,7 +4,7 @@
  * ordinary (and then rejected) field instead of changing an object's prototype.
  */
 import { SERVER_SET_FIELDS } from '../shared/contract';
-import { AppError } from './errors';
+import { AppError } from '../kernel';
 
 const SERVER_SET = new Set<string>(SERVER_SET_FIELDS);
 export const MAX_PAYLOAD_DEPTH = 32;

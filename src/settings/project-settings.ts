@@ -6,9 +6,7 @@
 import type { SettingsView } from '../shared/contract';
 import type { ProjectSettings } from '../domain/policy';
 import { loadSettings, saveSettings } from '../storage';
-import { AppError } from '../resolvers/errors';
-import { projectPermissions, requireProjectAdmin } from '../permissions';
-import { requireProject, type CallContext } from '../resolvers/context';
+import { AppError, currentUser, projectPermissions, requireProject, requireProjectAdmin, type CallContext } from '../kernel';
 
 export async function getProjectSettings(ctx: CallContext): Promise<SettingsView> {
   const { project } = requireProject(ctx);
@@ -19,7 +17,7 @@ export async function getProjectSettings(ctx: CallContext): Promise<SettingsView
 export async function saveProjectSettings(ctx: CallContext, payload: { settings: ProjectSettings }): Promise<SettingsView> {
   const { project, accountId } = requireProject(ctx);
   await requireProjectAdmin(ctx.userJira, project.key);
-  const by = (await ctx.userJira.getUser(accountId).catch(() => null)) ?? { accountId, displayName: accountId };
+  const by = await currentUser(ctx.userJira, accountId);
   const outcome = await saveSettings(project.id, payload.settings.version, payload.settings, by);
   if (!outcome.ok) {
     const { conflict } = outcome;

@@ -1,8 +1,8 @@
-/** Project settings resolvers (project-page context). */
-import { defineResolver } from '../resolvers/registry';
+/** Project settings resolver handlers (project-page context). */
+import type { Handlers } from '../kernel';
 import { getProjectSettings, saveProjectSettings } from './project-settings';
 
-export const settingsResolvers = [
-  defineResolver('getProjectSettings', ({ ctx }) => getProjectSettings(ctx)),
-  defineResolver('saveProjectSettings', ({ ctx, payload }) => saveProjectSettings(ctx, payload)),
-] as const;
+export const settingsHandlers = {
+  getProjectSettings: ({ ctx }) => getProjectSettings(ctx),
+  saveProjectSettings: ({ ctx, payload }) => saveProjectSettings(ctx, payload),
+} satisfies Partial<Handlers>;

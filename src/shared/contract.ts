@@ -4,14 +4,12 @@
  * fails to compile instead of failing in production.
  */
 import { z } from 'zod';
+import { ConditionInput, DecisionInput, KpiInput, MetricInput } from '../domain/inputs';
 import {
   AccountId,
-  Decision,
   Id,
   IsoDate,
-  PilotCondition,
-  PilotMetric,
-  ProductionKpi,
+  Reopened,
   WorkstreamKey,
   type AuditEntry,
   type HandoffRecord,
@@ -21,6 +19,8 @@ import {
 import { ProjectSettings, type GateConfig } from '../domain/policy';
 import { isTimeZone } from '../domain/dates';
 import type { Readiness, StatusCategoryKey } from '../domain/readiness-types';
+import type { DoneState } from '../domain/done';
+import { RECORD_ACTIONS, type RecordAction } from '../domain/history';
 import type { ReportRow } from '../domain/report-types';
 
 const BaseVersion = z.number({ error: 'baseVersion must be a number' }).int().min(0);
@@ -41,22 +41,8 @@ export const TimeZone = z
 // ---- payloads -------------------------------------------------------------------------------------
 export const Empty = z.object({}).strict();
 
-// Inputs are the record's own schemas minus what the server sets (ids are optional: absent means "add").
-export const ConditionInput = PilotCondition.omit({ id: true, decision: true }).extend({ id: Id.optional() });
-export type ConditionInput = z.input<typeof ConditionInput>;
-
-export const DecisionInput = z.discriminatedUnion('status', [
-  Decision.options[0],
-  Decision.options[1].omit({ decided: true }),
-  Decision.options[2].omit({ decided: true }),
-]);
-export type DecisionInput = z.input<typeof DecisionInput>;
-
-export const MetricInput = PilotMetric.omit({ id: true }).extend({ id: Id.optional() });
-export type MetricInput = z.input<typeof MetricInput>;
-
-export const KpiInput = ProductionKpi.omit({ id: true }).extend({ id: Id.optional() });
-export type KpiInput = z.input<typeof KpiInput>;
+// What a change may send: the record's own schemas minus what the server sets (src/domain/inputs.ts).
+export { ConditionInput, DecisionInput, KpiInput, MetricInput };
 
 export const Payloads = {
   getHandoff: Empty,
@@ -78,6 +64,7 @@ export const Payloads = {
   setOwner: z.object({ baseVersion: BaseVersion, ownerAccountId: AccountId.nullable() }).strict(),
   acceptOwnership: z.object({ baseVersion: BaseVersion }).strict(),
   setWorkstreamLead: z.object({ baseVersion: BaseVersion, workstream: WorkstreamKey, accountId: AccountId.nullable() }).strict(),
+  reopenHandoff: z.object({ baseVersion: BaseVersion, reason: Reopened.shape.reason }).strict(),
   getHistory: z.object({ cursor: Cursor.optional() }).strict(),
   getBrief: Empty,
   getWorkstreams: Empty,
@@ -92,21 +79,9 @@ export const Payloads = {
 export type ResolverName = keyof typeof Payloads;
 export const RESOLVER_NAMES = Object.keys(Payloads) as ResolverName[];
 /** Resolvers that change stored state: every one checks edit permission (or more) on the server, except acceptOwnership: browse, and only the named owner. */
-export const CHANGING_RESOLVERS = [
-  'savePilot',
-  'saveCondition',
-  'removeCondition',
-  'decideCondition',
-  'saveMetric',
-  'removeMetric',
-  'saveKpi',
-  'removeKpi',
-  'setOwner',
-  'acceptOwnership',
-  'setWorkstreamLead',
-  'createWorkstreams',
-  'saveProjectSettings',
-] as const satisfies readonly ResolverName[];
+export const CHANGING_RESOLVERS = [...RECORD_ACTIONS, 'saveProjectSettings'] as const satisfies readonly ResolverName[];
+/** The changes the panel sends with the version it shows, each answering the fresh HandoffView. */
+export type HandoffChange = Exclude<RecordAction, 'createWorkstreams'>;
 
 /** Fields only the server sets; a client's copy is dropped before validation. */
 export const SERVER_SET_FIELDS = ['decided', 'decidedBy', 'decidedAt', 'accepted', 'acceptedAt', 'acceptedBy', 'history', 'updated', 'createdAt'] as const;
@@ -118,6 +93,8 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'NOT_AN_EPIC'
   | 'CONFLICT'
+  /** The epic is Done, so its handoff is locked until an editor reopens it. */
+  | 'LOCKED'
   | 'TOO_LARGE'
   | 'BUSY'
   | 'JIRA_ERROR'
@@ -153,8 +130,11 @@ export interface HandoffView {
   /** The version to send as baseVersion (0 when there is no record yet). */
   version: number;
   readiness: Readiness;
+  /** Done is a milestone: locked while the epic is Done, unless reopened; "undecided" when it reached Done with questions open. */
+  done: DoneState;
   me: UserRef;
-  permissions: { canEdit: boolean; canCreateIssues: boolean; isOwner: boolean; isProjectAdmin: boolean };
+  /** canEdit is false while the handoff is locked; canReopen is an editor's way out of the lock. */
+  permissions: { canEdit: boolean; canReopen: boolean; canCreateIssues: boolean; isOwner: boolean; isProjectAdmin: boolean };
   policy: { kpiMinimums: { operational: number; business: number }; shipSignalThreshold: number; requireOwnerAcceptance: boolean };
 }
 
@@ -220,6 +200,7 @@ export interface Responses {
   setOwner: HandoffView;
   acceptOwnership: HandoffView;
   setWorkstreamLead: HandoffView;
+  reopenHandoff: HandoffView;
   getHistory: { entries: HistoryEntry[]; nextCursor?: string };
   getBrief: { markdown: string };
   getWorkstreams: WorkstreamsView;

@@ -25,7 +25,7 @@ export interface TrailPage<T> {
 }
 
 /** One page of values under a key prefix (one KVS query). */
-export async function readPage<T>(prefix: string, cursor?: string, limit = TRAIL_PAGE_SIZE): Promise<TrailPage<T>> {
+async function readPage<T>(prefix: string, cursor?: string, limit = TRAIL_PAGE_SIZE): Promise<TrailPage<T>> {
   return guarded('read the history', async () => {
     let query = kvs.query().where('key', WhereConditions.beginsWith(prefix)).limit(limit);
     if (cursor) query = query.cursor(cursor);

@@ -29,3 +29,28 @@ export async function loadRecordAndSettings(issueId: string, projectId: string):
   const settings = found(SETTINGS_ENTITY, settingsKey(projectId)) as SettingsEntity | undefined;
   return { record: record ? parseStoredRecord(issueId, record) : null, settings: parseStoredSettings(projectId, settings) };
 }
+
+/** At most this many keys in one KVS batch. */
+const BATCH_MAX = 25;
+
+/**
+ * The records of several epics, in one KVS batch read per 25 (in parallel). The answer maps each issue id
+ * to its record, or to null when it has none; an id whose record could not be read (or parsed) is left out.
+ */
+export async function loadRecords(issueIds: readonly string[]): Promise<Map<string, StoredRecord | null>> {
+  const chunks: string[][] = [];
+  for (let i = 0; i < issueIds.length; i += BATCH_MAX) chunks.push(issueIds.slice(i, i + BATCH_MAX));
+  const read = await Promise.all(chunks.map((ids) => guarded('read handoff records', () => kvs.batchGet<HandoffEntity>(ids.map((id) => ({ entityName: HANDOFF_ENTITY, key: handoffKey(id) }))))));
+  const out = new Map<string, StoredRecord | null>();
+  for (const result of read) {
+    for (const miss of result.failedKeys) if (miss.error?.code === 'KEY_NOT_FOUND') out.set(miss.key, null);
+    for (const hit of result.successfulKeys) {
+      try {
+        out.set(hit.key, parseStoredRecord(hit.key, hit.value));
+      } catch {
+        // Unreadable: left out, so nobody rewrites a summary from a record the app cannot read.
+      }
+    }
+  }
+  return out;
+}

@@ -2,9 +2,10 @@
  * Handoff records: one `handoff` entity per epic plus its append-only history and the project's audit
  * trail, written together in one KVS transaction so a save is all-or-nothing.
  */
-import { Filter, FilterConditions, kvs } from '@forge/kvs';
+import { kvs } from '@forge/kvs';
 import { HandoffRecord, type AuditEntry, type HistoryEntry, type UserRef } from '../domain/record';
 import { guarded, StorageError } from './errors';
+import { versionCondition } from './versions';
 import { auditKey, HANDOFF_ENTITY, handoffKey, historyKey } from './keys';
 import { assertRecordFits, compactHistory } from './size';
 
@@ -63,10 +64,7 @@ export async function saveRecord(input: SaveRecordInput): Promise<SaveOutcome> {
   const history = compactHistory(input.history);
   const audit: AuditEntry = compactHistory({ ...history, projectId: input.projectId, issueId, issueKey: input.issueKey });
   const value: HandoffEntity = { version: record.version, projectId: input.projectId, updatedAt: Date.parse(history.at) || Date.now(), record };
-  const condition =
-    baseVersion === 0
-      ? new Filter<HandoffEntity>().and('version', FilterConditions.notExists())
-      : new Filter<HandoffEntity>().and('version', FilterConditions.equalTo(baseVersion));
+  const condition = versionCondition<HandoffEntity>(baseVersion);
   try {
     await kvs
       .transact()

@@ -2,10 +2,11 @@
  * Project settings (report page → Settings): one `project-settings` entity per project, versioned like
  * records so two admins cannot overwrite each other, with an audit entry per change.
  */
-import { Filter, FilterConditions, kvs } from '@forge/kvs';
+import { kvs } from '@forge/kvs';
 import { defaultProjectSettings, ProjectSettings, withoutControlCharacters } from '../domain/policy';
 import type { UserRef } from '../domain/record';
 import { guarded, StorageError } from './errors';
+import { versionCondition } from './versions';
 import { auditKey, SETTINGS_ENTITY, settingsKey } from './keys';
 import type { AuditEntry } from '../domain/record';
 import type { Conflict } from './records';
@@ -52,10 +53,7 @@ export async function saveSettings(projectId: string, baseVersion: number, setti
     .map((k) => ({ field: `settings.${k}`, from: before[k], to: next[k] }));
   // Templates are long: the same bound as every other entry, so the trail's pages stay within a response.
   const audit: AuditEntry = compactHistory({ version, at, by, action: 'saveProjectSettings', summary: `${by.displayName} changed the project settings`, changes, projectId });
-  const condition =
-    baseVersion === 0
-      ? new Filter<SettingsEntity>().and('version', FilterConditions.notExists())
-      : new Filter<SettingsEntity>().and('version', FilterConditions.equalTo(baseVersion));
+  const condition = versionCondition<SettingsEntity>(baseVersion);
   try {
     await kvs
       .transact()

@@ -1,19 +1,16 @@
 /**
  * getWorkstreams: the epic's workstream issues with live status, found by one marker search as the user.
- * It also repairs the searchable summary when its workstream counts are not the live ones (an issue
- * event was missed or failed): the epic read runs beside the search and a write happens only on a difference.
+ * It also repairs the searchable summary when it differs from the one computed from storage and the live
+ * counts (an issue event was missed or failed, or someone wrote it by hand): the epic read runs beside the
+ * search and a write happens only on a difference.
  */
 import type { WorkstreamsView } from '../shared/contract';
 import { SUMMARY_PROPERTY_KEY } from '../domain/report-types';
-import { isoToday } from '../domain/dates';
-import { loadRecord, loadSettings, type StoredRecord } from '../storage';
 import type { ProjectSettings } from '../domain/policy';
-import { requireIssuePermission } from '../permissions';
-import { requireIssue, type CallContext } from '../resolvers/context';
-import { EPIC_FIELDS } from '../handoff/epic';
-import { isEpic, type JiraIssue } from '../jira';
-import { findWorkstreams, workstreamProgress, type FoundWorkstream } from './find-existing';
-import { republishWhenStale } from './summary-repair';
+import { EPIC_FIELDS, findWorkstreams, isEpic, workstreamProgress, type FoundWorkstream, type JiraIssue } from '../jira';
+import { loadRecord, loadSettings, type StoredRecord } from '../storage';
+import { requireIssue, requireIssuePermission, type CallContext } from '../kernel';
+import { republishWhenStale } from '../summary';
 import { workstreamsView } from './view';
 
 export async function getWorkstreams(ctx: CallContext): Promise<WorkstreamsView> {
@@ -50,6 +47,5 @@ async function repairSummary(ctx: CallContext, epic: JiraIssue, found: FoundWork
       return { record: record?.record ?? null, settings };
     },
     recordVersion: async () => (await loadRecord(epic.id))?.version ?? 0,
-    today: isoToday(new Date(), ctx.timezone),
   }).catch((e: unknown) => console.warn(`Could not repair the workstream counts in the summary of ${epic.key}.`, e));
 }

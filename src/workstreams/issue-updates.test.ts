@@ -1,6 +1,6 @@
 import { WORKSTREAM_MARKER_KEY } from '../domain/report-types';
 import { plainTextToAdf, workstreamIssueUpdate } from './issue-updates';
-import { workstreamJql } from './find-existing';
+import { workstreamJql } from '../jira';
 
 test('template text becomes ADF paragraphs split on blank lines', () => {
   expect(plainTextToAdf('First line\ncontinues.\n\nSecond.').content.map((p) => p.content[0].text)).toEqual(['First line continues.', 'Second.']);

@@ -1,7 +1,7 @@
 /** The `issueUpdates` of Jira's bulk create for planned workstreams: fields plus the marker property. */
 import { WORKSTREAM_MARKER_KEY } from '../domain/report-types';
 import { markerValue, type WorkstreamToCreate } from '../domain/workstream-plan';
-import type { EpicRef } from './find-existing';
+import type { EpicRef } from '../jira';
 
 export interface AdfDocument {
   type: 'doc';

@@ -2,8 +2,7 @@
 import { WORKSTREAM_NAMES, type ProjectSettings } from '../domain/policy';
 import type { UserRef, WorkstreamKey } from '../domain/record';
 import type { WorkstreamItem, WorkstreamsView } from '../shared/contract';
-import { issueBasics, type JiraIssue } from '../jira';
-import { onePerWorkstream, workstreamProgress, type FoundWorkstream } from './find-existing';
+import { issueBasics, onePerWorkstream, workstreamProgress, type FoundWorkstream, type JiraIssue } from '../jira';
 
 export interface ViewInput {
   found: FoundWorkstream[];

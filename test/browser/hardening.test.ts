@@ -192,3 +192,34 @@ describe('item 14: a long audit trail and a long history', () => {
     }
   });
 });
+
+describe('item 4: a Done epic', () => {
+  it('shows its handoff locked, lets an editor reopen it with a reason, and offers a viewer no way in', async () => {
+    const viewer = await openPanel(VIEWER, SEED_KEYS.shipped);
+    try {
+      await viewer.panel.getByTestId('handoff-locked').waitFor(WAIT);
+      expect(await viewer.panel.getByTestId('reopen-handoff').count()).toBe(0);
+    } finally {
+      await viewer.close();
+    }
+    const { panel, close } = await openPanel(LEAD, SEED_KEYS.shipped);
+    try {
+      const locked = panel.getByTestId('handoff-locked');
+      await locked.waitFor(WAIT);
+      expect(await locked.innerText()).toContain(`${SEED_KEYS.shipped} is Done, so its handoff is locked`);
+      expect(await panel.getByTestId('read-only-note').count()).toBe(0);
+      await panel.getByTestId('reopen-handoff').click();
+      await panel.getByTestId('reopen-submit').click();
+      await panel.getByTestId('reopen-reason-error').waitFor(WAIT);
+      await panel.locator('#reopen-reason').fill('The works council asked to revisit the consent prompt');
+      await panel.getByTestId('reopen-submit').click();
+      const reopened = panel.getByTestId('handoff-reopened');
+      await reopened.waitFor(WAIT);
+      expect(await reopened.innerText()).toContain('Lee Lead reopened it on');
+      expect(await reopened.innerText()).toContain('The works council asked to revisit the consent prompt');
+      expect(await panel.getByTestId('handoff-locked').count()).toBe(0);
+    } finally {
+      await close();
+    }
+  });
+});

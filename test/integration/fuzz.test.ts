@@ -95,6 +95,7 @@ function validPayload(name: Changing, f: Fixture, baseVersion: number): Record<s
     case 'setOwner': return { baseVersion, ownerAccountId: null };
     case 'acceptOwnership': return { baseVersion };
     case 'setWorkstreamLead': return { baseVersion, workstream: 'data-integration', accountId: null };
+    case 'reopenHandoff': return { baseVersion, reason: 'Fuzz reason' };
     case 'createWorkstreams': return {};
     case 'saveProjectSettings': return { settings: { ...defaultProjectSettings(), version: baseVersion } };
   }

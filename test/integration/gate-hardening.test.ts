@@ -4,8 +4,10 @@
  * record emptied by removals must not trap an epic. One Jira and one storage request per decision.
  */
 import { startTestHost, type TestHost } from '../helpers/host';
-import { invoke, ok, resetStats, stats } from '../helpers/local-api';
+import { couldNotVerifyMessage } from '../../src/domain/gate';
+import { eventsIdle, invoke, jira, ok, resetStats, setKvsFault, stats } from '../helpers/local-api';
 import { ADMIN, createEpic, DONE_TRANSITION, transition } from '../helpers/handoff-fixtures';
+import { changeIssueType } from '../helpers/jira-admin';
 
 jest.setTimeout(120_000);
 
@@ -16,6 +18,7 @@ beforeAll(async () => {
   host = await startTestHost();
 });
 afterAll(async () => {
+  await setKvsFault(host.url, 'ok').catch(() => undefined);
   await host.stop();
 });
 
@@ -84,4 +87,47 @@ test('a record emptied by removals does not bring an unlabelled epic into scope'
   const s = await stats(host.url);
   expect(s.jira.byModule[GATE]).toBe(1);
   expect(s.kvs.byModule[GATE]).toBe(1);
+});
+
+describe('item 1: the type-change detour', () => {
+  test('an epic with an undecided handoff, retyped as a Task, cannot reach Done, so it cannot come back as a shipped epic', async () => {
+    const epicKey = await createEpic(host.url, 'Gate: type-change detour');
+    ok(await invoke(host.url, 'saveCondition', { baseVersion: 0, condition: { kind: 'data-access', name: 'Direct claims DB access' } }, { context: { issueKey: epicKey }, user: ADMIN }));
+    // The workflow is shared, so the Task meets the gate on Done too.
+    const taskKey = await changeIssueType(host.url, epicKey, 'Task');
+    await eventsIdle(host.url);
+    await resetStats(host.url);
+    const r = await transition(host.url, taskKey, DONE_TRANSITION);
+    expect(r.status).toBe(400);
+    expect(r.body?.errorMessages?.join(' ')).toMatch(new RegExp(`^Production handoff for ${taskKey} is not decided: 1 pilot condition has no decision \\(Direct claims DB access\\)`));
+    const s = await stats(host.url);
+    expect(s.jira.byModule[GATE]).toBe(1);
+    expect(s.kvs.byModule[GATE]).toBe(1);
+    const back = await changeIssueType(host.url, taskKey, 'Epic');
+    const status = await jira<{ fields: { status: { statusCategory: { key: string } } } }>(host.url, 'GET', `/rest/api/3/issue/${back}?fields=status`);
+    expect(status.body.fields.status.statusCategory.key).not.toBe('done');
+  });
+
+  test('an issue without a handoff record passes with one Jira and one storage request; with storage down only an issue carrying a handoff summary is blocked', async () => {
+    const taskKey = await changeIssueType(host.url, await createEpic(host.url, 'Gate: retyped before any handoff'), 'Task');
+    await eventsIdle(host.url);
+    await resetStats(host.url);
+    expect((await transition(host.url, taskKey, DONE_TRANSITION)).status).toBe(204);
+    const s = await stats(host.url);
+    expect(s.jira.byModule[GATE]).toBe(1);
+    expect(s.kvs.byModule[GATE]).toBe(1);
+
+    const detourKey = await createEpic(host.url, 'Gate: detour while storage is down');
+    ok(await invoke(host.url, 'saveCondition', { baseVersion: 0, condition: { kind: 'tooling', name: 'Vendor sandbox' } }, { context: { issueKey: detourKey }, user: ADMIN }));
+    const retyped = await changeIssueType(host.url, detourKey, 'Task');
+    await eventsIdle(host.url);
+    await setKvsFault(host.url, 'fail');
+    try {
+      const blocked = await transition(host.url, retyped, DONE_TRANSITION);
+      expect(blocked.status).toBe(400);
+      expect(blocked.body?.errorMessages).toContain(couldNotVerifyMessage(retyped));
+    } finally {
+      await setKvsFault(host.url, 'ok');
+    }
+  });
 });

@@ -7,8 +7,9 @@ import { SEED_ACCOUNTS, SEED_KEYS } from '../../local/jira/seed';
 import type { HandoffView, ResolverName, Result } from '../../src/shared/contract';
 import { SUMMARY_PROPERTY_KEY } from '../../src/domain/report-types';
 import { startTestHost, type TestHost } from '../helpers/host';
-import { invoke, jira, ok, searchKeys, setKvsFault } from '../helpers/local-api';
+import { eventsIdle, invoke, jira, ok, searchKeys, setKvsFault } from '../helpers/local-api';
 import { readKvs } from '../helpers/kvs-rows';
+import { createEpic } from '../helpers/handoff-fixtures';
 
 jest.setTimeout(180_000);
 
@@ -176,7 +177,7 @@ test('JQL on the searchable summary finds exactly the epics the panel calls miss
 });
 
 test('two saves racing from the same version: exactly one wins, the other is a CONFLICT (the storage transaction decides)', async () => {
-  const key = SEED_KEYS.shipped;
+  const key = await createEpic(host.url, 'Racing saves');
   const base = await view(key);
   const results = await Promise.all(
     [ADMIN, LEAD, ADMIN, LEAD].map((user, i) => call('saveMetric', key, { baseVersion: base.version, metric: { name: `Racing metric ${i}`, result: '' } }, user)),
@@ -203,4 +204,20 @@ test('when storage fails the change answers STORAGE_ERROR without internals, and
   }
   expect(readKvs(host.dataDir)).toEqual(rows);
   expect((await view(key)).version).toBe(before.version);
+});
+
+test('an initiative older than the app (no summary, no record) gets its "not started" summary on the first view; an ordinary epic gets none', async () => {
+  const property = (key: string) => jira(host.url, 'GET', `/rest/api/3/issue/${key}/properties/${SUMMARY_PROPERTY_KEY}`);
+  const older = await createEpic(host.url, 'Initiative from before the app');
+  const ordinary = await createEpic(host.url, 'Ordinary epic', []);
+  await eventsIdle(host.url);
+  // As if no event had ever published it: the app was installed after the epic was created.
+  for (const key of [older, ordinary]) await jira(host.url, 'DELETE', `/rest/api/3/issue/${key}/properties/${SUMMARY_PROPERTY_KEY}`);
+  expect((await property(older)).status).toBe(404);
+
+  await view(older, 'viewer@example.com');
+  await view(ordinary, 'viewer@example.com');
+  expect((await property(older)).body.value).toMatchObject({ v: 1, level: 'not-started', version: 0, missingCount: 4 });
+  expect((await property(ordinary)).status).toBe(404);
+  expect(await searchKeys(host.url, `key in (${older}, ${ordinary}) AND handoffLevel = "not-started"`)).toEqual([older]);
 });

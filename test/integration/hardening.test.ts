@@ -3,12 +3,13 @@
  * /__local/invoke): wrong types in the searchable summary, a browse-only delivery owner, the report read
  * without access to its project, impossible dates and control characters in settings.
  */
-import { ROLE_IDS, SEED_ACCOUNTS, SEED_KEYS } from '../../local/jira/seed';
+import { ROLE_IDS, SCOPE_LABEL, SEED_ACCOUNTS, SEED_KEYS } from '../../local/jira/seed';
 import { SUMMARY_PROPERTY_KEY } from '../../src/domain/report-types';
 import type { HandoffView, ReportPage, ResolverName, Result } from '../../src/shared/contract';
 import { startTestHost, type TestHost } from '../helpers/host';
-import { invoke, jira, ok } from '../helpers/local-api';
+import { eventsIdle, invoke, jira, ok, resetStats, searchKeys, stats } from '../helpers/local-api';
 import { ADMIN, createEpic } from '../helpers/handoff-fixtures';
+import { moveIssues } from '../helpers/jira-admin';
 
 jest.setTimeout(120_000);
 
@@ -156,5 +157,109 @@ describe('item 13: the initiative-label setting', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', fieldErrors: { 'settings.initiativeLabel': 'A label cannot contain control characters (such as a null byte or an escape)' } } });
     expect(ok(await invoke(host.url, 'getProjectSettings', {}, project)).settings.version).toBe(settings.version);
     expect((await reportRows(LEAD)).length).toBeGreaterThan(0);
+  });
+});
+
+describe('item 5: a forged searchable summary', () => {
+  const path = (key: string) => `/rest/api/3/issue/${key}/properties/${SUMMARY_PROPERTY_KEY}`;
+  const property = async (key: string) => {
+    const r = await jira(host.url, 'GET', path(key));
+    return r.status === 404 ? undefined : r.body.value;
+  };
+  const forge = async (key: string, value: unknown) => expect([200, 201]).toContain((await jira(host.url, 'PUT', path(key), value, LEAD)).status);
+
+  /** An epic with one undecided condition: what the app itself publishes for it. */
+  async function undecidedEpic(summary: string): Promise<{ key: string; truth: Record<string, unknown> }> {
+    const key = await createEpic(host.url, summary);
+    ok(await call('saveCondition', key, { baseVersion: 0, condition: { kind: 'data-access', name: 'Direct claims DB access' } }));
+    await eventsIdle(host.url);
+    return { key, truth: await property(key) };
+  }
+  const forgeries = (truth: Record<string, unknown>) => [
+    { ...truth, level: 'ready' },
+    { ...truth, level: 'ready', missingCount: 0, missing: [] },
+    { ...truth, ownerName: 'Someone else' },
+  ];
+
+  test('is rewritten from storage when the panel shows the handoff', async () => {
+    const { key, truth } = await undecidedEpic('Forged summary: panel view');
+    expect(truth).toMatchObject({ level: 'deciding', version: 1 });
+    for (const forged of forgeries(truth)) {
+      await forge(key, forged);
+      ok(await call('getHandoff', key, {}, VIEWER));
+      expect(await property(key)).toEqual(truth);
+    }
+    expect(await searchKeys(host.url, `key = ${key} AND handoffLevel = "ready"`)).toEqual([]);
+  });
+
+  test('is removed from an epic that has no handoff and is no initiative', async () => {
+    await forge(SEED_KEYS.unlabelledEpic, { v: 1, level: 'ready', missingCount: 0, missing: [] });
+    ok(await call('getHandoff', SEED_KEYS.unlabelledEpic, {}, VIEWER));
+    expect(await property(SEED_KEYS.unlabelledEpic)).toBeUndefined();
+  });
+
+  test('is rewritten by the next issue event on the epic', async () => {
+    const { key, truth } = await undecidedEpic('Forged summary: trigger');
+    for (const forged of forgeries(truth)) {
+      await forge(key, forged);
+      expect((await jira(host.url, 'PUT', `/rest/api/3/issue/${key}`, { fields: { labels: [SCOPE_LABEL, `touched-${Date.now()}`] } })).status).toBe(204);
+      await eventsIdle(host.url);
+      expect(await property(key)).toEqual(truth);
+    }
+  });
+
+  test('is not believed by the report, which rewrites the rows it can tell are forged', async () => {
+    const { key, truth } = await undecidedEpic('Forged summary: report');
+    const before = await reportRows();
+    const row = before.find((r) => r.key === key)!;
+    expect(row).toMatchObject({ level: 'deciding', missingCount: 4 });
+    for (const forged of forgeries(truth).slice(0, 2)) {
+      await forge(key, forged);
+      const after = await reportRows(VIEWER);
+      expect(after.find((r) => r.key === key)).toEqual(row);
+      expect(await property(key)).toEqual(truth);
+    }
+    // Rows it cannot fault cost nothing: no record is read and nothing is written.
+    await eventsIdle(host.url);
+    await resetStats(host.url);
+    await reportRows(VIEWER);
+    const s = await stats(host.url);
+    expect(s.kvs.byModule['readiness-report']).toBe(1);
+    expect(Object.keys(s.jira.byRoute).filter((route) => route.includes('/properties/'))).toEqual([]);
+  });
+});
+
+describe('item 7: the audit export', () => {
+  const MARCUS = 'marcus@example.com';
+  async function exported(user: string): Promise<Array<{ issueKey?: string; issueId?: string; summary: string }>> {
+    const entries: Array<{ issueKey?: string; issueId?: string; summary: string }> = [];
+    let cursor: string | undefined;
+    do {
+      const page = ok(await invoke(host.url, 'exportAuditTrail', { format: 'json', ...(cursor ? { cursor } : {}) }, { ...project, user }));
+      entries.push(...page.entries);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return entries;
+  }
+
+  test('leaves out the entries of an epic moved where the caller cannot browse it, checking in batches as the caller', async () => {
+    const key = await createEpic(host.url, 'Audit: moved out of sight');
+    const view = ok(await call('saveCondition', key, { baseVersion: 0, condition: { kind: 'data-access', name: 'Secret data source' } }));
+    const issueId = view.epic.id;
+    expect((await exported(MARCUS)).some((e) => e.issueId === issueId)).toBe(true);
+    // OPS: Marcus Webb has no role there, Lee Lead is a member.
+    await moveIssues(host.url, [key], { project: 'OPS', issueType: 'Epic' });
+    await eventsIdle(host.url);
+
+    await resetStats(host.url);
+    const forMarcus = await exported(MARCUS);
+    expect(forMarcus.filter((e) => e.issueId === issueId)).toEqual([]);
+    expect(JSON.stringify(forMarcus)).not.toContain('Secret data source');
+    expect(forMarcus.length).toBeGreaterThan(0);
+    const pages = (await stats(host.url)).invocations['readiness-report:exportAuditTrail']?.count ?? 0;
+    const checks = (await stats(host.url)).jira.byRoute['POST /rest/api/3/permissions/check'] ?? 0;
+    expect(pages).toBeGreaterThan(0);
+    expect(checks).toBe(pages);
+    expect((await exported(LEAD)).filter((e) => e.issueId === issueId).length).toBeGreaterThan(0);
   });
 });

@@ -169,11 +169,12 @@ describe('REST behaviour over HTTP', () => {
       validators: [{ moduleKey: 'production-handoff-gate', configuration: { scopeLabel: 'ai-initiative' } }],
     });
 
-    // The rule is for epics only: the task moves without asking the validator.
-    expect((await call('POST', `/issue/${SEED_KEYS.story}/transitions`, lead, { transition: { id: TRANSITION_IDS.done } })).status).toBe(204);
-    expect(validatorCalls).toHaveLength(1);
+    // The rule sits on the workflow every issue type shares: the task's transition asks the validator too.
+    expect((await call('POST', `/issue/${SEED_KEYS.story}/transitions`, lead, { transition: { id: TRANSITION_IDS.done } })).status).toBe(400);
+    expect(validatorCalls.map((c) => c.issueKey)).toEqual(['AIP-1', SEED_KEYS.story]);
 
     verdict = { result: true };
+    expect((await call('POST', `/issue/${SEED_KEYS.story}/transitions`, lead, { transition: { id: TRANSITION_IDS.done } })).status).toBe(204);
     expect((await call('POST', `/issue/${SEED_KEYS.nearlyReady}/transitions`, lead, { transition: { id: TRANSITION_IDS.done } })).status).toBe(204);
     const after = await call('GET', `/issue/${SEED_KEYS.nearlyReady}?fields=status,resolutiondate`, lead);
     expect(after.body.fields.status.name).toBe('Done');

@@ -3,7 +3,7 @@
  * renamed "Epic" and added a second level-1 type, every level-1 initiative is listed and no task is.
  */
 import { startTestHost, type TestHost } from '../helpers/host';
-import { invoke, jira, ok, resetStats, stats } from '../helpers/local-api';
+import { eventsIdle, invoke, jira, ok, resetStats, stats } from '../helpers/local-api';
 import { ISSUE_TYPE_IDS, SCOPE_LABEL, SEED_KEYS } from '../../local/jira/seed';
 
 jest.setTimeout(120_000);
@@ -22,6 +22,8 @@ beforeAll(async () => {
   });
   expect(created.status).toBe(201);
   feature = created.body.key;
+  // The new epic's issue event reaches the trigger (which searches) before anything is counted.
+  await eventsIdle(host.url);
 });
 afterAll(async () => {
   await host.stop();

@@ -72,20 +72,20 @@ export const arbText = (max: number) =>
     .string({ minLength: 1, maxLength: max, unit: 'grapheme-ascii' })
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
-export const arbAccountId = fc.stringMatching(/^[A-Za-z0-9:_-]{1,40}$/);
-export const arbUser = fc.record({ accountId: arbAccountId, displayName: arbText(60) });
+const arbAccountId = fc.stringMatching(/^[A-Za-z0-9:_-]{1,40}$/);
+const arbUser = fc.record({ accountId: arbAccountId, displayName: arbText(60) });
 export const arbDate = fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 export const arbHorizon = fc.record({ count: fc.integer({ min: 1, max: LIMITS.horizonCount }), unit: fc.constantFrom('month' as const, 'quarter' as const) });
 
-export const arbDecided = fc.constantFrom('permanent' as const, 'withdrawn' as const);
+const arbDecided = fc.constantFrom('permanent' as const, 'withdrawn' as const);
 
-export function arbConditions(statuses: fc.Arbitrary<Decision['status']>, min: number, max: number, nameMax = 60) {
+function arbConditions(statuses: fc.Arbitrary<Decision['status']>, min: number, max: number, nameMax = 60) {
   return fc.array(fc.tuple(arbText(nameMax), statuses, fc.constantFrom(...CONDITION_KINDS)), { minLength: min, maxLength: max }).map((items) =>
     items.map(([name, status, kind], i) => ({ ...condition(`c${i}`, name, status), kind })),
   );
 }
 
-export const arbCategory = (group: readonly KpiCategory[]) => fc.constantFrom(...group);
+const arbCategory = (group: readonly KpiCategory[]) => fc.constantFrom(...group);
 
 /** KPIs that count for the metrics question: agreed and with a horizon. */
 function committedKpis(count: number, group: readonly KpiCategory[], prefix: string) {

@@ -9,6 +9,7 @@ import type { HandoffView } from '@src/shared/contract';
 import { CopyBriefButton } from './features/brief';
 import { ConditionsSection } from './features/conditions';
 import { EpicHeading } from './features/epic';
+import { DoneMilestone } from './features/done';
 import { HandoffProvider, useHandoffLoader, type HandoffStore } from './features/handoff';
 import { HistoryTab } from './features/history';
 import { MetricsSection } from './features/metrics';
@@ -64,7 +65,8 @@ function Loaded({ store, view }: { store: HandoffStore; view: HandoffView }) {
     <HandoffProvider value={{ view, canEdit, save: store.save, reload: store.reload }}>
       <Stack space="space.200">
         <ReadinessHeader readiness={view.readiness} />
-        {!canEdit && <ReadOnlyNote />}
+        <DoneMilestone />
+        {!canEdit && !view.done.locked && <ReadOnlyNote />}
         <Inline>
           <CopyBriefButton />
         </Inline>

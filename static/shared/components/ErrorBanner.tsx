@@ -5,6 +5,7 @@ import { formatDateTime } from '../words';
 /** Titles for a change that failed. */
 const TITLES: Partial<Record<ResolverError['code'], string>> = {
   CONFLICT: 'Someone else saved this handoff first',
+  LOCKED: 'The epic is Done: its handoff is locked',
   FORBIDDEN: 'You do not have permission to do this',
   VALIDATION: 'Some answers need fixing',
   NOT_FOUND: 'Not found',

@@ -19,7 +19,8 @@ export function handoffView(version: number, change: (record: HandoffRecord) => 
     version,
     readiness: computeReadiness(record, { key: 'AIP-1', statusCategory: 'indeterminate', today: '2026-03-02' }, policy),
     me: ME,
-    permissions: { canEdit, canCreateIssues: canEdit, isOwner: false, isProjectAdmin: false },
+    permissions: { canEdit, canReopen: canEdit, canCreateIssues: canEdit, isOwner: false, isProjectAdmin: false },
+    done: { locked: false, reopened: false, undecided: false },
     policy: { kpiMinimums: policy.kpiMinimums, shipSignalThreshold: policy.shipSignalThreshold, requireOwnerAcceptance: policy.requireOwnerAcceptance },
   };
 }

@@ -6,6 +6,8 @@ export const FLAG_LABELS: Record<ReportFlag, string> = {
   'no-owner': 'No owner',
   'kpi-review-past': 'KPI review past',
   'pilot-closing': 'Pilot closing',
+  reopened: 'Reopened',
+  'done-undecided': 'Done without a decided handoff',
 };
 
 /** Lozenge appearance per flag: red for what blocks shipping, yellow for what needs a look. */
@@ -15,6 +17,8 @@ export const FLAG_APPEARANCE = {
   'no-owner': 'moved',
   'kpi-review-past': 'moved',
   'pilot-closing': 'inprogress',
+  reopened: 'moved',
+  'done-undecided': 'removed',
 } as const satisfies Record<ReportFlag, string>;
 
 export const FLAG_ORDER = Object.keys(FLAG_LABELS) as ReportFlag[];

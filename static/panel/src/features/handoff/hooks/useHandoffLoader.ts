@@ -14,7 +14,8 @@ export type HandoffChange =
   | 'removeKpi'
   | 'setOwner'
   | 'acceptOwnership'
-  | 'setWorkstreamLead';
+  | 'setWorkstreamLead'
+  | 'reopenHandoff';
 
 export type ChangePayload<N extends HandoffChange> = Omit<PayloadOf<N>, 'baseVersion'>;
 

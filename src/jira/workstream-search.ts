@@ -1,12 +1,15 @@
 /**
  * Finding an epic's workstream issues: ONE JQL search on the marker property the app sets atomically
  * when it creates an issue. Jira owns the marker, so the issues are found even after app storage was
- * reset, and a user moving the issue to another epic takes it out of this epic's workstreams.
+ * reset, and a user moving the issue to another epic takes it out of this epic's workstreams. The panel,
+ * the gate, the summary and the issue-event trigger all count with this one search.
  */
 import { WORKSTREAM_MARKER_KEY } from '../domain/report-types';
-import { WorkstreamKey } from '../domain/record';
+import type { WorkstreamKey } from '../domain/record';
 import type { WorkstreamFacts } from '../domain/readiness-types';
-import { statusCategoryOf, type JiraGateway, type JiraIssue } from '../jira';
+import { readMarker } from '../domain/workstream-plan';
+import type { JiraGateway } from './gateway';
+import { statusCategoryOf, type JiraIssue } from './types';
 
 export interface EpicRef {
   id: string;
@@ -34,17 +37,15 @@ export function workstreamJql(epic: EpicLookup): string {
 export async function findWorkstreams(jira: JiraGateway, epic: EpicLookup): Promise<FoundWorkstream[]> {
   const page = await jira.search(workstreamJql(epic), { fields: WORKSTREAM_FIELDS, properties: [WORKSTREAM_MARKER_KEY], maxResults: MAX_FOUND });
   return page.issues.flatMap((issue) => {
-    const workstream = markerWorkstream(issue, epic);
+    const workstream = claimedWorkstream(issue, epic.id);
     return workstream ? [{ workstream, issue }] : [];
   });
 }
 
-/** The workstream a found issue's marker names, when the marker is ours and names this epic. */
-function markerWorkstream(issue: JiraIssue, epic: EpicLookup): WorkstreamKey | undefined {
-  const marker = issue.properties?.[WORKSTREAM_MARKER_KEY] as { epicId?: unknown; workstream?: unknown } | undefined;
-  if (!marker || String(marker.epicId) !== epic.id) return undefined;
-  const parsed = WorkstreamKey.safeParse(marker.workstream);
-  return parsed.success ? parsed.data : undefined;
+/** The workstream an issue's marker claims for this epic, if it is ours and names this epic. */
+export function claimedWorkstream(issue: JiraIssue, epicId: string): WorkstreamKey | undefined {
+  const marker = readMarker(issue.properties?.[WORKSTREAM_MARKER_KEY]);
+  return marker && marker.epicId === epicId ? marker.workstream : undefined;
 }
 
 /** One issue per workstream (the first found), so a copied issue does not count twice. */
@@ -60,28 +61,4 @@ export function workstreamProgress(found: FoundWorkstream[]): WorkstreamFacts {
 
 export async function countWorkstreams(jira: JiraGateway, epic: EpicLookup): Promise<WorkstreamFacts> {
   return workstreamProgress(await findWorkstreams(jira, epic));
-}
-
-/**
- * Jira's search index lags a few seconds behind a create. Issues the record says we created but the
- * search did not return are read directly (strongly consistent), so a second press right after the
- * first never creates them again. Costs nothing when search and record agree.
- */
-export async function reconcileWithRecord(
-  jira: JiraGateway,
-  epic: EpicRef,
-  found: FoundWorkstream[],
-  remembered: Partial<Record<WorkstreamKey, { issueId: string }>>,
-): Promise<FoundWorkstream[]> {
-  const have = new Set(found.map((f) => f.workstream));
-  const missing = (Object.entries(remembered) as Array<[WorkstreamKey, { issueId: string }]>).filter(([k]) => !have.has(k));
-  const direct = await Promise.all(
-    missing.map(async ([, ref]) => jira.getIssue(ref.issueId, { fields: [...WORKSTREAM_FIELDS, 'parent'], properties: [WORKSTREAM_MARKER_KEY] })),
-  );
-  const extra = direct.flatMap((issue) => {
-    if (!issue || issue.fields.parent?.id !== epic.id) return [];
-    const workstream = markerWorkstream(issue, epic);
-    return workstream ? [{ workstream, issue }] : [];
-  });
-  return [...found, ...extra];
 }

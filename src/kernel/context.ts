@@ -2,7 +2,7 @@
  * What a resolver may trust about its caller: the account and the module's issue/project, all from the
  * Forge context. Ids in the payload are never used to pick the epic.
  */
-import type { JiraGateway } from '../jira/gateway';
+import type { JiraGateway } from '../jira';
 import { AppError } from './errors';
 
 export interface IssueRef {
@@ -56,7 +56,7 @@ export function requireProject(ctx: CallContext): { project: ProjectRef; account
   return { project: ctx.project, accountId: requireAccount(ctx) };
 }
 
-export function requireAccount(ctx: CallContext): string {
+function requireAccount(ctx: CallContext): string {
   if (!ctx.accountId) throw new AppError('FORBIDDEN', 'Log in to Jira to use Production Handoff.');
   return ctx.accountId;
 }

@@ -1,7 +1,6 @@
 import { WORKSTREAM_MARKER_KEY } from '../domain/report-types';
-import type { JiraIssue } from '../jira';
-import { countsDiffer, epicsToRecount, planForEvent, withFreshIssue } from './issue-event';
-import type { FoundWorkstream } from './find-existing';
+import type { FoundWorkstream, JiraIssue } from '../jira';
+import { epicsToRecount, planForEvent, withFreshIssue } from './issue-event';
 
 const EPIC = '10100';
 const issue = (id: string, opts: { parent?: string; marker?: unknown; status?: string } = {}): JiraIssue => ({
@@ -77,11 +76,4 @@ describe('withFreshIssue', () => {
     const late = issue('3', { parent: EPIC, marker: marker(EPIC, 'data-integration') });
     expect(withFreshIssue(searched, EPIC, { issueId: '3', issue: late }).map((f) => f.issue.id)).toEqual(['1', '2', '3']);
   });
-});
-
-test('countsDiffer treats a missing summary as 0 of 0', () => {
-  expect(countsDiffer(null, { total: 0, done: 0 })).toBe(false);
-  expect(countsDiffer(null, { total: 5, done: 0 })).toBe(true);
-  expect(countsDiffer({ workstreamsTotal: 5, workstreamsDone: 1 }, { total: 5, done: 1 })).toBe(false);
-  expect(countsDiffer({ workstreamsTotal: 5, workstreamsDone: 0 }, { total: 5, done: 1 })).toBe(true);
 });

@@ -2,10 +2,8 @@
  * Permission checks, always as the calling user (Jira decides; the app never guesses). One
  * `mypermissions` call answers every permission a resolver needs, so the view can reuse it.
  */
-import type { JiraGateway } from '../jira/gateway';
-import { JiraError } from '../jira/errors';
-import { JIRA_PERMISSIONS, type JiraPermission } from '../jira/types';
-import { AppError } from '../resolvers/errors';
+import { JiraError, JIRA_PERMISSIONS, type JiraGateway, type JiraPermission } from '../jira';
+import { AppError } from './errors';
 
 export type Permissions = Record<JiraPermission, boolean>;
 

@@ -1,20 +1,18 @@
 /**
  * The `workstream-events` trigger: when a workstream issue changes status, moves to another epic or is
- * deleted, the epic's searchable summary gets the live workstream counts; when an epic with a handoff
- * moves into or out of Done, its summary's level follows (shipped or not), so the readiness report and
- * JQL on the summary stop lagging until the next save. The event only says which issue to look at: the
- * marker is read from Jira, the counts come from the same marker search the panel uses, and the summary
- * is written only when its counts differ. It never throws: a failure is logged and the panel's next
- * Workstreams read repairs the counts (a thrown error would only invite retries of the same failure).
+ * deleted, the epic's searchable summary gets the live workstream counts; when an epic moves into or out
+ * of Done, is labelled or retyped, its summary follows (shipped or not, an initiative or not), so the
+ * readiness report and JQL on the summary stop lagging until the next save; and a summary someone wrote by
+ * hand is rewritten. The event only says which issue to look at: the marker is read from Jira, the counts
+ * come from the same marker search the panel uses, and the summary is computed from storage and written
+ * only when it differs (summary/sync.ts). It never throws: a failure is logged and the panel's next read
+ * repairs the summary (a thrown error would only invite retries of the same failure).
  */
 import { SUMMARY_PROPERTY_KEY, WORKSTREAM_MARKER_KEY } from '../domain/report-types';
-import { isoToday } from '../domain/dates';
-import { appJira, isEpic, type JiraGateway, type JiraIssue } from '../jira';
+import { appJira, EPIC_FIELDS, findWorkstreams, isEpic, workstreamProgress, type JiraGateway, type JiraIssue } from '../jira';
 import { loadRecordAndSettings, loadRecord } from '../storage';
-import { EPIC_FIELDS } from '../handoff/epic';
-import { findWorkstreams, workstreamProgress } from './find-existing';
 import { epicsToRecount, planForEvent, withFreshIssue, type IssueEvent } from './issue-event';
-import { republishWhenStale, type EpicState, type RepairOutcome } from './summary-repair';
+import { republishWhenStale, type EpicState, type RepairOutcome } from './settle';
 
 export interface EpicOutcome {
   epicId: string;
@@ -31,14 +29,14 @@ interface Fresh {
 
 export async function onIssueEvent(event: IssueEvent, _context?: unknown): Promise<void> {
   try {
-    await handleIssueEvent(event, appJira(), isoToday(new Date()));
+    await handleIssueEvent(event, appJira());
   } catch (e) {
     console.error(`Could not refresh the workstream counts after ${event?.eventType ?? 'an event'} on issue ${event?.issue?.key ?? event?.issue?.id ?? '?'}; the panel repairs them on its next read.`, e);
   }
 }
 
 /** Which epics were looked at and what happened to each summary. */
-export async function handleIssueEvent(event: IssueEvent, jira: JiraGateway, today: string): Promise<EpicOutcome[]> {
+export async function handleIssueEvent(event: IssueEvent, jira: JiraGateway): Promise<EpicOutcome[]> {
   const plan = planForEvent(event);
   if (plan.kind === 'ignore') return [];
   let fresh: Fresh;
@@ -56,11 +54,11 @@ export async function handleIssueEvent(event: IssueEvent, jira: JiraGateway, tod
     epics = isEpic(issue) ? (plan.epicMayChange ? [issue.id] : []) : epicsToRecount(issue);
   }
   const outcomes: EpicOutcome[] = [];
-  for (const epicId of epics) outcomes.push({ epicId, outcome: await recountEpic(jira, epicId, fresh, today) });
+  for (const epicId of epics) outcomes.push({ epicId, outcome: await recountEpic(jira, epicId, fresh) });
   return outcomes;
 }
 
-async function recountEpic(jira: JiraGateway, epicId: string, fresh: Fresh, today: string): Promise<EpicOutcome['outcome']> {
+async function recountEpic(jira: JiraGateway, epicId: string, fresh: Fresh): Promise<EpicOutcome['outcome']> {
   /** The epic and its live counts now; the triggering issue is read directly again (search may lag). */
   const read = async (again: boolean): Promise<EpicState | null> => {
     const epic = await jira.getIssue(epicId, { fields: EPIC_FIELDS, properties: [SUMMARY_PROPERTY_KEY] });
@@ -81,6 +79,5 @@ async function recountEpic(jira: JiraGateway, epicId: string, fresh: Fresh, toda
       return { record: facts.record?.record ?? null, settings: facts.settings };
     },
     recordVersion: async () => (await loadRecord(epicId))?.version ?? 0,
-    today,
   });
 }

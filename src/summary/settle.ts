@@ -1,6 +1,6 @@
 /**
- * Republishes an epic's searchable summary when it no longer matches Jira: its workstream counts are not
- * the live ones, or the epic moved into or out of Done so its "shipped" level is wrong. Only the
+ * Republishes an epic's searchable summary when it differs in any field from the one computed from
+ * storage and the live workstream counts (a missed event, a status change, a hand-written summary). Only the
  * derived issue property is written — never the record — so running it twice, or beside a save, loses
  * nothing: it re-reads the record version after publishing and publishes again if a save slipped in.
  *
@@ -9,16 +9,12 @@
  * summary is published again until a pass finds nothing to change: whichever write lands last, its writer
  * then sees the truth and corrects it.
  */
-import { computeReadiness, readinessPolicy } from '../domain/readiness';
 import type { ProjectSettings } from '../domain/policy';
 import type { HandoffRecord } from '../domain/record';
 import type { WorkstreamFacts } from '../domain/readiness-types';
-import { SUMMARY_PROPERTY_KEY, type SearchSummary } from '../domain/report-types';
-import type { JiraGateway, JiraIssue } from '../jira';
-import { toEpic } from '../handoff/epic';
-import { publishSummary } from '../handoff/summary-sync';
-import { countsDiffer } from './issue-event';
-import { isInitiative } from '../domain/policy';
+import { SUMMARY_PROPERTY_KEY } from '../domain/report-types';
+import { toEpic, type JiraGateway, type JiraIssue } from '../jira';
+import { syncSummary } from './sync';
 
 /** The epic (read with EPIC_FIELDS and the summary property) and its live workstream counts. */
 export interface EpicState {
@@ -32,11 +28,10 @@ export interface RepairInput {
   state: EpicState;
   /** Reads the state again after a write (null: the epic is gone or no longer an epic). */
   reread(): Promise<EpicState | null>;
-  /** The epic's record and its project's settings (read only when a publish is due). */
+  /** The epic's record and its project's settings. */
   loadFacts(): Promise<{ record: HandoffRecord | null; settings: ProjectSettings }>;
   /** The record version now (0 without a record), to notice a save that raced the publish. */
   recordVersion(): Promise<number>;
-  today: string;
 }
 
 export type RepairOutcome = 'unchanged' | 'published' | 'failed';
@@ -49,7 +44,7 @@ export async function republishWhenStale(input: RepairInput): Promise<RepairOutc
   let state: EpicState | null = input.state;
   let outcome: RepairOutcome = 'unchanged';
   for (let pass = 1; state && pass <= MAX_PASSES; pass++) {
-    const result = await publishIfStale(input, state);
+    const result = await publishIfDifferent(input, state);
     if (result !== 'published') return result === 'failed' ? 'failed' : outcome;
     outcome = 'published';
     state = await input.reread();
@@ -57,20 +52,13 @@ export async function republishWhenStale(input: RepairInput): Promise<RepairOutc
   return outcome;
 }
 
-async function publishIfStale(input: RepairInput, { epic: issue, live }: EpicState): Promise<RepairOutcome> {
-  const published = (issue.properties?.[SUMMARY_PROPERTY_KEY] ?? null) as SearchSummary | null;
+async function publishIfDifferent(input: RepairInput, { epic: issue, live }: EpicState): Promise<RepairOutcome> {
   const epic = toEpic(issue);
-  const levelStale = published !== null && (published.level === 'shipped') !== (epic.statusCategory === 'done');
-  if (!countsDiffer(published, live) && !levelStale && published !== null) return 'unchanged';
-  if (published === null) {
-    // Never published: only initiatives get a summary (a record, or the project's initiative label).
-    const { record, settings } = await input.loadFacts();
-    if (!record && !isInitiative(epic, settings) && live.total === 0) return 'unchanged';
-  }
+  const published = issue.properties?.[SUMMARY_PROPERTY_KEY];
   for (let attempt = 1; attempt <= MAX_TRIES; attempt++) {
     const { record, settings } = await input.loadFacts();
-    const readiness = computeReadiness(record, { key: epic.key, statusCategory: epic.statusCategory, today: input.today }, readinessPolicy(settings), live);
-    if (!(await publishSummary(input.appJira, epic.id, record, readiness, live))) return 'failed';
+    const { outcome } = await syncSummary(input.appJira, { epic, record, settings, published }, live);
+    if (outcome === 'unchanged' || outcome === 'failed') return outcome;
     if ((await input.recordVersion()) === (record?.version ?? 0)) return 'published';
   }
   return 'published';

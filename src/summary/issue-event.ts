@@ -3,15 +3,13 @@
  * events matter, which epic an issue's marker may speak for, and how the triggering issue's fresh state
  * corrects a search that may lag behind it. No I/O here.
  */
-import { WORKSTREAM_MARKER_KEY, type SearchSummary } from '../domain/report-types';
-import { WorkstreamKey } from '../domain/record';
-import type { WorkstreamFacts } from '../domain/readiness-types';
-import type { JiraIssue } from '../jira';
-import type { FoundWorkstream } from './find-existing';
+import { WORKSTREAM_MARKER_KEY } from '../domain/report-types';
+import { readMarker, type MarkerClaim } from '../domain/workstream-plan';
+import type { FoundWorkstream, JiraIssue } from '../jira';
 
-export const ISSUE_CREATED = 'avi:jira:created:issue';
-export const ISSUE_UPDATED = 'avi:jira:updated:issue';
-export const ISSUE_DELETED = 'avi:jira:deleted:issue';
+const ISSUE_CREATED = 'avi:jira:created:issue';
+const ISSUE_UPDATED = 'avi:jira:updated:issue';
+const ISSUE_DELETED = 'avi:jira:deleted:issue';
 
 /**
  * Changelog items that can change a summary: status (workstream counts, an epic's shipped level), labels
@@ -63,18 +61,8 @@ export function planForEvent(event: IssueEvent | undefined): EventPlan {
   return { kind: 'updated', issueId, epicMayChange };
 }
 
-export interface Marker {
-  epicId: string;
-  workstream: WorkstreamKey;
-}
-
 /** The issue's marker, when it is well formed. */
-export function markerOf(issue: JiraIssue): Marker | undefined {
-  const raw = issue.properties?.[WORKSTREAM_MARKER_KEY] as { epicId?: unknown; workstream?: unknown } | undefined;
-  const epicId = digits(raw?.epicId);
-  const workstream = WorkstreamKey.safeParse(raw?.workstream);
-  return epicId && workstream.success ? { epicId, workstream: workstream.data } : undefined;
-}
+const markerOf = (issue: JiraIssue): MarkerClaim | undefined => readMarker(issue.properties?.[WORKSTREAM_MARKER_KEY]);
 
 /**
  * The epics whose counts an updated issue may have changed: the one its marker names, whether the issue
@@ -101,9 +89,4 @@ export function withFreshIssue(found: FoundWorkstream[], epicId: string, fresh: 
   const entry = { workstream: marker.workstream, issue: fresh.issue! };
   // Keep the searched position (first created wins in onePerWorkstream); a lagging search puts it last.
   return position < 0 ? [...rest, entry] : [...rest.slice(0, position), entry, ...rest.slice(position)];
-}
-
-/** True when the published summary's workstream counts are not the live ones (no summary counts as 0 of 0). */
-export function countsDiffer(published: Pick<SearchSummary, 'workstreamsTotal' | 'workstreamsDone'> | null | undefined, live: WorkstreamFacts): boolean {
-  return (published?.workstreamsTotal ?? 0) !== live.total || (published?.workstreamsDone ?? 0) !== live.done;
 }

@@ -1,0 +1,2 @@
+/** Project settings (report page → Settings). */
+export { settingsHandlers } from './resolvers';
