@@ -50,6 +50,9 @@ async function openPanel(browser: Browser, url: string, issueKey: string): Promi
 /** An epic with `n` undecided conditions, made through the resolvers before any timing. */
 async function epicWithConditions(url: string, n: number): Promise<{ key: string; conditionIds: string[] }> {
   const key = await createEpic(url, `Bench: ${n} conditions to decide`);
+  // As on Jira, the panel is on an issue only once someone pressed its quick-add button there.
+  const added = await fetch(`${url}/__shell/issue/${key}/panels/${MODULES.panel}`, { method: 'POST', headers: { cookie: 'ph_user=admin%40example.com' } });
+  if (added.status !== 204) throw new Error(`Adding the panel to ${key} answered ${added.status}`);
   const ctx = { context: { issueKey: key } };
   let view = ok(await invoke(url, 'getHandoff', {}, ctx));
   for (let i = 0; i < n; i++) {

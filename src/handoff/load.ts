@@ -20,15 +20,24 @@ export interface LoadedHandoff {
   published: unknown;
 }
 
-/** Everything a handoff use case starts from, after checking `needed` as the caller. */
+/**
+ * Everything a handoff use case starts from, after checking `needed` as the caller. The four reads go out
+ * at once (on Forge each costs a round trip; one after another they add up), but the permission decides
+ * first: nothing read is used or answered unless the caller may do this, and a refusal wins over any
+ * other failure.
+ */
 export async function loadHandoff(ctx: CallContext, needed: JiraPermission): Promise<LoadedHandoff> {
   const { issue, project, accountId } = requireIssue(ctx);
-  const permissions = await requireIssuePermission(ctx.userJira, issue.key, needed);
-  const [jiraIssue, { record: stored, settings }, me] = await Promise.all([
+  const [allowed, issueRead, storageRead, meRead] = await Promise.allSettled([
+    requireIssuePermission(ctx.userJira, issue.key, needed),
     ctx.userJira.getIssue(issue.id, { fields: EPIC_FIELDS, properties: [SUMMARY_PROPERTY_KEY] }),
     loadRecordAndSettings(issue.id, project.id),
     currentUser(ctx.userJira, accountId),
   ]);
+  const permissions = settled(allowed);
+  const jiraIssue = settled(issueRead);
+  const { record: stored, settings } = settled(storageRead);
+  const me = settled(meRead);
   if (!jiraIssue) throw new AppError('NOT_FOUND', 'This issue does not exist or you do not have permission to see it.');
   const epic = toEpic(jiraIssue);
   if (!epic.isEpic) throw new AppError('NOT_AN_EPIC', `${epic.key} is not an epic. Production handoffs live on epics.`);
@@ -44,4 +53,9 @@ export async function getHandoffView(ctx: CallContext): Promise<HandoffView> {
   const { epic, record, settings, published } = loaded;
   await syncSummary(ctx.appJira, { epic, record, settings, published }, () => workstreamCounts(ctx.appJira, epic.id, record, published));
   return buildView({ ...loaded, timezone: ctx.timezone });
+}
+
+function settled<T>(result: PromiseSettledResult<T>): T {
+  if (result.status === 'rejected') throw result.reason;
+  return result.value;
 }
