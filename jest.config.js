@@ -9,7 +9,7 @@ module.exports = {
     {
       ...common,
       displayName: 'ui',
-      testEnvironment: 'jsdom',
+      testEnvironment: '<rootDir>/static/shared/testing/environment.js',
       testMatch: ['<rootDir>/static/**/*.test.ts', '<rootDir>/static/**/*.test.tsx'],
       setupFilesAfterEnv: ['<rootDir>/static/shared/testing/setup.ts'],
       moduleNameMapper: {

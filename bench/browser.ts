@@ -82,14 +82,20 @@ export async function lastClick(frame: Frame): Promise<number> {
   return Number(await frame.evaluate('window.__benchLastClick'));
 }
 
-/** Collects the app's JavaScript files a page's frames request for `/__ui/<resource>/` (not the host's bridge shim). */
-export function collectScripts(page: Page, resource: string): Set<string> {
-  const files = new Set<string>();
-  page.on('request', (r) => {
-    const p = new URL(r.url()).pathname;
-    if (p.startsWith(`/__ui/${resource}/`) && p.endsWith('.js')) files.add(p.slice(`/__ui/${resource}/`.length));
-  });
-  return files;
+/**
+ * The app's JavaScript files (under `/__ui/<resource>/`, not the host's bridge shim) the frame started to
+ * download before `frameMs` in its own clock: the frame's Resource Timing entries, whose `startTime` counts
+ * from the same navigation start as the marks. What loads after the mark (code split off for later) is
+ * not counted, however soon after it starts.
+ */
+export async function scriptsBefore(frame: Frame, resource: string, frameMs: number): Promise<string[]> {
+  const entries = (await frame.evaluate(`performance.getEntriesByType('resource').map(function (e) { return { name: e.name, startTime: e.startTime }; })`)) as Array<{ name: string; startTime: number }>;
+  const prefix = `/__ui/${resource}/`;
+  return entries
+    .filter((e) => e.startTime <= frameMs)
+    .map((e) => new URL(e.name).pathname)
+    .filter((p) => p.startsWith(prefix) && p.endsWith('.js'))
+    .map((p) => p.slice(prefix.length));
 }
 
 /** gzip -9 size in bytes of the built files of a Custom UI resource (what a compressing CDN would send). */

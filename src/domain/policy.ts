@@ -119,13 +119,7 @@ export const DEFAULT_WORKSTREAM_TEMPLATES: WorkstreamTemplate[] = [
   },
 ];
 
-export const WORKSTREAM_NAMES: Record<WorkstreamKey, string> = {
-  'data-integration': 'Data integration',
-  'model-deployment': 'Model deployment',
-  'compliance-review': 'Compliance review',
-  'stakeholder-alignment': 'Stakeholder alignment',
-  'production-kpis': 'Production KPIs',
-};
+export { WORKSTREAM_NAMES } from './vocabulary';
 
 export function defaultProjectSettings(): ProjectSettings {
   return {

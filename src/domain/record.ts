@@ -4,6 +4,9 @@
  * 240 KiB per value even at the maximum counts (see LIMITS and record-size tests).
  */
 import { z } from 'zod';
+import { BUSINESS_CATEGORIES, CONDITION_KINDS, HORIZON_UNITS, KPI_CATEGORIES, OPERATIONAL_CATEGORIES, WORKSTREAM_KEYS, isBusinessCategory } from './vocabulary';
+
+export { BUSINESS_CATEGORIES, CONDITION_KINDS, HORIZON_UNITS, KPI_CATEGORIES, OPERATIONAL_CATEGORIES, WORKSTREAM_KEYS, isBusinessCategory };
 
 export const LIMITS = {
   shortText: 200,
@@ -46,7 +49,6 @@ export const AccountId = z.string().regex(/^[A-Za-z0-9:_-]{1,128}$/, { error: 'I
 export const UserRef = z.object({ accountId: AccountId, displayName: trimmed(LIMITS.shortText, 'Name') }).strict();
 export type UserRef = z.infer<typeof UserRef>;
 
-export const CONDITION_KINDS = ['permission', 'data-access', 'stakeholder-access', 'decision-speed', 'tooling', 'other'] as const;
 export const ConditionKind = z.enum(CONDITION_KINDS, { error: 'Pick a condition kind' });
 export type ConditionKind = z.infer<typeof ConditionKind>;
 
@@ -107,14 +109,9 @@ export const PilotMetric = z
   .strict();
 export type PilotMetric = z.infer<typeof PilotMetric>;
 
-export const OPERATIONAL_CATEGORIES = ['reliability', 'latency', 'error-rate', 'delivery-frequency', 'model-quality'] as const;
-export const BUSINESS_CATEGORIES = ['business-outcome', 'adoption', 'cost'] as const;
-export const KPI_CATEGORIES = [...OPERATIONAL_CATEGORIES, ...BUSINESS_CATEGORIES] as const;
 export const KpiCategory = z.enum(KPI_CATEGORIES, { error: 'Pick a KPI category' });
 export type KpiCategory = z.infer<typeof KpiCategory>;
-export const isBusinessCategory = (c: KpiCategory): boolean => (BUSINESS_CATEGORIES as readonly string[]).includes(c);
 
-export const HORIZON_UNITS = ['month', 'quarter'] as const;
 export const Horizon = z
   .object({
     count: z
@@ -148,13 +145,6 @@ export const ProductionKpi = z
   .strict();
 export type ProductionKpi = z.infer<typeof ProductionKpi>;
 
-export const WORKSTREAM_KEYS = [
-  'data-integration',
-  'model-deployment',
-  'compliance-review',
-  'stakeholder-alignment',
-  'production-kpis',
-] as const;
 export const WorkstreamKey = z.enum(WORKSTREAM_KEYS, { error: 'Unknown workstream' });
 export type WorkstreamKey = z.infer<typeof WorkstreamKey>;
 

@@ -33,7 +33,7 @@ const Cursor = z.string({ error: 'cursor must be text' }).min(1).max(1000, { err
  * N days" and the purgatory clock count days in it. The registry takes it off the payload before the
  * resolver's own schema sees it; without it the server counts in UTC (as the gate and triggers do).
  */
-export const TIME_ZONE_FIELD = 'timeZone';
+export { TIME_ZONE_FIELD } from './time-zone-field';
 export const TimeZone = z
   .string({ error: 'timeZone must be an IANA time zone name, e.g. Pacific/Auckland' })
   .refine(isTimeZone, { error: 'timeZone must be an IANA time zone name, e.g. Pacific/Auckland' });

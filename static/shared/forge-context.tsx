@@ -1,4 +1,4 @@
-/** The Forge context read once at start-up (bootstrap.tsx), for components that need it (e.g. the site URL for links); the time zone is set in words.ts. */
+/** The Forge context read once at start-up (bootstrap.ts), for components that need it (e.g. the site URL for links); the time zone is set in words.ts. */
 import { createContext, useContext, type ReactNode } from 'react';
 import type { FullContext } from '@forge/bridge';
 
@@ -10,6 +10,6 @@ export function ForgeContextProvider({ value, children }: { value: FullContext; 
 
 export function useForgeContext(): FullContext {
   const value = useContext(Ctx);
-  if (!value) throw new Error('useForgeContext needs mountApp (static/shared/bootstrap.tsx) around the app');
+  if (!value) throw new Error('useForgeContext needs mountRoot (static/shared/mount.tsx) around the app');
   return value;
 }

@@ -34,7 +34,7 @@ export const KPI_CATEGORY_LABELS: Record<KpiCategory, string> = {
   cost: 'Cost',
 };
 
-// Jira shows times in the user's profile time zone, which need not be the browser's: mountApp sets it
+// Jira shows times in the user's profile time zone, which need not be the browser's: mountRoot (mount.tsx) sets it
 // from view.getContext().timezone once, before anything renders.
 let displayTimeZone: string | undefined;
 export function setDisplayTimeZone(timeZone: string | undefined): void {

@@ -1,22 +1,27 @@
-import { useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import SectionMessage from '@atlaskit/section-message';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { ForgeContext } from '@ui/bootstrap';
 import { ErrorBanner } from '@ui/components/ErrorBanner';
 import { LoadingState } from '@ui/components/LoadingState';
+import { loadContract } from '@ui/schemas';
 import type { HandoffView } from '@src/shared/contract';
 import { CopyBriefButton } from './features/brief';
 import { ConditionsSection } from './features/conditions';
 import { EpicHeading } from './features/epic';
 import { DoneMilestone } from './features/done';
-import { HandoffProvider, useHandoffLoader, type HandoffStore } from './features/handoff';
-import { HistoryTab } from './features/history';
+import { HandoffProvider, preloadSelect, useHandoffLoader, type HandoffStore } from './features/handoff';
 import { MetricsSection } from './features/metrics';
 import { OwnershipSection } from './features/ownership';
 import { ReadinessHeader } from './features/readiness';
-import { WorkstreamsTab } from './features/workstreams';
 import './panel.css';
+
+// The Workstreams and History tabs show nothing until chosen: their code loads after the record is on screen.
+const loadWorkstreamsTab = () => import('./features/workstreams').then((m) => ({ default: m.WorkstreamsTab }));
+const loadHistoryTab = () => import('./features/history').then((m) => ({ default: m.HistoryTab }));
+const WorkstreamsTab = lazy(loadWorkstreamsTab);
+const HistoryTab = lazy(loadHistoryTab);
 
 const pageStyles = xcss({ padding: 'space.100', color: 'color.text' });
 const tabPanelStyles = xcss({ paddingBlockStart: 'space.200', width: '100%' });
@@ -50,10 +55,10 @@ function HandoffTabs({ view }: { view: HandoffView }) {
         </Box>
       </TabPanel>
       <TabPanel>
-        <Box xcss={tabPanelStyles}>{selected === 1 && <WorkstreamsTab />}</Box>
+        <Box xcss={tabPanelStyles}>{selected === 1 && <Suspense fallback={<LoadingState label="Loading workstreams" />}><WorkstreamsTab /></Suspense>}</Box>
       </TabPanel>
       <TabPanel>
-        <Box xcss={tabPanelStyles}>{selected === 2 && <HistoryTab version={view.version} />}</Box>
+        <Box xcss={tabPanelStyles}>{selected === 2 && <Suspense fallback={<LoadingState label="Loading the history" />}><HistoryTab version={view.version} /></Suspense>}</Box>
       </TabPanel>
     </Tabs>
   );
@@ -61,6 +66,12 @@ function HandoffTabs({ view }: { view: HandoffView }) {
 
 function Loaded({ store, view }: { store: HandoffStore; view: HandoffView }) {
   const canEdit = view.permissions.canEdit;
+  // What the first screen does not show (the other tabs; for editors the forms' schemas and their select)
+  // loads once the record is on screen, so none of it delays the record and nothing waits for it later.
+  useEffect(() => {
+    const later = [loadWorkstreamsTab(), loadHistoryTab(), ...(canEdit ? [loadContract(), preloadSelect()] : [])];
+    later.forEach((p) => p.catch(() => undefined));
+  }, [canEdit]);
   return (
     <HandoffProvider value={{ view, canEdit, save: store.save, reload: store.reload }}>
       <Stack space="space.200">
@@ -98,7 +109,7 @@ export function App({ context }: { context: ForgeContext }) {
   return (
     <Box xcss={pageStyles} as="main" aria-label="Production handoff">
       <Stack space="space.200">
-        <EpicHeading issueKey={issueKey} />
+        <EpicHeading issueKey={issueKey} epic={store.state.status === 'ready' ? store.state.view.epic : undefined} appFailed={store.state.status === 'error'} />
         <Body store={store} />
       </Stack>
     </Box>

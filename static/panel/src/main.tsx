@@ -1,4 +1,5 @@
-import { mountApp } from '@ui/bootstrap';
-import { App } from './App';
+import { startApp } from '@ui/bootstrap';
+import { callEarly } from '@ui/api/early';
 
-void mountApp((context) => <App context={context} />);
+// The record is asked for first: its round trip overlaps downloading and starting the panel's UI.
+startApp({ first: () => callEarly('getHandoff', {}), ui: () => import('./ui') });

@@ -1,4 +1,3 @@
-import { mountApp } from '@ui/bootstrap';
-import { App } from './App';
+import { startApp } from '@ui/bootstrap';
 
-void mountApp(() => <App />);
+startApp({ ui: () => import('./ui') });

@@ -4,7 +4,8 @@
  * handle one shape of failure.
  */
 import { invoke, view } from '@forge/bridge';
-import { TIME_ZONE_FIELD, type PayloadOf, type Responses, type ResolverName, type Result } from '@src/shared/contract';
+import type { PayloadOf, Responses, ResolverName, Result } from '@src/shared/contract';
+import { TIME_ZONE_FIELD } from '@src/shared/time-zone-field';
 
 // Forge gives resolvers no time zone: every call carries the one Jira gives this frame (the user's
 // profile zone), so "today" on the server is the user's today.

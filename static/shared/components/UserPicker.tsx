@@ -1,14 +1,9 @@
-import { useCallback } from 'react';
-import { AsyncSelect } from '@atlaskit/select';
+import Textfield from '@atlaskit/textfield';
 import { Label } from '@atlaskit/form';
 import { Stack } from '@atlaskit/primitives';
 import type { UserRef } from '@src/domain/record';
-import { searchUsers } from '../api';
-
-interface Option {
-  label: string;
-  value: string;
-}
+import { deferred } from '../deferred';
+import type { UserSearchProps } from './UserSearchSelect';
 
 export interface UserPickerProps {
   id: string;
@@ -21,34 +16,22 @@ export interface UserPickerProps {
   assignableIn?: string;
 }
 
-const toOption = (u: UserRef): Option => ({ label: u.displayName, value: u.accountId });
+/** Until react-select has loaded: the chosen person's name in a read-only box of the same size. */
+function SearchStandIn({ inputId, label, value, placeholder }: UserSearchProps) {
+  return <Textfield id={inputId} aria-label={label} isReadOnly value={value?.displayName ?? ''} placeholder={placeholder} />;
+}
+
+/** react-select is loaded after the first screen, never before it (see @ui/deferred). */
+const UserSearch = deferred<UserSearchProps>(() => import('./UserSearchSelect').then((m) => m.UserSearchSelect), SearchStandIn);
+export const preloadUserPicker = UserSearch.preload;
 
 /** Jira user picker: searches Jira's user search (or assignable-user search) as the viewing user while they type. */
 export function UserPicker({ id, label, value, onChange, isDisabled, placeholder = 'Search people', assignableIn }: UserPickerProps) {
-  const loadOptions = useCallback(async (query: string): Promise<Option[]> => {
-    if (query.trim() === '') return [];
-    try {
-      return (await searchUsers(query.trim(), assignableIn)).map(toOption);
-    } catch {
-      return [];
-    }
-  }, [assignableIn]);
   return (
     <Stack space="space.050">
       <Label htmlFor={`${id}-input`}>{label}</Label>
       <div data-testid={`${id}-picker`}>
-        <AsyncSelect<Option>
-          inputId={`${id}-input`}
-          aria-label={label}
-          cacheOptions
-          isClearable
-          isDisabled={isDisabled}
-          loadOptions={loadOptions}
-          value={value ? toOption(value) : null}
-          onChange={(option) => onChange(option ? { accountId: option.value, displayName: option.label } : null)}
-          placeholder={placeholder}
-          noOptionsMessage={({ inputValue }) => (inputValue ? `No one matches "${inputValue}"` : 'Type a name or email')}
-        />
+        <UserSearch inputId={`${id}-input`} label={label} value={value} onChange={onChange} isDisabled={isDisabled} placeholder={placeholder} assignableIn={assignableIn} />
       </div>
     </Stack>
   );

@@ -16,6 +16,8 @@ export interface BridgeCall {
 }
 
 const handlers = new Map<string, (payload: unknown) => unknown>();
+/** Other bridge calls a test arranged (e.g. `fetchProduct`, requestJira's), by bridge name. */
+const bridgeHandlers = new Map<string, (payload: unknown) => unknown>();
 const calls: BridgeCall[] = [];
 let context: Record<string, unknown> = {};
 
@@ -40,6 +42,8 @@ async function callBridge(name: string, payload?: unknown): Promise<unknown> {
     if (!handler) throw new Error(`No answer arranged for the resolver "${functionKey}" in this test`);
     return handler(body);
   }
+  const other = bridgeHandlers.get(name);
+  if (other) return other(payload);
   throw new Error(`The unit-test bridge does not provide "${name}"`);
 }
 
@@ -51,6 +55,7 @@ export function installTestBridge(): void {
 
 export function resetTestBridge(): void {
   handlers.clear();
+  bridgeHandlers.clear();
   calls.length = 0;
   context = JSON.parse(JSON.stringify(DEFAULT_CONTEXT));
 }
@@ -58,6 +63,16 @@ export function resetTestBridge(): void {
 /** What `name` answers from now on; the handler may return a promise the test resolves later. */
 export function answer<N extends ResolverName>(name: N, handler: Handler<N>): void {
   handlers.set(name, handler as (payload: unknown) => unknown);
+}
+
+/** What the bridge call `name` (not a resolver: e.g. `fetchProduct`) answers from now on. */
+export function answerBridge(name: string, handler: (payload: unknown) => unknown): void {
+  bridgeHandlers.set(name, handler);
+}
+
+/** Every call of the bridge function `name` so far (e.g. `fetchProduct` for requestJira). */
+export function bridgeCalls(name: string): BridgeCall[] {
+  return calls.filter((c) => c.name === name);
 }
 
 /** The payloads `name` was invoked with, in order (without the time zone every call carries). */

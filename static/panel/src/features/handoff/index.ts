@@ -4,5 +4,5 @@ export { useHandoffLoader, type HandoffStore, type LoadState, type HandoffChange
 export { useSaveForm, type SaveForm } from './hooks/useSaveForm';
 export { FormFeedback } from './components/FormFeedback';
 export { EditForm, type EditFormProps } from './components/EditForm';
-export { TextField, TextAreaField, SelectField, type SelectOption } from './components/fields';
+export { TextField, TextAreaField, SelectField, preloadSelect, type SelectOption } from './components/fields';
 export { ConfirmRemove, type ConfirmRemoveProps } from './components/ConfirmRemove';

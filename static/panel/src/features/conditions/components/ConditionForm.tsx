@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { CONDITION_KINDS, type ConditionKind, type PilotCondition } from '@src/domain/record';
-import { ConditionInput } from '@src/shared/contract';
+import type { ConditionKind, PilotCondition } from '@src/domain/record';
+import { CONDITION_KINDS } from '@src/domain/vocabulary';
 import { CONDITION_KIND_LABELS } from '@ui/words';
 import { EditForm, SelectField, TextAreaField, TextField, useHandoff, useSaveForm } from '../../handoff';
 
@@ -25,7 +25,7 @@ export function ConditionForm({ condition, onDone }: { condition?: PilotConditio
 
   const onSubmit = async () => {
     const input = { ...(condition ? { id: condition.id } : {}), kind: draft.kind, name: draft.name, details: draft.details, grantedBy: draft.grantedBy };
-    const saved = await form.submit(ConditionInput, input, (parsed) => save('saveCondition', { condition: parsed }));
+    const saved = await form.submit((c) => c.ConditionInput, input, (parsed) => save('saveCondition', { condition: parsed }));
     if (saved) onDone();
   };
 

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import { Box, Inline, Stack, xcss } from '@atlaskit/primitives';
 import type { DecisionStatus, PilotCondition } from '@src/domain/record';
-import { DecisionInput } from '@src/shared/contract';
 import { FormFeedback, TextAreaField, TextField, useHandoff, useSaveForm } from '../../handoff';
 import { draftOf, inputOf, type DecisionDraft } from './decision-draft';
 
@@ -38,7 +37,7 @@ export function DecisionControls({ condition, onSaved }: { condition: PilotCondi
   const id = `decision-${condition.id}`;
 
   const onSubmit = async () => {
-    const saved = await form.submit(DecisionInput, inputOf(draft), (decision) => save('decideCondition', { conditionId: condition.id, decision }));
+    const saved = await form.submit((c) => c.DecisionInput, inputOf(draft), (decision) => save('decideCondition', { conditionId: condition.id, decision }));
     if (saved && draft.status !== 'undecided') onSaved?.();
   };
 

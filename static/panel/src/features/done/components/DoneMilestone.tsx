@@ -6,11 +6,8 @@ import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
-import { Payloads } from '@src/shared/contract';
 import { formatDate } from '@ui/words';
 import { FormFeedback, TextAreaField, useHandoff, useSaveForm } from '../../handoff';
-
-const ReopenPayload = Payloads.reopenHandoff.omit({ baseVersion: true });
 
 function ReopenForm({ onCancel }: { onCancel: () => void }) {
   const { save } = useHandoff();
@@ -22,7 +19,7 @@ function ReopenForm({ onCancel }: { onCancel: () => void }) {
       aria-label="Reopen the handoff"
       onSubmit={(e) => {
         e.preventDefault();
-        void form.submit(ReopenPayload, { reason }, () => save('reopenHandoff', { reason }));
+        void form.submit((c) => c.Payloads.reopenHandoff.omit({ baseVersion: true }), { reason }, () => save('reopenHandoff', { reason }));
       }}
     >
       <Stack space="space.100">

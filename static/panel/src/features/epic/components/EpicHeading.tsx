@@ -1,10 +1,13 @@
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { Inline, Text } from '@atlaskit/primitives';
+import type { EpicInfo } from '@src/shared/contract';
 import { useIssueHeading } from '../hooks/useIssueHeading';
 
-export function EpicHeading({ issueKey }: { issueKey: string | undefined }) {
-  const { data: heading, error } = useIssueHeading(issueKey);
+/** `epic`: the loaded handoff's epic; `appFailed`: the handoff could not be loaded, so Jira is asked instead. */
+export function EpicHeading({ issueKey, epic, appFailed }: { issueKey: string | undefined; epic?: EpicInfo; appFailed: boolean }) {
+  const { data: fromJira, error } = useIssueHeading(issueKey, appFailed && !epic);
+  const heading = epic ?? fromJira;
   return (
     <Inline space="space.100" alignBlock="center" shouldWrap testId="epic-heading">
       <Heading size="small" as="h2">

@@ -2,9 +2,12 @@
 import type { ChangeEvent } from 'react';
 import Textfield from '@atlaskit/textfield';
 import TextArea from '@atlaskit/textarea';
-import Select from '@atlaskit/select';
 import { ErrorMessage, HelperMessage, Label } from '@atlaskit/form';
 import { Stack } from '@atlaskit/primitives';
+import { deferred } from '@ui/deferred';
+import type { SelectControlProps, SelectOption } from './select-control';
+
+export type { SelectOption };
 
 interface Common {
   id: string;
@@ -73,10 +76,14 @@ export function TextAreaField({ id, label, error, helper, isRequired, value, onC
   );
 }
 
-export interface SelectOption<V extends string = string> {
-  label: string;
-  value: V;
+/** Until react-select has loaded: the chosen option's label in a read-only box of the same size. */
+function SelectStandIn({ inputId, label, options, value, placeholder }: SelectControlProps) {
+  return <Textfield id={inputId} aria-label={label} isReadOnly value={options.find((o) => o.value === value)?.label ?? ''} placeholder={placeholder} />;
 }
+
+/** Atlaskit's Select is react-select: loaded after the first screen, never before it (see @ui/deferred). */
+const SelectControl = deferred<SelectControlProps>(() => import('./select-control').then((m) => m.SelectControl), SelectStandIn);
+export const preloadSelect = SelectControl.preload;
 
 export function SelectField<V extends string>({ id, label, error, helper, isRequired, value, options, onChange, placeholder, isClearable }: Common & { value: V | undefined; options: SelectOption<V>[]; onChange: (v: V | undefined) => void; placeholder?: string; isClearable?: boolean }) {
   return (
@@ -86,16 +93,16 @@ export function SelectField<V extends string>({ id, label, error, helper, isRequ
         {isRequired && <span aria-hidden> *</span>}
       </Label>
       <div data-testid={`${id}-select`}>
-        <Select<SelectOption<V>>
+        <SelectControl
           inputId={`${id}-input`}
-          aria-label={label}
+          label={label}
           options={options}
-          value={options.find((o) => o.value === value) ?? null}
-          onChange={(option) => onChange(option?.value)}
+          value={value}
+          onChange={(v) => onChange(v as V | undefined)}
           placeholder={placeholder ?? 'Choose…'}
           isClearable={isClearable}
           isInvalid={Boolean(error)}
-          aria-describedby={error ? `${id}-error` : undefined}
+          describedBy={error ? `${id}-error` : undefined}
         />
       </div>
       <Messages id={id} error={error} helper={helper} />

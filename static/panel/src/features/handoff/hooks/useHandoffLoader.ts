@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { call, useResolver } from '@ui/api';
+import { call, takeEarly, useResolver } from '@ui/api';
 import type { HandoffView, PayloadOf, ResolverError, Result } from '@src/shared/contract';
 
 /** Resolvers that change the record: each answers the new HandoffView and needs the version it was based on. */
@@ -30,7 +30,8 @@ export interface HandoffStore {
 }
 
 export function useHandoffLoader(): HandoffStore {
-  const handoff = useResolver(() => call('getHandoff', {}), []);
+  // The first load takes the call main.tsx started before the UI was loaded; reloads ask again.
+  const handoff = useResolver(() => takeEarly('getHandoff') ?? call('getHandoff', {}), []);
   const { current, show } = handoff;
 
   const save = useCallback(

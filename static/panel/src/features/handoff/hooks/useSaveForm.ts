@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { HandoffView, ResolverError, Result } from '@src/shared/contract';
 import { useAction } from '@ui/api';
 import { fieldErrorsFrom, withoutPrefix, type FieldErrors } from '@ui/field-errors';
+import { loadContract, type Contract } from '@ui/schemas';
 import { useHandoff } from './HandoffContext';
 
 type Change = () => Promise<Result<HandoffView>>;
@@ -12,11 +13,12 @@ export interface SaveForm {
   error: ResolverError | undefined;
   fieldErrors: FieldErrors;
   /**
-   * Checks `value` with the contract's schema and hands zod's parsed output to `send`, so what reaches
-   * the resolver is exactly what passed the check. Returns true on success. On any failure the form's own
-   * input is left alone: only the messages change.
+   * Checks `value` with the contract's schema (`schema` picks it from the contract, loaded on first use:
+   * @ui/schemas) and hands zod's parsed output to `send`, so what reaches the resolver is exactly what
+   * passed the check. Returns true on success. On any failure the form's own input is left alone: only
+   * the messages change.
    */
-  submit: <S extends z.ZodType>(schema: S, value: unknown, send: (parsed: z.output<S>) => Promise<Result<HandoffView>>) => Promise<boolean>;
+  submit: <S extends z.ZodType>(schema: (contract: Contract) => S, value: unknown, send: (parsed: z.output<S>) => Promise<Result<HandoffView>>) => Promise<boolean>;
   /** Sends a change with no typed input to check (a removal, a person picked from Jira's list). */
   send: (change: Change) => Promise<boolean>;
   /** "Reload latest": fetch the newest version, keep what the user typed, clear the banner. */
@@ -41,7 +43,13 @@ export function useSaveForm(serverPrefix = ''): SaveForm {
 
   const submit = useCallback<SaveForm['submit']>(
     async (schema, value, sendParsed) => {
-      const parsed = schema.safeParse(value);
+      let contract: Contract;
+      try {
+        contract = await loadContract();
+      } catch (e) {
+        return send(async () => ({ ok: false, error: { code: 'INTERNAL', message: `The form could not load its checks: ${e instanceof Error ? e.message : String(e)}. Try again.` } }));
+      }
+      const parsed = schema(contract).safeParse(value);
       if (!parsed.success) {
         setFieldErrors(fieldErrorsFrom(parsed.error));
         reset();

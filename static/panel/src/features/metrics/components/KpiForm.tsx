@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Grid } from '@atlaskit/primitives';
-import { KPI_CATEGORIES, type ProductionKpi } from '@src/domain/record';
-import { KpiInput } from '@src/shared/contract';
+import type { ProductionKpi } from '@src/domain/record';
+import { KPI_CATEGORIES } from '@src/domain/vocabulary';
 import { KPI_CATEGORY_LABELS } from '@ui/words';
 import { EditForm, SelectField, TextField, useHandoff, useSaveForm } from '../../handoff';
 import { draftOf, inputOf } from './kpi-draft';
@@ -31,7 +31,7 @@ export function KpiForm({ kpi, onDone }: { kpi?: ProductionKpi; onDone: () => vo
   const err = form.fieldErrors;
 
   const onSubmit = async () => {
-    if (await form.submit(KpiInput, inputOf(draft, kpi?.id), (parsed) => save('saveKpi', { kpi: parsed }))) onDone();
+    if (await form.submit((c) => c.KpiInput, inputOf(draft, kpi?.id), (parsed) => save('saveKpi', { kpi: parsed }))) onDone();
   };
 
   return (

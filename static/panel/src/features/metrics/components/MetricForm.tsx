@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Inline } from '@atlaskit/primitives';
 import type { PilotMetric } from '@src/domain/record';
-import { MetricInput } from '@src/shared/contract';
 import { EditForm, TextField, useHandoff, useSaveForm } from '../../handoff';
 
 /** Adds a pilot success metric (what funded the pilot) or edits one. */
@@ -14,7 +13,7 @@ export function MetricForm({ metric, onDone }: { metric?: PilotMetric; onDone: (
 
   const onSubmit = async () => {
     const input = { ...(metric ? { id: metric.id } : {}), name, result };
-    if (await form.submit(MetricInput, input, (parsed) => save('saveMetric', { metric: parsed }))) onDone();
+    if (await form.submit((c) => c.MetricInput, input, (parsed) => save('saveMetric', { metric: parsed }))) onDone();
   };
 
   return (

@@ -3,12 +3,9 @@ import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import type { UserRef } from '@src/domain/record';
-import { Payloads } from '@src/shared/contract';
 import { UserPicker } from '@ui/components/UserPicker';
 import { formatDate } from '@ui/words';
 import { FormFeedback, TextField, useHandoff, useSaveForm } from '../../handoff';
-
-const PilotPayload = Payloads.savePilot.omit({ baseVersion: true });
 
 export function PilotTimeline() {
   const { view, canEdit, save } = useHandoff();
@@ -35,7 +32,7 @@ export function PilotTimeline() {
       aria-label="Pilot timeline"
       onSubmit={(e) => {
         e.preventDefault();
-        void form.submit(PilotPayload, input, (parsed) => save('savePilot', parsed));
+        void form.submit((c) => c.Payloads.savePilot.omit({ baseVersion: true }), input, (parsed) => save('savePilot', parsed));
       }}
     >
       <Stack space="space.100">

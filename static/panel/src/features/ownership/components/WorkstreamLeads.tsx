@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import Heading from '@atlaskit/heading';
 import { Grid, Stack, Text } from '@atlaskit/primitives';
-import { WORKSTREAM_NAMES } from '@src/domain/policy';
-import { WORKSTREAM_KEYS, type UserRef, type WorkstreamKey } from '@src/domain/record';
+import type { UserRef, WorkstreamKey } from '@src/domain/record';
+import { WORKSTREAM_KEYS, WORKSTREAM_NAMES } from '@src/domain/vocabulary';
 import { UserPicker } from '@ui/components/UserPicker';
 import { FormFeedback, useHandoff, useSaveForm } from '../../handoff';
 

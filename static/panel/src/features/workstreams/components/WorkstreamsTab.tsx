@@ -3,7 +3,7 @@ import ProgressBar from '@atlaskit/progress-bar';
 import SectionMessage from '@atlaskit/section-message';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
-import { WORKSTREAM_NAMES } from '@src/domain/policy';
+import { WORKSTREAM_NAMES } from '@src/domain/vocabulary';
 import type { WorkstreamKey } from '@src/domain/record';
 import type { CreateWorkstreamsResult, WorkstreamItem } from '@src/shared/contract';
 import { ErrorBanner } from '@ui/components/ErrorBanner';
