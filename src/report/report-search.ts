@@ -17,12 +17,17 @@ export const REPORT_FIELDS = ['summary', 'status', 'labels'] as const;
 /** Jira's maximum page size when fields are asked for. */
 export const REPORT_PAGE_SIZE = 100;
 
-export function reportJql(projectId: string, initiativeLabel: string, epicTypeIds: readonly string[]): string {
+/** The report's JQL condition (no ORDER BY): what makes an epic of this project an initiative. */
+export function reportScope(projectId: string, initiativeLabel: string, epicTypeIds: readonly string[]): string {
   if (!/^\d+$/.test(projectId)) throw new Error(`Not a project id: ${projectId}`);
   if (epicTypeIds.length === 0 || epicTypeIds.some((id) => !/^\d+$/.test(id))) throw new Error(`Not issue type ids: ${epicTypeIds.join(', ')}`);
   const label = JiraLabel.parse(initiativeLabel);
   const scope = label ? ` AND (labels = "${label}" OR issue.property[${SUMMARY_PROPERTY_KEY}].level IS NOT EMPTY)` : '';
-  return `project = ${projectId} AND issuetype in (${epicTypeIds.join(', ')})${scope} ORDER BY key ASC`;
+  return `project = ${projectId} AND issuetype in (${epicTypeIds.join(', ')})${scope}`;
+}
+
+export function reportJql(projectId: string, initiativeLabel: string, epicTypeIds: readonly string[]): string {
+  return `${reportScope(projectId, initiativeLabel, epicTypeIds)} ORDER BY key ASC`;
 }
 
 /** The ids of the project's epic-level (hierarchy level 1) issue types. */

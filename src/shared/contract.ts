@@ -22,6 +22,7 @@ import type { Readiness, StatusCategoryKey } from '../domain/readiness-types';
 import type { DoneState } from '../domain/done';
 import { RECORD_ACTIONS, type RecordAction } from '../domain/history';
 import type { ReportRow } from '../domain/report-types';
+import { PARTITIONS_PER_CALL, isIssueId, type PartitionPlan, type ReportPartition } from '../domain/report-partitions';
 
 const BaseVersion = z.number({ error: 'baseVersion must be a number' }).int().min(0);
 /** Where the next page of a trail starts, as the previous page said (opaque; storage's own cursor). */
@@ -40,6 +41,13 @@ export const TimeZone = z
 
 // ---- payloads -------------------------------------------------------------------------------------
 export const Empty = z.object({}).strict();
+
+const IssueIdText = z.string({ error: 'must be an issue id' }).refine(isIssueId, { error: 'must be an issue id' });
+/** A range of issue ids the report reads (src/domain/report-partitions.ts). */
+const Partition = z
+  .object({ from: IssueIdText, to: IssueIdText.optional() })
+  .strict()
+  .refine((p) => p.to === undefined || Number(p.to) > Number(p.from), { error: 'A partition must end after it starts' });
 
 // What a change may send: the record's own schemas minus what the server sets (src/domain/inputs.ts).
 export { ConditionInput, DecisionInput, KpiInput, MetricInput };
@@ -70,6 +78,9 @@ export const Payloads = {
   getWorkstreams: Empty,
   createWorkstreams: Empty,
   getReportPage: z.object({ nextPageToken: z.string().max(2000).optional(), maxPages: z.number().int().min(1).max(50).optional() }).strict(),
+  getReportStart: Empty,
+  getReportPlan: z.object({ after: IssueIdText }).strict(),
+  getReportRows: z.object({ partitions: z.array(Partition).min(1).max(PARTITIONS_PER_CALL) }).strict(),
   getProjectSettings: Empty,
   saveProjectSettings: z.object({ settings: ProjectSettings }).strict(),
   exportAuditTrail: z.object({ format: z.enum(['csv', 'json']), cursor: Cursor.optional() }).strict(),
@@ -169,6 +180,30 @@ export interface ReportPage {
   stallDays: number;
 }
 
+/** The report's first call: the first page of rows, and the partitions the rest is read in. */
+export interface ReportStart {
+  rows: ReportRow[];
+  plan: PartitionPlan;
+  jiraRequests: number;
+  today: string;
+  stallDays: number;
+}
+
+/** More partitions, for ids beyond what one ids request returned. */
+export interface ReportPlanPage {
+  plan: PartitionPlan;
+  jiraRequests: number;
+}
+
+/** The rows of some partitions; `unfinished` are what is left of partitions that held more than one page. */
+export interface ReportRowsPage {
+  rows: ReportRow[];
+  unfinished: ReportPartition[];
+  jiraRequests: number;
+  today: string;
+  stallDays: number;
+}
+
 export interface SettingsView {
   settings: z.infer<typeof ProjectSettings>;
   canAdminister: boolean;
@@ -206,6 +241,9 @@ export interface Responses {
   getWorkstreams: WorkstreamsView;
   createWorkstreams: CreateWorkstreamsResult;
   getReportPage: ReportPage;
+  getReportStart: ReportStart;
+  getReportPlan: ReportPlanPage;
+  getReportRows: ReportRowsPage;
   getProjectSettings: SettingsView;
   saveProjectSettings: SettingsView;
   exportAuditTrail: AuditExportPage;

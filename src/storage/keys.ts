@@ -22,3 +22,6 @@ export const auditPrefix = (projectId: string): string => `audit:${projectId}:`;
 export const auditKey = (projectId: string, at: string, subject: string, version: number): string => `${auditPrefix(projectId)}${at}:${subject}:${padVersion(version)}`;
 
 export const lockKey = (name: string): string => `lock:${name}`;
+
+/** The report's remembered epic-level issue type ids of a project (storage/report-facts.ts). */
+export const reportTypesKey = (projectId: string): string => `report-epic-types:${projectId}`;
