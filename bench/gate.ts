@@ -73,6 +73,7 @@ export async function runGateBench(decisions = 200): Promise<BenchOutcome> {
       'Each decision is a real `POST /rest/api/3/issue/{key}/transitions` (basic auth, admin) to Done, which runs the validator function in-process through the real @forge/api and @forge/kvs; the user\'s own REST request costs nothing in the model, the validator\'s invocation and its Jira and KVS requests do.',
       'Warm: a few decisions before the timed ones (the first under the model is the cold start). Passing decisions are followed by an In Progress transition (no validator) so the epic can be decided again; not timed.',
       'Requests per decision come from `/__local/stats`: Jira requests and KVS operations made by the gate\'s invocations (attributed per module), divided by validator runs.',
+      'Design: nothing is cached for the gate. Each decision reads the issue once as the app (its id and project say which record to read), then the record with the settings in one KVS batch, so it always decides from what storage holds at that moment; at 300 + 150 + 40 ms it is within its target without a cache.',
     );
     return outcome;
   } finally {

@@ -2,9 +2,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { startHost, type Host } from '../local/server';
 import { DEFAULT_LATENCY_MODEL, type LatencyModel, type PlatformCalls } from '../local/forge/latency';
 import type { HostStatsSnapshot } from '../test/helpers/local-api';
+import { ensureBuilt } from '../test/helpers/browser';
 
 /** A host on a temporary data folder, removed when the host closes. Starts on loopback (no latency model). */
 export async function benchHost(name: string): Promise<Host> {
@@ -179,4 +181,14 @@ export async function inParallel<T>(items: T[], limit: number, work: (item: T, i
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/**
+ * Builds the Custom UI apps a bench measures, every run: the tests build only a missing app, and a build
+ * older than the code would measure the old code. BENCH_BUILD=0 keeps the builds there are.
+ */
+export function buildForBench(...apps: string[]): void {
+  if (process.env.BENCH_BUILD === '0') return ensureBuilt(...apps);
+  const build = spawnSync(process.execPath, ['scripts/build-ui.mjs', ...apps], { cwd: path.resolve(__dirname, '..'), encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`Custom UI build failed:\n${build.stdout}\n${build.stderr}`);
 }

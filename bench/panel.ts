@@ -15,11 +15,11 @@
 import type { Browser } from 'playwright-core';
 import { SEED_KEYS } from '../local/jira/seed';
 import type { Host } from '../local/server';
-import { ensureBuilt, launchChromium } from '../test/helpers/browser';
+import { launchChromium } from '../test/helpers/browser';
 import { createEpic } from '../test/helpers/handoff-fixtures';
 import { invoke, MODULES, ok, resetStats, stats } from '../test/helpers/local-api';
 import { frameOf, gzipBytes, lastClick, newTimedContext, scriptsBefore, waitForMark, watch } from './browser';
-import { benchHost, countsOf, latencyOf, median, MODES, ms, type BenchOutcome, type Mode, type StatsWithPlatform, type TargetFigure } from './lib';
+import { benchHost, buildForBench, countsOf, latencyOf, median, MODES, ms, type BenchOutcome, type Mode, type StatsWithPlatform, type TargetFigure } from './lib';
 
 const RECORD = '[data-testid="readiness-level"]';
 const HEADING = '[data-testid="epic-summary"]';
@@ -88,7 +88,7 @@ async function decideAll(browser: Browser, url: string, epic: { key: string; con
 }
 
 export async function runPanelBench(opts: PanelBenchOptions): Promise<BenchOutcome> {
-  ensureBuilt('panel');
+  buildForBench('panel');
   const host: Host = await benchHost('panel');
   const browser = await launchChromium();
   try {
@@ -149,6 +149,8 @@ export async function runPanelBench(opts: PanelBenchOptions): Promise<BenchOutco
     outcome.details[outcome.details.length - 1].notes.push(
       `Open: ${OPEN_KEY} (a demo record with conditions, KPIs and history) in the shell's issue view, a fresh browser context each time (no cache); from the panel frame's navigation start to \`${RECORD}\` in its DOM (a MutationObserver added by Playwright, not app code).`,
       'Save: an epic with undecided conditions, each decided once in one panel; from the click on "Save decision" to that condition\'s "Decided by" line.',
+      'Design (open): one invocation, getHandoff, answers the record and everything the first screen needs (the epic\'s heading too: no requestJira before the first render); inside it the permission check, the epic, the caller and the record with its settings (one KVS batch) go out at once, the permission still deciding first. The entry script asks getHandoff before React and Atlaskit download, so the round trip overlaps the download; the tabs (Workstreams, History), the forms\' zod schemas and react-select load after the first render.',
+      'Design (save): one invocation whose reads go out at once as above, then one KVS transaction (record, history, audit; the workstream counts are searched meanwhile), then the searchable summary written only when it differs; it answers the fresh view, so the panel needs no second call.',
     );
     return outcome;
   } finally {
