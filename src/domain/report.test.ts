@@ -28,6 +28,8 @@ const summary = (over: Partial<SearchSummary> = {}): SearchSummary => ({
   version: 4,
   reopened: 'no',
   doneUndecided: 'no',
+  kpiFacts: [],
+  remindOn: '',
   ...over,
 });
 const settings = { stallDays: 14 };

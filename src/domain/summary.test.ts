@@ -117,7 +117,7 @@ describe('summaryContradictions', () => {
 });
 
 describe('expectedSummary and isSameSummary', () => {
-  const facts = { record: readyRecord(), epic: { key: 'AIP-12', statusCategory: 'indeterminate' as const, labels: [] }, settings: defaultProjectSettings(), today: '2026-03-10', workstreams: { total: 5, done: 2 } };
+  const facts = { record: readyRecord(), epic: { id: '10012', key: 'AIP-12', statusCategory: 'indeterminate' as const, labels: [] }, settings: defaultProjectSettings(), today: '2026-03-10', workstreams: { total: 5, done: 2 } };
   it('is the summary of the record, of an initiative without one, and none for any other epic', () => {
     expect(expectedSummary(facts)).toMatchObject({ level: 'ready', workstreamsTotal: 5, workstreamsDone: 2 });
     expect(expectedSummary({ ...facts, record: null, epic: { ...facts.epic, labels: ['ai-initiative'] } })).toMatchObject({ level: 'not-started', version: 0 });
