@@ -41,6 +41,12 @@ describe('toSearchSummary', () => {
       version: 3,
       reopened: 'no',
       doneUndecided: 'no',
+      // The fixture's KPIs have no numeric baseline or target: null, and no reading yet.
+      kpiFacts: [
+        ['2026-06-01', 1, 'quarter', null, null, 'h', '', null],
+        ['2026-06-01', 1, 'quarter', null, null, 'h', '', null],
+      ],
+      remindOn: '',
     });
   });
   it('summarises an epic without a record', () => {
