@@ -42,7 +42,7 @@ const kindOf = (itemKey: string): ReminderKind | undefined => REMINDER_KINDS.fin
 
 // ---- the panel's line ---------------------------------------------------------------------------------
 export interface ReminderLine {
-  /** The latest run that told anyone about this epic. */
+  /** The latest day anyone was told about this epic (a run sends each person's message at its own moment). */
   lastSent?: { at: string; to: string[]; kinds: ReminderKind[] };
   /** Due now and not sent yet: the next daily run sends them. */
   dueNow: Array<{ kind: ReminderKind; sentence: string; to: string[] }>;
@@ -54,7 +54,7 @@ export function reminderLine(input: ReminderInput, sent: readonly SentEntry[]): 
   const line: ReminderLine = { dueNow: [] };
   if (sent.length > 0) {
     const at = sent.reduce((a, e) => (e.at > a ? e.at : a), '');
-    const last = sent.filter((e) => e.at === at);
+    const last = sent.filter((e) => e.at.slice(0, 10) === at.slice(0, 10));
     line.lastSent = { at, to: [...new Set(last.map((e) => e.name || e.to))], kinds: [...new Set(last.flatMap((e) => kindOf(e.k) ?? []))] };
   }
   const told = sentSet(sent);
