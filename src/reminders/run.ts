@@ -15,7 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { isoToday } from '../domain/dates';
 import type { ProjectSettings } from '../domain/policy';
 import { SUMMARY_PROPERTY_KEY } from '../domain/report-types';
-import { dueRemindersForAll, reminderInputFor, withoutSent, type ReminderInput, type ReminderItem } from '../domain/reminders';
+import { dueRemindersForAll, reminderInputFor, withoutSent, type ReminderInput } from '../domain/reminders';
 import { reminderMessages } from '../domain/reminder-messages';
 import { REMINDERS_PROPERTY_KEY, readSent, sentKey, sentSet } from '../domain/reminder-ledger';
 import { toEpic, type Epic, type JiraGateway, type JiraIssue } from '../jira';

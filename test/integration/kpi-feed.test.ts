@@ -3,6 +3,7 @@
  * per-project token): the token shown once and stored hashed, every refusal a clear 4xx with nothing stored,
  * a stored reading changing the KPI's status in the panel and the report, versioned and audited.
  */
+import { createHash } from 'node:crypto';
 import { startTestHost, type TestHost } from '../helpers/host';
 import { invoke, ok } from '../helpers/local-api';
 import { readKvs, type KvsSnapshot } from '../helpers/kvs-rows';
@@ -74,7 +75,7 @@ describe('feed tokens (report page → Settings)', () => {
     expect(JSON.stringify(listed)).not.toContain(token);
     const kvs = JSON.stringify(stored());
     expect(kvs).not.toContain(token);
-    expect(kvs).toContain(require('node:crypto').createHash('sha256').update(token).digest('hex'));
+    expect(kvs).toContain(createHash('sha256').update(token).digest('hex'));
     // Created in the project's audit trail.
     kpiId = (await view(SEED_KEYS.shipped)).record!.kpis.find((k) => k.name === 'Summary acceptance without edits')!.id;
     expect((await auditTrail()).some((e) => e.action === 'createFeedToken' && e.summary.includes('Datadog claims-prod'))).toBe(true);

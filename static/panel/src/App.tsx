@@ -15,6 +15,7 @@ import { HistoryTab } from './features/history';
 import { MetricsSection } from './features/metrics';
 import { OwnershipSection } from './features/ownership';
 import { ReadinessHeader } from './features/readiness';
+import { ReminderLine } from './features/reminders';
 import { WorkstreamsTab } from './features/workstreams';
 import './panel.css';
 
@@ -66,6 +67,7 @@ function Loaded({ store, view }: { store: HandoffStore; view: HandoffView }) {
       <Stack space="space.200">
         <ReadinessHeader readiness={view.readiness} />
         <DoneMilestone />
+        <ReminderLine />
         {!canEdit && !view.done.locked && <ReadOnlyNote />}
         <Inline>
           <CopyBriefButton />
