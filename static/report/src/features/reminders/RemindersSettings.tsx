@@ -15,12 +15,14 @@ import { draftFrom, payloadFrom, type RemindersDraft } from './reminders-draft';
 interface Props {
   settings: ProjectSettings;
   canAdminister: boolean;
+  /** These settings are the ones this form just saved. */
+  saved: boolean;
   /** The saved settings replace the ones on screen (the general form starts a new draft from them). */
   onSaved: (view: SettingsView) => void;
 }
 
 /** Report page → Settings: which daily reminders are sent, their days, and the sponsor contact (admins change them). */
-export function RemindersSettings({ settings, canAdminister, onSaved }: Props) {
+export function RemindersSettings({ settings, canAdminister, saved, onSaved }: Props) {
   const [draft, setDraft] = useState<RemindersDraft>(() => draftFrom(settings.reminders));
   const [attempted, setAttempted] = useState(false);
   const result = useMemo(() => payloadFrom(draft), [draft]);
@@ -51,7 +53,7 @@ export function RemindersSettings({ settings, canAdminister, onSaved }: Props) {
           Once a day, each person who can act hears what is due, in one message through Jira&apos;s notifications (mail follows their Jira settings). Each reminder is sent once per item and date.
         </Text>
         {saving.error && <ErrorBanner error={saving.error} testId="reminder-settings-error" />}
-        {saving.data && !saving.error && (
+        {saved && !saving.error && (
           <div role="status" data-testid="reminder-settings-saved">
             <SectionMessage appearance="success">Reminder settings saved. The next daily run uses them.</SectionMessage>
           </div>

@@ -11,7 +11,7 @@ describe('the reminders form draft', () => {
     const draft = { ...draftFrom(defaultReminderSettings()), pilotClosingDays: '0', ownerNotAcceptedDays: 'five' };
     expect(payloadFrom(draft)).toEqual({
       ok: false,
-      errors: { 'pilotClosing.days': 'Days before the pilot closes must be from 1 to 90 days', 'ownerNotAccepted.days': 'Days to accept must be a whole number of days' },
+      errors: { 'pilotClosing.days': 'Days before the close must be from 1 to 90 days', 'ownerNotAccepted.days': 'Days after being named must be a whole number of days' },
     });
   });
 });

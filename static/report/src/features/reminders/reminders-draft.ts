@@ -42,8 +42,8 @@ const days = (text: string, label: string): { value: number; error?: string } =>
 };
 
 export function payloadFrom(d: RemindersDraft): DraftResult {
-  const closing = days(d.pilotClosingDays, 'Days before the pilot closes');
-  const owner = days(d.ownerNotAcceptedDays, 'Days to accept');
+  const closing = days(d.pilotClosingDays, 'Days before the close');
+  const owner = days(d.ownerNotAcceptedDays, 'Days after being named');
   const errors: Record<string, string> = {};
   if (closing.error) errors['pilotClosing.days'] = closing.error;
   if (owner.error) errors['ownerNotAccepted.days'] = owner.error;

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Stack } from '@atlaskit/primitives';
 import { ErrorBanner } from '@ui/components/ErrorBanner';
 import { LoadingState } from '@ui/components/LoadingState';
@@ -8,11 +9,24 @@ import { FeedTokens, RemindersSettings } from '../reminders';
 
 export function SettingsTab() {
   const { settings, saving } = useProjectSettings();
+  // The reminders form starts afresh from each stored version; it says "saved" for the version it saved.
+  const [remindersSaved, setRemindersSaved] = useState<number>();
   const view = settings.data;
   if (settings.error) return <ErrorBanner error={settings.error} loading="the project settings" onReload={() => void settings.reload()} />;
   if (!view) return <LoadingState label="Loading project settings…" />;
   // Reminders and the KPI feed have their own forms and saves (the reminders' version check covers the whole settings).
-  const reminders = <RemindersSettings key={`reminders-${view.settings.version}`} settings={view.settings} canAdminister={view.canAdminister} onSaved={settings.show} />;
+  const reminders = (
+    <RemindersSettings
+      key={`reminders-${view.settings.version}`}
+      settings={view.settings}
+      canAdminister={view.canAdminister}
+      saved={remindersSaved === view.settings.version}
+      onSaved={(saved) => {
+        setRemindersSaved(saved.settings.version);
+        settings.show(saved);
+      }}
+    />
+  );
   if (!view.canAdminister) return (
     <Stack space="space.300">
       <ReadOnlySettings settings={view.settings} />
