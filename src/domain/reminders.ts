@@ -120,7 +120,8 @@ export function dueReminders(input: ReminderInput): ReminderItem[] {
   if (settings.ownerNotAccepted.enabled && !done && owner && named && input.policy.requireOwnerAcceptance && !ownerAccepted(record)) {
     const dueSince = addDays(named, settings.ownerNotAccepted.days);
     if (dueSince <= today) {
-      const line = `${owner.displayName ? `${owner.displayName} was` : 'You were'} named delivery owner on ${named} and has not accepted yet: open the epic and press "I own this delivery".`;
+      const who = owner.displayName ? `${owner.displayName} was named delivery owner on ${named} and has` : `You were named delivery owner on ${named} and have`;
+      const line = `${who} not accepted yet: open the epic and press "I own this delivery".`;
       add('owner-not-accepted', owner.accountId, named, dueSince, [owner], line);
     }
   }

@@ -79,7 +79,6 @@ describe('feed tokens (report page → Settings)', () => {
     // Created in the project's audit trail.
     kpiId = (await view(SEED_KEYS.shipped)).record!.kpis.find((k) => k.name === 'Summary acceptance without edits')!.id;
     expect((await auditTrail()).some((e) => e.action === 'createFeedToken' && e.summary.includes('Datadog claims-prod'))).toBe(true);
-    kpiId = (await view(SEED_KEYS.shipped)).record!.kpis.find((k) => k.name === 'Summary acceptance without edits')!.id;
   });
 
   test('a wrong token is 401, a request without one 401, and nothing is stored', async () => {
