@@ -134,6 +134,7 @@ test('a reading posted to the KPI feed appears in the chart and changes the KPI\
     await row.getByTestId('kpi-chart-toggle').click();
     await row.getByTestId('kpi-chart').waitFor(WAIT);
     expect(await row.getByTestId('kpi-chart-point').count()).toBe(1);
+    expect(await row.getByTestId('kpi-chart-point').textContent()).toMatch(/^78\b/);
     expect(await row.getByTestId('kpi-chart-target').count()).toBe(1);
     expect(await row.getByTestId('kpi-chart-horizon').count()).toBe(1);
     // The epic is Done, its handoff locked; an editor still adds readings: a lower one today puts it behind.
@@ -142,7 +143,9 @@ test('a reading posted to the KPI feed appears in the chart and changes the KPI\
     await row.getByTestId('reading-value').fill('60');
     await row.getByTestId('reading-save').click();
     await row.locator('[data-testid="kpi-status"]', { hasText: 'Off track' }).waitFor(WAIT);
-    await row.locator('[data-testid="kpi-chart-point"]').first().waitFor(WAIT);
+    // One point a day, the latest recorded: the chart loads again with the new version and shows 60, not 78.
+    await row.getByTestId('kpi-chart-point').filter({ hasText: /^60\b/ }).waitFor(WAIT);
+    expect(await row.getByTestId('kpi-chart-point').count()).toBe(1);
   } finally {
     await context.close();
   }
