@@ -200,13 +200,25 @@ test('the ledger lost (storage restored from before the run): the epics remember
   expect(await outbox()).toHaveLength(sent.length);
 });
 
-test('a permanent condition\'s review date passed: who sustains it is named, and the delivery owner is told, once', async () => {
+test('a permanent condition\'s review date passed: who sustains it is named, and the delivery owner is told, once, even after Jira refused every message of the first run', async () => {
   // AIP-1's "Weekly 30-minute slot with the VP of Claims" is permanent, to be reviewed on day 180; its
   // sustainer is free text, so the reminder goes to the delivery owner (Marcus) and names them.
   await onDay(181);
   await local('DELETE', '/outbox');
+  // Jira refuses to send (outgoing mail off: 403): each message is still tried, the run reports the failures,
+  // and the claims are given back, so nothing counts as sent.
+  await local('POST', '/outbox/settings', { outgoingMail: false });
+  const notifies = async () => (await local('GET', '/stats')).jira.byRoute['POST /rest/api/3/issue/{issueIdOrKey}/notify'] ?? 0;
+  const before = await notifies();
+  const refused = await runNow();
+  expect(refused.ran[0].recordedStatus).toBe(500);
+  const tried = (await notifies()) - before;
+  await local('POST', '/outbox/settings', { outgoingMail: true });
+  expect(await outbox()).toEqual([]);
   await runNow();
   const messages = await outbox();
+  expect(messages.length).toBeGreaterThan(1);
+  expect(tried).toBe(messages.length);
   for (const [, theirs] of perRecipient(messages)) expect(theirs).toHaveLength(1);
   const marcus = perRecipient(messages).get(SEED_ACCOUNTS.marcus)!;
   expect(marcus).toHaveLength(1);
