@@ -6,6 +6,8 @@ import type { KpiFact } from './kpi-facts';
 export const SUMMARY_PROPERTY_KEY = 'production-handoff-readiness';
 /** Issue property on each workstream issue the app creates: names its epic and workstream. */
 export const WORKSTREAM_MARKER_KEY = 'production-handoff-workstream';
+/** Issue property on each sub-task the app creates under a workstream issue: names its epic, workstream and plan item. */
+export const SUBTASK_MARKER_KEY = 'production-handoff-subtask';
 
 export type ReportFlag = 'ship-signal' | 'stalled' | 'no-owner' | 'kpi-review-past' | 'kpi-off-track' | 'pilot-closing' | 'reopened' | 'done-undecided';
 
@@ -31,6 +33,9 @@ export interface SearchSummary {
   kpisAgreed: number;
   workstreamsTotal: number;
   workstreamsDone: number;
+  /** The sub-tasks the app created under the workstream issues, and how many are done. */
+  subtasksTotal: number;
+  subtasksDone: number;
   /** Earliest first-review date among KPIs, YYYY-MM-DD, '' if none. */
   nextKpiReviewDate: string;
   kpiReviewPast: 'yes' | 'no';
@@ -60,7 +65,7 @@ export interface ReportRow {
   kpis: { agreed: number; total: number };
   /** Agreed KPIs by progress on the report's day: on track of those due (on or off track, or without data). */
   kpiProgress: { onTrack: number; due: number; offTrack: number; text: string };
-  workstreams: { done: number; total: number };
+  workstreams: { done: number; total: number; subtasksDone: number; subtasksTotal: number };
   level: ReadinessLevel;
   missing: string[];
   missingCount: number;

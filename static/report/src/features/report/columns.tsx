@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { ReportSortColumn } from '@src/domain/report';
 import type { ReportRow } from '@src/domain/report-types';
 import { KpiProgressCell } from './KpiProgressCell';
-import { ConditionsCell, EpicCell, FlagsCell, LastChangeCell, MissingCell, OwnerCell, PurgatoryCell, Ratio, ReadinessCell, StatusCell } from './cells';
+import { ConditionsCell, EpicCell, FlagsCell, LastChangeCell, MissingCell, OwnerCell, PurgatoryCell, Ratio, ReadinessCell, StatusCell, WorkstreamsCell } from './cells';
 
 export interface ReportColumn {
   id: ReportSortColumn;
@@ -20,7 +20,7 @@ export const COLUMNS: ReportColumn[] = [
   { id: 'conditions', label: 'Conditions', width: '156px', render: (row) => <ConditionsCell row={row} /> },
   { id: 'kpis', label: 'KPIs', width: '60px', render: (row) => <Ratio done={row.kpis.agreed} total={row.kpis.total} label="KPIs agreed" /> },
   { id: 'kpiProgress', label: 'KPIs on track', width: '84px', render: (row) => <KpiProgressCell row={row} /> },
-  { id: 'workstreams', label: 'Workstreams', width: '88px', render: (row) => <Ratio done={row.workstreams.done} total={row.workstreams.total} label="workstreams done" /> },
+  { id: 'workstreams', label: 'Workstreams', width: '136px', render: (row) => <WorkstreamsCell row={row} /> },
   { id: 'level', label: 'Readiness', width: '100px', render: (row) => <ReadinessCell row={row} /> },
   { id: 'missing', label: 'Missing', width: '64px', render: (row) => <MissingCell row={row} /> },
   { id: 'purgatory', label: 'Purgatory', width: '76px', render: (row) => <PurgatoryCell row={row} /> },
@@ -30,4 +30,4 @@ export const COLUMNS: ReportColumn[] = [
 
 export const GRID_TEMPLATE = COLUMNS.map((c) => c.width).join(' ');
 /** Below this width the table scrolls sideways instead of squeezing cells. */
-export const MIN_TABLE_WIDTH = 1254;
+export const MIN_TABLE_WIDTH = 1302;
