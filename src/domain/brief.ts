@@ -2,6 +2,7 @@
  * The handoff brief: a Markdown one-pager answering the three questions, to paste into Confluence
  * or a steering-committee deck. Built only from the record and the one readiness computation.
  */
+import { formatValue } from './kpi-progress';
 import type { Decision, HandoffRecord, PilotCondition, ProductionKpi } from './record';
 import type { Readiness, ReadinessLevel } from './readiness-types';
 import { horizonText, plural } from './sentences';
@@ -140,6 +141,11 @@ function kpiSection(record: HandoffRecord | null, readiness: Readiness): string[
   if (!record || kpis.length === 0) out.push('No production KPIs are recorded.');
   else out.push(...table(['KPI', 'Category', 'Baseline → target', 'Direction', 'Horizon', 'First review', 'Status', 'Replaces'], kpis.map((k) => kpiRow(k, record))));
   if (readiness.kpiFlags.length > 0) out.push('', ...readiness.kpiFlags.map((f) => `- ${inline(f.sentence)}`));
+  const latest = kpis.flatMap((k) => {
+    const l = record?.kpiReadings?.[k.id]?.latest;
+    return l ? [`- ${inline(k.name)}: ${inline(formatValue(l.value, k.unit))} on ${l.date}`] : [];
+  });
+  if (latest.length > 0) out.push('', 'Latest readings:', '', ...latest);
   return out;
 }
 

@@ -80,15 +80,25 @@ describe('measurement', () => {
 describe('ownership', () => {
   it('only the named owner can accept; changing the owner resets acceptance; re-naming the same owner keeps it', () => {
     expect(c.acceptOwnership(base(), ctx())).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    let r = must(c.setOwner(base(), priya));
+    let r = must(c.setOwner(base(), priya, ctx()));
     expect(c.acceptOwnership(r, ctx(lee))).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'Only Priya Raman, the named delivery owner, can accept.' } });
     r = must(c.acceptOwnership(r, ctx(priya)));
     expect(r.ownership.accepted).toEqual({ by: priya, at: '2026-11-25T17:03:00.000Z' });
-    expect(must(c.setOwner(r, priya)).ownership.accepted).toBeDefined();
-    const changed = must(c.setOwner(r, lee));
+    expect(must(c.setOwner(r, priya, ctx())).ownership.accepted).toBeDefined();
+    const changed = must(c.setOwner(r, lee, ctx()));
     expect(changed.ownership).toMatchObject({ deliveryOwner: lee });
     expect(changed.ownership.accepted).toBeUndefined();
-    expect(must(c.setOwner(r, null)).ownership.deliveryOwner).toBeUndefined();
+    expect(must(c.setOwner(r, null, ctx())).ownership.deliveryOwner).toBeUndefined();
+  });
+
+  it('stamps the day an owner is named, keeps it while the same owner stays named, and drops it when cleared', () => {
+    const later = (by: UserRef = lee): c.CommandContext => ({ ...ctx(by), now: '2026-12-01T09:00:00.000Z' });
+    const named = must(c.setOwner(base(), priya, ctx()));
+    expect(named.ownership.named).toEqual({ by: lee, at: '2026-11-25T17:03:00.000Z' });
+    expect(must(c.setOwner(named, priya, later())).ownership.named?.at).toBe('2026-11-25T17:03:00.000Z');
+    expect(must(c.setOwner(named, lee, later())).ownership.named?.at).toBe('2026-12-01T09:00:00.000Z');
+    expect(must(c.setOwner(named, null, later())).ownership.named).toBeUndefined();
+    expect(must(c.savePilot(named, { plannedCloseDate: null, actualCloseDate: null, pilotChampion: null })).ownership.named).toEqual(named.ownership.named);
   });
 
   it('sets and clears a workstream lead without touching the others', () => {

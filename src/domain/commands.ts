@@ -48,7 +48,7 @@ export interface PilotChange {
 }
 
 export function savePilot(record: HandoffRecord, change: PilotChange): CommandResult {
-  const { workstreamLeads, deliveryOwner, accepted } = record.ownership;
+  const { workstreamLeads, deliveryOwner, named, accepted } = record.ownership;
   return ok({
     ...record,
     pilot: {
@@ -58,6 +58,7 @@ export function savePilot(record: HandoffRecord, change: PilotChange): CommandRe
     ownership: {
       workstreamLeads,
       ...(deliveryOwner ? { deliveryOwner } : {}),
+      ...(named ? { named } : {}),
       ...(accepted ? { accepted } : {}),
       ...(change.pilotChampion ? { pilotChampion: change.pilotChampion } : {}),
     },
@@ -125,17 +126,36 @@ export function upsertKpi(record: HandoffRecord, input: z.output<typeof KpiInput
 
 export function removeKpi(record: HandoffRecord, kpiId: string): CommandResult {
   if (!record.kpis.some((k) => k.id === kpiId)) return fail('NOT_FOUND', 'This production KPI no longer exists on this epic.');
-  return ok({ ...record, kpis: record.kpis.filter((k) => k.id !== kpiId) });
+  const { kpiReadings, ...rest } = record;
+  const { [kpiId]: _removed, ...digests } = kpiReadings ?? {};
+  return ok({ ...rest, kpis: record.kpis.filter((k) => k.id !== kpiId), ...(Object.keys(digests).length > 0 ? { kpiReadings: digests } : {}) });
+}
+
+/**
+ * A reading of an agreed or proposed KPI: the reading itself is stored beside the record by the caller, in the
+ * same transaction; the record keeps the digest (count and latest). Refused past READING_LIMITS.perKpi.
+ */
+export function addKpiReading(record: HandoffRecord, kpiId: string, reading: { date: string; value: number }, ctx: Pick<CommandContext, 'now'>, perKpi: number): CommandResult {
+  if (!record.kpis.some((k) => k.id === kpiId)) return fail('NOT_FOUND', 'This production KPI does not exist on this epic.', { kpiId: 'Pick one of this epic\'s production KPIs' });
+  const before = record.kpiReadings?.[kpiId] ?? { count: 0 };
+  if (before.count >= perKpi) return fail('VALIDATION', `This KPI has ${perKpi} readings, the most it keeps.`);
+  // The latest is the reading with the latest date; on one date, the one recorded last (latestReading's rule).
+  const latest = !before.latest || reading.date >= before.latest.date ? { date: reading.date, value: reading.value, at: ctx.now } : before.latest;
+  return ok({ ...record, kpiReadings: { ...record.kpiReadings, [kpiId]: { count: before.count + 1, latest } } });
 }
 
 // ---- ownership --------------------------------------------------------------------------------------
-/** Naming a different delivery owner resets acceptance: the new owner has not said yes yet. */
-export function setOwner(record: HandoffRecord, owner: UserRef | null): CommandResult {
-  const { deliveryOwner: current, accepted, ...rest } = record.ownership;
+/**
+ * Naming a different delivery owner resets acceptance: the new owner has not said yes yet. The day they were
+ * named is stamped (kept while the same person stays named), for the acceptance reminder.
+ */
+export function setOwner(record: HandoffRecord, owner: UserRef | null, ctx: Pick<CommandContext, 'by' | 'now'>): CommandResult {
+  const { deliveryOwner: current, accepted, named, ...rest } = record.ownership;
   const same = owner !== null && current?.accountId === owner.accountId;
+  const stamp = same ? named : owner ? { by: ctx.by, at: ctx.now } : undefined;
   return ok({
     ...record,
-    ownership: { ...rest, ...(owner ? { deliveryOwner: owner } : {}), ...(same && accepted ? { accepted } : {}) },
+    ownership: { ...rest, ...(owner ? { deliveryOwner: owner } : {}), ...(stamp ? { named: stamp } : {}), ...(same && accepted ? { accepted } : {}) },
   });
 }
 

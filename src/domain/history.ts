@@ -39,6 +39,13 @@ export function diffRecords(before: HandoffRecord | null, after: HandoffRecord):
   diffById(out, before?.kpis ?? [], after.kpis, (k) => `KPI '${clip(k.name, 80)}'`, (o, a, b, label) => diffKpi(o, a, b, label, after));
   diffOwnership(out, before, after);
   change(out, 'reopen reason', before?.reopened?.reason, after.reopened?.reason);
+  for (const kpi of after.kpis) {
+    const latest = (r: HandoffRecord | null) => {
+      const l = r?.kpiReadings?.[kpi.id]?.latest;
+      return l ? `${l.date}: ${l.value}` : undefined;
+    };
+    change(out, `KPI '${clip(kpi.name, 80)}' latest reading`, latest(before), latest(after));
+  }
   for (const key of WORKSTREAM_KEYS) {
     change(out, `workstream '${WORKSTREAM_NAMES[key]}' issue`, before?.workstreams[key]?.issueKey, after.workstreams[key]?.issueKey);
   }
@@ -152,6 +159,7 @@ export const RECORD_ACTIONS = [
   'setWorkstreamLead',
   'reopenHandoff',
   'createWorkstreams',
+  'addKpiReading',
 ] as const;
 export type RecordAction = (typeof RECORD_ACTIONS)[number];
 
@@ -169,6 +177,7 @@ const ACTION_WORDS: Record<RecordAction, string> = {
   setWorkstreamLead: 'Set a workstream lead',
   reopenHandoff: 'Reopened the handoff',
   createWorkstreams: 'Created workstream issues and sub-tasks',
+  addKpiReading: 'Added a KPI reading',
 };
 
 const SUMMARY_MAX = 300;

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ConditionKind, Id, LIMITS, WORKSTREAM_KEYS, WorkstreamKey } from './record';
+import { defaultReminderSettings, ReminderSettings } from './reminder-settings';
 
 /** Who a template's sub-task is assigned to when it is created. */
 export const SUBTASK_ASSIGNEES = ['lead', 'owner', 'nobody'] as const;
@@ -91,6 +92,8 @@ export const ProjectSettings = z
     stallDays: z.number().int().min(1).max(365),
     /** The owner's acceptance is required for the ownership question to count as answered. */
     requireOwnerAcceptance: z.boolean(),
+    /** The daily reminders: each kind on or off, its days, the sponsor contact. (Settings saved before them read the defaults.) */
+    reminders: ReminderSettings.default(defaultReminderSettings),
   })
   .strict();
 export type ProjectSettings = z.infer<typeof ProjectSettings>;
@@ -196,6 +199,7 @@ export function defaultProjectSettings(): ProjectSettings {
     shipSignalThreshold: 0.5,
     stallDays: 14,
     requireOwnerAcceptance: true,
+    reminders: defaultReminderSettings(),
   };
 }
 

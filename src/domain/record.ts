@@ -16,8 +16,11 @@ export const LIMITS = {
   kpis: 40,
   /** Serialized record ceiling, well under KVS's 240 KiB a value. */
   recordBytes: 160 * 1024,
-  /** Issue-property ceiling from Jira is 32,768 characters; the summary stays far below it. */
-  summaryChars: 4096,
+  /**
+   * Issue-property ceiling from Jira is 32,768 characters; the summary stays far below it (8 KB: room for the
+   * KPI facts of 40 agreed KPIs beside the longest missing answers).
+   */
+  summaryChars: 8192,
   leadTimeDays: 3650,
   horizonCount: 40,
   /** Sub-task items per workstream template. */
@@ -147,12 +150,30 @@ export const ProductionKpi = z
   .strict();
 export type ProductionKpi = z.infer<typeof ProductionKpi>;
 
+/**
+ * What the record keeps of a KPI's readings: how many there are and the latest one. The readings themselves
+ * live outside the record (they grow: src/storage/readings.ts); this bounded digest (one entry per KPI) is
+ * what the report's summary, the brief and the daily reminders need, without reading the readings.
+ */
+export const ReadingDigest = z
+  .object({
+    count: z.number().int().min(0),
+    latest: z.object({ date: IsoDate, value: z.number(), at: z.string() }).strict().optional(),
+  })
+  .strict();
+export type ReadingDigest = z.infer<typeof ReadingDigest>;
+
 export const WorkstreamKey = z.enum(WORKSTREAM_KEYS, { error: 'Unknown workstream' });
 export type WorkstreamKey = z.infer<typeof WorkstreamKey>;
 
 const Ownership = z
   .object({
     deliveryOwner: UserRef.optional(),
+    /**
+     * Set by the server when a delivery owner is named (kept while the same person stays named): the day the
+     * "not accepted after N days" reminder counts from, so the daily run needs no history read per epic.
+     */
+    named: Stamp.optional(),
     /** Set by the server when the named owner says "I own this delivery"; cleared when the owner changes. */
     accepted: Stamp.optional(),
     pilotChampion: UserRef.optional(),
@@ -213,6 +234,8 @@ export const HandoffRecord = z
       .refine((refs) => Object.keys(refs).length <= MAX_SUBTASKS, { error: `At most ${MAX_SUBTASKS} sub-tasks` })
       .default({}),
     reopened: Reopened.optional(),
+    /** KPI id → its readings' digest; set only by adding readings (server-side), dropped with the KPI. */
+    kpiReadings: z.record(Id, ReadingDigest).optional(),
   })
   .strict();
 export type HandoffRecord = z.infer<typeof HandoffRecord>;

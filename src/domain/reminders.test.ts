@@ -184,7 +184,7 @@ describe('a delivery owner named but not accepted after N days', () => {
     const [item] = dueReminders(i);
     expect(item.key).toMatch(/^(?!\s+$)[a-zA-Z0-9:._\s-#]+$/);
     expect(item.key.length).toBeLessThan(250);
-    expect(item.line).toMatch(/^You were named delivery owner on 2026-03-01/);
+    expect(item.line).toBe('You were named delivery owner on 2026-03-01 and have not accepted yet: open the epic and press "I own this delivery".');
   });
   it('takes a stamp left by someone else for no acceptance', () => {
     const i = input({ settings });

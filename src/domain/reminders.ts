@@ -11,7 +11,9 @@
  */
 import type { HandoffRecord, HistoryEntry, UserRef } from './record';
 import type { ReadinessPolicy, StatusCategoryKey } from './readiness-types';
-import { computeReadiness, isEmpty, ownerAccepted } from './readiness';
+import { computeReadiness, isEmpty, ownerAccepted, readinessPolicy } from './readiness';
+import type { ProjectSettings } from './policy';
+import { digestReadings } from './kpi-facts';
 import { REMINDER_KINDS, type ReminderKind, type ReminderSettings } from './reminder-settings';
 import type { KpiReading } from './kpi-reading';
 import { kpiProgress } from './kpi-progress';
@@ -118,7 +120,8 @@ export function dueReminders(input: ReminderInput): ReminderItem[] {
   if (settings.ownerNotAccepted.enabled && !done && owner && named && input.policy.requireOwnerAcceptance && !ownerAccepted(record)) {
     const dueSince = addDays(named, settings.ownerNotAccepted.days);
     if (dueSince <= today) {
-      const line = `${owner.displayName ? `${owner.displayName} was` : 'You were'} named delivery owner on ${named} and has not accepted yet: open the epic and press "I own this delivery".`;
+      const who = owner.displayName ? `${owner.displayName} was named delivery owner on ${named} and has` : `You were named delivery owner on ${named} and have`;
+      const line = `${who} not accepted yet: open the epic and press "I own this delivery".`;
       add('owner-not-accepted', owner.accountId, named, dueSince, [owner], line);
     }
   }
@@ -217,4 +220,34 @@ export function upcomingReminders(input: ReminderInput): UpcomingReminder[] {
     add('stalled', addDays(lastChange, input.stallDays), 'the handoff counts as stalled if nothing changes before then.');
   }
   return out.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : REMINDER_KINDS.indexOf(a.kind) - REMINDER_KINDS.indexOf(b.kind)));
+}
+
+// ---- wiring helpers ----------------------------------------------------------------------------------
+/**
+ * The input for one epic from what the daily run, the summary and the panel have: the record (with its
+ * readings digest and the day the owner was named) and the project's settings.
+ */
+export function reminderInputFor(epic: ReminderEpic, record: HandoffRecord | null, settings: ProjectSettings, today: string): ReminderInput {
+  const named = record?.ownership.named?.at;
+  return {
+    epic,
+    record,
+    settings: settings.reminders,
+    policy: readinessPolicy(settings),
+    stallDays: settings.stallDays,
+    readings: digestReadings(record),
+    ...(named ? { ownerNamedAt: named } : {}),
+    today,
+  };
+}
+
+/**
+ * The first day on which any reminder of this epic is or becomes due if nothing changes, '' when none
+ * ever will: what the searchable summary indexes so the daily run finds its epics with one JQL search.
+ * An item already due (sent or not) keeps it at or before today, so the run sees the epic and its ledger
+ * decides; every later date is one dueReminders will reach on that day.
+ */
+export function firstReminderOn(input: ReminderInput): string {
+  const dates = [...dueReminders(input).map((i) => i.dueSince), ...upcomingReminders(input).map((u) => u.on)];
+  return dates.reduce((a, b) => (a === '' || b < a ? b : a), '');
 }

@@ -1,5 +1,6 @@
 /** The searchable readiness summary (an issue property) and the report row built from it. */
 import type { ReadinessLevel, StatusCategoryKey } from './readiness-types';
+import type { KpiFact } from './kpi-facts';
 
 /** Issue property key; must match manifest.yml's jira:entityProperty propertyKey. */
 export const SUMMARY_PROPERTY_KEY = 'production-handoff-readiness';
@@ -8,7 +9,7 @@ export const WORKSTREAM_MARKER_KEY = 'production-handoff-workstream';
 /** Issue property on each sub-task the app creates under a workstream issue: names its epic, workstream and plan item. */
 export const SUBTASK_MARKER_KEY = 'production-handoff-subtask';
 
-export type ReportFlag = 'ship-signal' | 'stalled' | 'no-owner' | 'kpi-review-past' | 'pilot-closing' | 'reopened' | 'done-undecided';
+export type ReportFlag = 'ship-signal' | 'stalled' | 'no-owner' | 'kpi-review-past' | 'kpi-off-track' | 'pilot-closing' | 'reopened' | 'done-undecided';
 
 /**
  * Written after every save by the same readiness computation. Only strings, numbers and dates are
@@ -47,6 +48,10 @@ export interface SearchSummary {
   reopened: 'yes' | 'no';
   /** The epic reached Done with questions open ("Done without a decided handoff"). */
   doneUndecided: 'yes' | 'no';
+  /** Each agreed KPI's schedule, baseline, target and latest reading: the report's "KPIs on track n/m" on its own day. */
+  kpiFacts: KpiFact[];
+  /** The first day a reminder is or becomes due (YYYY-MM-DD, '' for none), indexed: the daily run's search. */
+  remindOn: string;
 }
 
 export interface ReportRow {
@@ -58,6 +63,8 @@ export interface ReportRow {
   owner?: { accountId: string; displayName: string; accepted: boolean };
   conditions: { decided: number; total: number; permanent: number; withdrawn: number };
   kpis: { agreed: number; total: number };
+  /** Agreed KPIs by progress on the report's day: on track of those due (on or off track, or without data). */
+  kpiProgress: { onTrack: number; due: number; offTrack: number; text: string };
   workstreams: { done: number; total: number; subtasksDone: number; subtasksTotal: number };
   level: ReadinessLevel;
   missing: string[];

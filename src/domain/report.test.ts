@@ -30,6 +30,8 @@ const summary = (over: Partial<SearchSummary> = {}): SearchSummary => ({
   version: 4,
   reopened: 'no',
   doneUndecided: 'no',
+  kpiFacts: [],
+  remindOn: '',
   ...over,
 });
 const settings = { stallDays: 14 };
@@ -45,6 +47,7 @@ describe('toReportRow', () => {
       owner: { accountId: 'acc-priya', displayName: 'Priya Raman', accepted: true },
       conditions: { decided: 3, total: 4, permanent: 1, withdrawn: 2 },
       kpis: { agreed: 2, total: 3 },
+      kpiProgress: { onTrack: 0, due: 0, offTrack: 0, text: 'No agreed KPIs' },
       workstreams: { done: 1, total: 5, subtasksDone: 12, subtasksTotal: 19 },
       level: 'deciding',
       missing: ['No delivery owner is named.'],
@@ -53,6 +56,21 @@ describe('toReportRow', () => {
       lastChange: '2026-03-09T12:00:00.000Z',
       flags: [],
     });
+  });
+  it('counts KPIs on track on its own day from the summary\'s KPI facts, and flags one off track', () => {
+    const kpiFacts: SearchSummary['kpiFacts'] = [
+      // Higher is better, 100 → 200 over two quarters from 2026-01-10: 180 on 2026-03-01 is ahead of the path.
+      ['2026-01-10', 2, 'quarter', 100, 200, 'h', '2026-03-01', 180],
+      // Lower is better, 10 → 5: still 10 on 2026-03-01 is behind.
+      ['2026-01-10', 2, 'quarter', 10, 5, 'l', '2026-03-01', 10],
+      // Not reviewed yet: aside from the tally.
+      ['2026-06-01', 1, 'month', 1, 2, 'h', '', null],
+    ];
+    const row = toReportRow(issue(), summary({ kpiFacts, kpisAgreed: 3 }), TODAY, settings);
+    expect(row.kpiProgress).toEqual({ onTrack: 1, due: 2, offTrack: 1, text: 'KPIs on track 1/2 (1 not yet due)' });
+    expect(row.flags).toContain('kpi-off-track');
+    // Before the first review date nothing is due, so nothing is off track.
+    expect(toReportRow(issue(), summary({ kpiFacts, kpisAgreed: 3 }), '2026-01-05', settings).flags).not.toContain('kpi-off-track');
   });
   it('shows an epic without a record as not started with no owner, not stalled', () => {
     const row = toReportRow(issue(), undefined, TODAY, settings);

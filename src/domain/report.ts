@@ -6,6 +6,7 @@ import type { ReadinessLevel, StatusCategoryKey } from './readiness-types';
 import { READINESS_LEVELS } from './readiness-types';
 import type { ReportFlag, ReportRow, SearchSummary } from './report-types';
 import { daysBetween } from './dates';
+import { kpiTallyOfFacts } from './kpi-facts';
 
 export interface ReportIssue {
   id: string;
@@ -33,6 +34,7 @@ export function toReportRow(issue: ReportIssue, summary: SearchSummary | undefin
       withdrawn: summary?.conditionsWithdrawn ?? 0,
     },
     kpis: { agreed: summary?.kpisAgreed ?? 0, total: summary?.kpisTotal ?? 0 },
+    kpiProgress: kpiProgressOf(summary, today),
     workstreams: {
       done: summary?.workstreamsDone ?? 0,
       total: summary?.workstreamsTotal ?? 0,
@@ -65,6 +67,12 @@ function liveLevel(shipped: boolean, summary: SearchSummary | undefined): Readin
   return summary.missingCount === 0 ? 'ready' : 'deciding';
 }
 
+/** "KPIs on track n/m" on the report's day, from the summary's KPI facts (the same tally as the panel's statuses). */
+function kpiProgressOf(summary: SearchSummary | undefined, today: string): ReportRow['kpiProgress'] {
+  const tally = kpiTallyOfFacts(summary?.kpiFacts ?? [], today);
+  return { onTrack: tally.onTrack, due: tally.due, offTrack: tally.offTrack, text: tally.text };
+}
+
 function closeDateOf(summary: SearchSummary | undefined): string {
   return summary?.actualCloseDate || summary?.plannedCloseDate || '';
 }
@@ -93,6 +101,7 @@ function flagsOf(row: ReportRow, shipped: boolean, summary: SearchSummary | unde
   if (!shipped && !row.owner) flags.push('no-owner');
   // KPIs govern production, so a missed first review matters after shipping too.
   if (summary?.nextKpiReviewDate && summary.nextKpiReviewDate < today) flags.push('kpi-review-past');
+  if (row.kpiProgress.offTrack > 0) flags.push('kpi-off-track');
   if (!shipped && pilotClosingSoon(summary, today)) flags.push('pilot-closing');
   // Done is a milestone: a reopened handoff is flagged until decided again, and an epic that reached Done
   // with questions open (gate added later, or not on its workflow) until someone reopens and decides it.
@@ -132,7 +141,7 @@ export function summarizeRows(rows: ReportRow[]): ReportTotals {
 }
 
 // ---- sorting and filtering -------------------------------------------------------------------------
-export const REPORT_SORT_COLUMNS = ['key', 'summary', 'status', 'owner', 'conditions', 'kpis', 'workstreams', 'level', 'missing', 'purgatory', 'lastChange', 'flags'] as const;
+export const REPORT_SORT_COLUMNS = ['key', 'summary', 'status', 'owner', 'conditions', 'kpis', 'kpiProgress', 'workstreams', 'level', 'missing', 'purgatory', 'lastChange', 'flags'] as const;
 export type ReportSortColumn = (typeof REPORT_SORT_COLUMNS)[number];
 export type SortDirection = 'asc' | 'desc';
 
@@ -152,6 +161,8 @@ function sortValue(row: ReportRow, by: ReportSortColumn): SortValue {
       return row.conditions.total === 0 ? null : row.conditions.decided / row.conditions.total;
     case 'kpis':
       return row.kpis.agreed;
+    case 'kpiProgress':
+      return row.kpiProgress.due === 0 ? null : row.kpiProgress.onTrack / row.kpiProgress.due;
     case 'workstreams':
       return row.workstreams.total === 0 ? null : row.workstreams.done / row.workstreams.total;
     case 'level':

@@ -43,6 +43,12 @@ describe('toSearchSummary', () => {
       version: 3,
       reopened: 'no',
       doneUndecided: 'no',
+      // The fixture's KPIs have no numeric baseline or target: null, and no reading yet.
+      kpiFacts: [
+        ['2026-06-01', 1, 'quarter', null, null, 'h', '', null],
+        ['2026-06-01', 1, 'quarter', null, null, 'h', '', null],
+      ],
+      remindOn: '',
     });
   });
   it('summarises an epic without a record', () => {
@@ -120,7 +126,7 @@ describe('summaryContradictions', () => {
 });
 
 describe('expectedSummary and isSameSummary', () => {
-  const facts = { record: readyRecord(), epic: { key: 'AIP-12', statusCategory: 'indeterminate' as const, labels: [] }, settings: defaultProjectSettings(), today: '2026-03-10', workstreams: { total: 5, done: 2, subtasksTotal: 19, subtasksDone: 12 } };
+  const facts = { record: readyRecord(), epic: { id: '10012', key: 'AIP-12', statusCategory: 'indeterminate' as const, labels: [] }, settings: defaultProjectSettings(), today: '2026-03-10', workstreams: { total: 5, done: 2, subtasksTotal: 19, subtasksDone: 12 } };
   it('is the summary of the record, of an initiative without one, and none for any other epic', () => {
     expect(expectedSummary(facts)).toMatchObject({ level: 'ready', workstreamsTotal: 5, workstreamsDone: 2, subtasksTotal: 19, subtasksDone: 12 });
     expect(expectedSummary({ ...facts, record: null, epic: { ...facts.epic, labels: ['ai-initiative'] } })).toMatchObject({ level: 'not-started', version: 0 });

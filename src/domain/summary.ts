@@ -9,13 +9,15 @@ import type { SearchSummary } from './report-types';
 import { isInitiative, type ProjectSettings } from './policy';
 import { ownerAccepted, readinessOf, type ReadinessFacts } from './readiness';
 import { clip, undecidedConditionsSentence } from './sentences';
+import { kpiFacts, KpiFactSchema } from './kpi-facts';
+import { firstReminderOn, reminderInputFor } from './reminders';
 
 /** Room for any one sentence; the longest fixed sentence is ~130 characters, an owner's name at most 200. */
 const SENTENCE_MAX = 300;
 /** One sentence per kind of missing answer at most (MissingAnswer has nine codes). */
 const MISSING_MAX = 9;
 
-export function toSearchSummary(record: HandoffRecord | null, readiness: Readiness, workstreams?: WorkstreamFacts): SearchSummary {
+export function toSearchSummary(record: HandoffRecord | null, readiness: Readiness, workstreams?: WorkstreamFacts, remindOn = ''): SearchSummary {
   const owner = record?.ownership.deliveryOwner;
   const c = readiness.counts.conditions;
   const summary: SearchSummary = {
@@ -45,6 +47,8 @@ export function toSearchSummary(record: HandoffRecord | null, readiness: Readine
     version: record?.version ?? 0,
     reopened: record?.reopened ? 'yes' : 'no',
     doneUndecided: readiness.level === 'shipped' && !readiness.answered && !record?.reopened ? 'yes' : 'no',
+    kpiFacts: kpiFacts(record),
+    remindOn,
   };
   const size = JSON.stringify(summary).length;
   if (size > LIMITS.summaryChars) throw new Error(`Search summary is ${size} characters, over ${LIMITS.summaryChars}`);
@@ -52,7 +56,7 @@ export function toSearchSummary(record: HandoffRecord | null, readiness: Readine
 }
 
 export interface SummaryFacts extends Omit<ReadinessFacts, 'gate' | 'workstreams'> {
-  epic: ReadinessFacts['epic'] & { labels: readonly string[] };
+  epic: ReadinessFacts['epic'] & { id: string; labels: readonly string[] };
   workstreams: WorkstreamFacts;
 }
 
@@ -62,7 +66,9 @@ export interface SummaryFacts extends Omit<ReadinessFacts, 'gate' | 'workstreams
  */
 export function expectedSummary(facts: SummaryFacts): SearchSummary | null {
   if (facts.record === null && !isInitiative(facts.epic, facts.settings)) return null;
-  return toSearchSummary(facts.record, readinessOf(facts), facts.workstreams);
+  const { epic } = facts;
+  const reminders = reminderInputFor({ issueId: epic.id, key: epic.key, summary: '', statusCategory: epic.statusCategory, url: '' }, facts.record, facts.settings, facts.today);
+  return toSearchSummary(facts.record, readinessOf(facts), facts.workstreams, firstReminderOn(reminders));
 }
 
 /** Whether what Jira holds is exactly the expected summary: every field, no more (anyone who can edit the epic can write it). */
@@ -99,6 +105,7 @@ export function summaryContradictions(
   when(answered && (s.ownerAccountId === '' || (settings.requireOwnerAcceptance && s.ownerAccepted !== 'yes')), 'nothing missing without an accepted owner');
   when(answered && s.kpisAgreed < settings.kpiMinimums.operational + settings.kpiMinimums.business, 'nothing missing with too few agreed KPIs');
   when((s.doneUndecided === 'yes') !== (s.level === 'shipped' && !answered && s.reopened !== 'yes'), '"Done without a decided handoff" does not follow the level');
+  when(s.kpiFacts.length !== s.kpisAgreed, 'the KPI progress facts are not one per agreed KPI');
   return out;
 }
 
@@ -168,6 +175,8 @@ export const PublishedSummary = z
     version: count,
     reopened: yesNo,
     doneUndecided: yesNo,
+    kpiFacts: z.array(KpiFactSchema).max(LIMITS.kpis),
+    remindOn: dateOrNone,
   })
   .strict() satisfies z.ZodType<SearchSummary>;
 
@@ -197,6 +206,8 @@ const UNKNOWN: Omit<SearchSummary, 'v' | 'level'> = {
   version: 0,
   reopened: 'no',
   doneUndecided: 'no',
+  kpiFacts: [],
+  remindOn: '',
 };
 
 /**

@@ -5,7 +5,7 @@
  * check → pure command → whole-record validation → size check → one transaction with the record, its
  * history and the audit entry → the searchable summary written if it differs → the fresh view.
  */
-import { diffRecords, describeChange, type RecordAction } from '../domain/history';
+import { diffRecords, describeChange, type RecordAction, type RecordChange } from '../domain/history';
 import { emptyRecord, HandoffRecord, type HistoryEntry } from '../domain/record';
 import { idsOf, shortId, type CommandContext, type CommandResult } from '../domain/commands';
 import { isLocked, lockedMessage, settleReopening } from '../domain/done';
@@ -33,7 +33,17 @@ export interface ChangeRequest {
   apply: (record: HandoffRecord, cmd: CommandContext, loaded: LoadedHandoff) => CommandResult | Promise<CommandResult>;
   /** The live workstream counts, when the caller has just counted them (the summary then needs no search). */
   workstreams?: WorkstreamFacts;
+  /** What the change did beyond the record's own fields, for history and audit (a KPI reading's values). */
+  changes?: () => RecordChange[];
+  /** Plain keys written in the record's transaction (a KPI reading, stored outside the record). */
+  alongside?: () => Array<{ key: string; value: unknown }>;
 }
+
+/**
+ * Changes a Done epic's locked handoff still takes: reopening it, and KPI readings (the KPIs govern
+ * production, which is what follows Done).
+ */
+const TAKEN_WHILE_LOCKED: readonly RecordAction[] = ['reopenHandoff', 'addKpiReading'];
 
 /** How often a 'latest' change is re-applied after a save slipped in before it is refused as a CONFLICT. */
 const LATEST_TRIES = 4;
@@ -58,7 +68,7 @@ type SaveAttempt = { ok: true; view: HandoffView } | { ok: false; conflict: Conf
 async function saveChange(ctx: CallContext, loaded: LoadedHandoff, request: ChangeRequest): Promise<SaveAttempt> {
   const { epic, record: before, version, me, settings, published } = loaded;
   // Done is a milestone: a Done epic's handoff takes no change until an editor reopens it.
-  if (request.action !== 'reopenHandoff' && isLocked(before, epic.statusCategory)) throw new AppError('LOCKED', lockedMessage(epic.key));
+  if (!TAKEN_WHILE_LOCKED.includes(request.action) && isLocked(before, epic.statusCategory)) throw new AppError('LOCKED', lockedMessage(epic.key));
   if (request.baseVersion !== 'latest' && request.baseVersion !== version) return { ok: false, conflict: conflictOf(loaded) };
 
   const now = new Date().toISOString();
@@ -75,13 +85,13 @@ async function saveChange(ctx: CallContext, loaded: LoadedHandoff, request: Chan
   const next = parsed.data;
   assertRecordFits(next);
 
-  const changes = diffRecords(before, next);
+  const changes = [...(request.changes?.() ?? []), ...diffRecords(before, next)];
   // The app's own change that changes nothing (the issues were linked already) leaves no version behind.
   if (request.baseVersion === 'latest' && before && changes.length === 0) return { ok: true, view: buildView({ ...loaded, timezone: ctx.timezone }) };
   const history: HistoryEntry = { version: next.version, at: now, by: me, action: request.action, summary: describeChange(request.action, changes), changes };
   // The summary's workstream counts are searched while the save runs: they do not depend on it.
   const counts = request.workstreams ?? workstreamCounts(ctx.appJira, epic.id, next, published).catch(() => undefined);
-  const saved = await saveRecord({ issueId: epic.id, issueKey: epic.key, projectId: epic.projectId, baseVersion: version, record: next, history });
+  const saved = await saveRecord({ issueId: epic.id, issueKey: epic.key, projectId: epic.projectId, baseVersion: version, record: next, history, alongside: request.alongside?.() ?? [] });
   if (!saved.ok) return { ok: false, conflict: saved.conflict };
 
   const live = await counts;

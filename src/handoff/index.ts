@@ -4,4 +4,4 @@
  */
 export { handoffHandlers } from './resolvers';
 export { applyChange, changeHandoff, conflictMessage, type ChangeRequest } from './change';
-export { loadHandoff, type LoadedHandoff } from './load';
+export { loadHandoff, loadHandoffForProject, type LoadedHandoff } from './load';

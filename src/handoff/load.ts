@@ -1,8 +1,9 @@
 /** Reading a handoff: permission first, then the epic, record, settings and caller in parallel. */
 import { SUMMARY_PROPERTY_KEY } from '../domain/report-types';
+import { REMINDERS_PROPERTY_KEY } from '../domain/reminder-ledger';
 import type { HandoffRecord, UserRef } from '../domain/record';
 import type { ProjectSettings } from '../domain/policy';
-import { EPIC_FIELDS, toEpic, type Epic, type JiraPermission } from '../jira';
+import { EPIC_FIELDS, toEpic, type Epic, type JiraGateway, type JiraPermission } from '../jira';
 import { loadRecordAndSettings } from '../storage';
 import type { HandoffView } from '../shared/contract';
 import { AppError, currentUser, requireIssue, requireIssuePermission, type CallContext, type Permissions } from '../kernel';
@@ -18,6 +19,8 @@ export interface LoadedHandoff {
   permissions: Permissions;
   /** The searchable summary property as Jira holds it now: anything an editor wrote; undefined when there is none. */
   published: unknown;
+  /** The reminders sent about this epic (an issue property the daily run writes), as Jira holds it. */
+  sent: unknown;
 }
 
 /**
@@ -30,7 +33,7 @@ export async function loadHandoff(ctx: CallContext, needed: JiraPermission): Pro
   const { issue, project, accountId } = requireIssue(ctx);
   const [allowed, issueRead, storageRead, meRead] = await Promise.allSettled([
     requireIssuePermission(ctx.userJira, issue.key, needed),
-    ctx.userJira.getIssue(issue.id, { fields: EPIC_FIELDS, properties: [SUMMARY_PROPERTY_KEY] }),
+    ctx.userJira.getIssue(issue.id, { fields: EPIC_FIELDS, properties: [SUMMARY_PROPERTY_KEY, REMINDERS_PROPERTY_KEY] }),
     loadRecordAndSettings(issue.id, project.id),
     currentUser(ctx.userJira, accountId),
   ]);
@@ -41,7 +44,23 @@ export async function loadHandoff(ctx: CallContext, needed: JiraPermission): Pro
   if (!jiraIssue) throw new AppError('NOT_FOUND', 'This issue does not exist or you do not have permission to see it.');
   const epic = toEpic(jiraIssue);
   if (!epic.isEpic) throw new AppError('NOT_AN_EPIC', `${epic.key} is not an epic. Production handoffs live on epics.`);
-  return { epic, record: stored?.record ?? null, version: stored?.version ?? 0, settings, me, permissions, published: jiraIssue.properties?.[SUMMARY_PROPERTY_KEY] };
+  return { epic, record: stored?.record ?? null, version: stored?.version ?? 0, settings, me, permissions, published: jiraIssue.properties?.[SUMMARY_PROPERTY_KEY], sent: jiraIssue.properties?.[REMINDERS_PROPERTY_KEY] };
+}
+
+const NO_PERMISSIONS = { BROWSE_PROJECTS: false, EDIT_ISSUES: false, CREATE_ISSUES: false, ADMINISTER_PROJECTS: false } as const;
+
+/**
+ * The handoff of an epic for a caller with no Jira user (the KPI feed, whose token names a project): read as
+ * the app, and only if the epic is in that project. `me` is who the history will name. NOT_FOUND otherwise,
+ * the same answer for an epic elsewhere as for none, so a token tells nothing about other projects.
+ */
+export async function loadHandoffForProject(appJira: JiraGateway, issueIdOrKey: string, projectId: string, me: UserRef): Promise<LoadedHandoff> {
+  const jiraIssue = await appJira.getIssue(issueIdOrKey, { fields: EPIC_FIELDS, properties: [SUMMARY_PROPERTY_KEY] });
+  const epic = jiraIssue ? toEpic(jiraIssue) : null;
+  if (!jiraIssue || !epic || epic.projectId !== projectId) throw new AppError('NOT_FOUND', `There is no issue ${issueIdOrKey} in this token's project.`);
+  if (!epic.isEpic) throw new AppError('NOT_AN_EPIC', `${epic.key} is not an epic. Production handoffs live on epics.`);
+  const { record: stored, settings } = await loadRecordAndSettings(epic.id, projectId);
+  return { epic, record: stored?.record ?? null, version: stored?.version ?? 0, settings, me, permissions: { ...NO_PERMISSIONS }, published: jiraIssue.properties?.[SUMMARY_PROPERTY_KEY], sent: undefined };
 }
 
 /**

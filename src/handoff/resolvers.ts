@@ -44,7 +44,7 @@ export const handoffHandlers = {
     changeHandoff(ctx, {
       action: 'setOwner',
       baseVersion: payload.baseVersion,
-      apply: async (record, _cmd, loaded) => commands.setOwner(record, await deliveryOwner(ctx.userJira, ctx.appJira, loaded.epic, payload.ownerAccountId, 'ownerAccountId')),
+      apply: async (record, cmd, loaded) => commands.setOwner(record, await deliveryOwner(ctx.userJira, ctx.appJira, loaded.epic, payload.ownerAccountId, 'ownerAccountId'), cmd),
     }),
   acceptOwnership: ({ payload, ctx }) =>
     // Browse is enough: acceptance is limited to the named owner by the command, and the owner need not edit

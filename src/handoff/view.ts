@@ -8,6 +8,10 @@ import type { Readiness, WorkstreamFacts } from '../domain/readiness-types';
 import type { HandoffView } from '../shared/contract';
 import type { Epic } from '../jira';
 import type { Permissions } from '../kernel';
+import { kpiProgress } from '../domain/kpi-progress';
+import { digestReadings } from '../domain/kpi-facts';
+import { reminderInputFor } from '../domain/reminders';
+import { readSent, reminderLine } from '../domain/reminder-ledger';
 
 export interface ViewParts {
   epic: Epic;
@@ -18,6 +22,8 @@ export interface ViewParts {
   timezone: string;
   workstreams?: WorkstreamFacts;
   now?: Date;
+  /** The epic's record of reminders sent (an issue property, as Jira holds it). */
+  sent?: unknown;
 }
 
 /** Readiness as the viewer sees it: "today" in their time zone. */
@@ -48,5 +54,23 @@ export function buildView(parts: ViewParts, readiness: Readiness = viewReadiness
       shipSignalThreshold: settings.shipSignalThreshold,
       requireOwnerAcceptance: settings.requireOwnerAcceptance,
     },
+    kpiProgress: kpiStatuses(parts),
+    reminders: reminderLine(
+      // Reminders count days in UTC, as the daily run does.
+      reminderInputFor({ issueId: epic.id, key: epic.key, summary: epic.summary, statusCategory: epic.statusCategory, url: '' }, record, settings, isoToday(parts.now ?? new Date(), 'UTC')),
+      readSent(parts.sent),
+    ),
   };
+}
+
+/** Each KPI's progress on the viewer's day, from the record's digest of its readings (as the report's tally). */
+function kpiStatuses(parts: ViewParts): HandoffView['kpiProgress'] {
+  const today = isoToday(parts.now ?? new Date(), parts.timezone);
+  const readings = digestReadings(parts.record);
+  return Object.fromEntries(
+    (parts.record?.kpis ?? []).map((k) => {
+      const p = kpiProgress(k, readings.filter((r) => r.kpiId === k.id), today);
+      return [k.id, { status: p.status, sentence: p.sentence }];
+    }),
+  );
 }

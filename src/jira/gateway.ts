@@ -43,6 +43,10 @@ export interface JiraGateway {
   /** Creates up to any number of issues, 50 per request; partial success is reported per index. */
   bulkCreate(issueUpdates: readonly unknown[]): Promise<BulkCreateResult>;
   createmetaIssueTypes(projectKey: string): Promise<IssueTypeMeta[]>;
+  /** Jira's own notification for an issue (mail by each recipient's Jira settings); recipients by account id. */
+  notify(issueIdOrKey: string, message: { subject: string; textBody: string; htmlBody: string; accountIds: readonly string[] }): Promise<void>;
+  /** The site's base URL (e.g. https://example.atlassian.net), for links to issues in mail. */
+  siteUrl(): Promise<string>;
   /** The fields of an issue type's create screen in the project (Jira's createmeta for one type, every page). */
   createFields(projectKey: string, issueTypeId: string): Promise<CreateFieldMeta[]>;
   /**
@@ -167,6 +171,16 @@ export function createJiraGateway(principal: Principal, transport: JiraTransport
         values?: RawIssueType[];
       };
       return (body.issueTypes ?? body.values ?? []).map(toIssueTypeMeta);
+    },
+
+    async notify(issueIdOrKey, message) {
+      const { accountIds, ...bodies } = message;
+      await call(route`/rest/api/3/issue/${issueIdOrKey}/notify`, { method: 'POST', body: { ...bodies, to: { users: accountIds.map((accountId) => ({ accountId })) } } });
+    },
+
+    async siteUrl() {
+      const body = (await call(route`/rest/api/3/serverInfo`, { method: 'GET' })) as { baseUrl?: string };
+      return typeof body?.baseUrl === 'string' ? body.baseUrl.replace(/\/+$/, '') : '';
     },
 
     async createFields(projectKey, issueTypeId) {

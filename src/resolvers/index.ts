@@ -9,10 +9,11 @@ import { gateHandlers } from '../gate';
 import { handoffHandlers } from '../handoff';
 import { reportHandlers } from '../report';
 import { settingsHandlers } from '../settings';
+import { readingHandlers } from '../readings';
 import { workstreamHandlers } from '../workstreams';
 import { buildHandler, defineResolver, type ResolverDefinition } from './registry';
 
-const HANDLERS: Handlers = { ...handoffHandlers, ...workstreamHandlers, ...reportHandlers, ...settingsHandlers, ...gateHandlers };
+const HANDLERS: Handlers = { ...handoffHandlers, ...workstreamHandlers, ...reportHandlers, ...settingsHandlers, ...gateHandlers, ...readingHandlers };
 
 const definitionOf = <N extends ResolverName>(name: N): ResolverDefinition<N> => defineResolver(name, HANDLERS[name]);
 

@@ -23,6 +23,10 @@ import type { DoneState } from '../domain/done';
 import { RECORD_ACTIONS, type RecordAction } from '../domain/history';
 import type { ReportRow } from '../domain/report-types';
 import { PARTITIONS_PER_CALL, isIssueId, type PartitionPlan, type ReportPartition } from '../domain/report-partitions';
+import { KpiReadingInput, type KpiReading } from '../domain/kpi-reading';
+import type { KpiProgressStatus } from '../domain/kpi-progress';
+import { ReminderSettings } from '../domain/reminder-settings';
+import type { ReminderLine } from '../domain/reminder-ledger';
 import type { SubtaskSource } from '../domain/subtask-plan';
 
 const BaseVersion = z.number({ error: 'baseVersion must be a number' }).int().min(0);
@@ -86,12 +90,24 @@ export const Payloads = {
   saveProjectSettings: z.object({ settings: ProjectSettings }).strict(),
   exportAuditTrail: z.object({ format: z.enum(['csv', 'json']), cursor: Cursor.optional() }).strict(),
   getGateConfigInfo: Empty,
+  addKpiReading: z.object({ baseVersion: BaseVersion, kpiId: Id, reading: KpiReadingInput }).strict(),
+  getKpiReadings: z.object({ kpiId: Id, cursor: Cursor.optional() }).strict(),
+  saveReminderSettings: z
+    .object({ baseVersion: BaseVersion, reminders: ReminderSettings.omit({ sponsorContact: true }), sponsorContactAccountId: AccountId.nullable() })
+    .strict(),
+  getFeedTokens: Empty,
+  createFeedToken: z.object({ name: z.string({ error: 'Name must be text' }).trim().min(1, { error: 'Name the system that will post readings' }).max(100, { error: 'Name must be at most 100 characters' }) }).strict(),
+  revokeFeedToken: z.object({ tokenId: Id }).strict(),
 } as const;
 
 export type ResolverName = keyof typeof Payloads;
 export const RESOLVER_NAMES = Object.keys(Payloads) as ResolverName[];
-/** Resolvers that change stored state: every one checks edit permission (or more) on the server, except acceptOwnership: browse, and only the named owner. */
-export const CHANGING_RESOLVERS = [...RECORD_ACTIONS, 'saveProjectSettings'] as const satisfies readonly ResolverName[];
+/**
+ * Versioned resolvers that change stored state: every one checks edit permission (or more) on the server,
+ * except acceptOwnership: browse, and only the named owner. (The KPI feed's token resolvers change state too,
+ * project admins only, without a version: test/integration/kpi-feed.test.ts.)
+ */
+export const CHANGING_RESOLVERS = [...RECORD_ACTIONS, 'saveProjectSettings', 'saveReminderSettings'] as const satisfies readonly ResolverName[];
 /** The changes the panel sends with the version it shows, each answering the fresh HandoffView. */
 export type HandoffChange = Exclude<RecordAction, 'createWorkstreams'>;
 
@@ -148,6 +164,33 @@ export interface HandoffView {
   /** canEdit is false while the handoff is locked; canReopen is an editor's way out of the lock. */
   permissions: { canEdit: boolean; canReopen: boolean; canCreateIssues: boolean; isOwner: boolean; isProjectAdmin: boolean };
   policy: { kpiMinimums: { operational: number; business: number }; shipSignalThreshold: number; requireOwnerAcceptance: boolean };
+  /** Per KPI: on track, off track, no data... in one sentence, from the record's digest of its readings. */
+  kpiProgress: Record<string, { status: KpiProgressStatus; sentence: string }>;
+  /** What the daily reminders last sent about this epic, what is due now and what falls due next. */
+  reminders: ReminderLine;
+}
+
+/** One page of a KPI's readings, oldest date first; the panel's chart joins the pages. */
+export interface KpiReadingsPage {
+  readings: KpiReading[];
+  nextCursor?: string;
+}
+
+/** A KPI feed token as an admin sees it: never the token itself, which is shown once, when created. */
+export interface FeedTokenInfo {
+  tokenId: string;
+  name: string;
+  createdAt: string;
+  createdBy: UserRef;
+  revokedAt?: string;
+  revokedBy?: UserRef;
+}
+
+export interface FeedTokensView {
+  tokens: FeedTokenInfo[];
+  /** The KPI feed's web trigger URL: a monitoring system posts readings here with a token. */
+  url: string;
+  canAdminister: boolean;
 }
 
 /** One of the sub-tasks the app created under a workstream issue, with its live status. */
@@ -282,5 +325,12 @@ export interface Responses {
   saveProjectSettings: SettingsView;
   exportAuditTrail: AuditExportPage;
   getGateConfigInfo: GateConfigInfo;
+  addKpiReading: HandoffView;
+  getKpiReadings: KpiReadingsPage;
+  saveReminderSettings: SettingsView;
+  getFeedTokens: FeedTokensView;
+  /** `token` is shown this once: only its hash is stored. */
+  createFeedToken: { token: string; tokenId: string; view: FeedTokensView };
+  revokeFeedToken: FeedTokensView;
 }
 export type PayloadOf<N extends ResolverName> = z.input<(typeof Payloads)[N]>;

@@ -13,3 +13,8 @@ export { loadReportFacts, rememberEpicTypeIds, type ReportFacts } from './report
 export { acquireLock, releaseLock, type HeldLock } from './locks';
 export { StorageError, TooLargeError } from './errors';
 export { assertRecordFits, byteLength } from './size';
+export { readingEntry, readingsPage, READINGS_PAGE_SIZE } from './readings';
+export { claim, confirmSent, readLedger, release, type LedgerEntry, type LedgerRef } from './reminder-ledger';
+export { createFeedToken, findFeedToken, hashToken, listFeedTokens, revokeFeedToken, TooManyTokensError, type FeedTokenLookup, type FeedTokenRecord } from './feed-tokens';
+export { markRescan, rescanProjects, clearRescan } from './rescan';
+export { reminderKey } from './keys';

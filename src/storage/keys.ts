@@ -5,6 +5,8 @@
 export const HANDOFF_ENTITY = 'handoff';
 export const SETTINGS_ENTITY = 'project-settings';
 export const LOCK_ENTITY = 'lock';
+/** The reminders' exactly-once ledger: one entity per (reminder item, recipient). */
+export const REMINDER_ENTITY = 'reminder-sent';
 
 const VERSION_DIGITS = 10;
 
@@ -25,3 +27,19 @@ export const lockKey = (name: string): string => `lock:${name}`;
 
 /** The report's remembered epic-level issue type ids of a project (storage/report-facts.ts). */
 export const reportTypesKey = (projectId: string): string => `report-epic-types:${projectId}`;
+
+/** A KPI reading, outside the record: per epic and KPI, in date order (then the reading's id). */
+export const readingPrefix = (issueId: string, kpiId: string): string => `reading:${issueId}:${kpiId}:`;
+export const readingKey = (issueId: string, kpiId: string, date: string, readingId: string): string => `${readingPrefix(issueId, kpiId)}${date}:${readingId}`;
+
+/** Item keys are built from issue, KPI and condition ids, kinds and dates; account ids are [A-Za-z0-9:_-]. */
+export const reminderKey = (itemKey: string, accountId: string): string => `reminder:${itemKey}:${accountId}`;
+
+/** A KPI feed token by the SHA-256 of the token (the token itself is never stored), and its details per project. */
+export const feedTokenKey = (tokenHash: string): string => `feed-token:${tokenHash}`;
+export const feedTokenInfoPrefix = (projectId: string): string => `feed-token-info:${projectId}:`;
+export const feedTokenInfoKey = (projectId: string, tokenId: string): string => `${feedTokenInfoPrefix(projectId)}${tokenId}`;
+
+/** A project whose reminder settings changed: the next daily run looks at all its initiatives once. */
+export const RESCAN_PREFIX = 'reminders-rescan:';
+export const rescanKey = (projectId: string): string => `${RESCAN_PREFIX}${projectId}`;

@@ -40,6 +40,8 @@ export interface SaveRecordInput {
   /** The next record; its version must be baseVersion + 1. */
   record: HandoffRecord;
   history: HistoryEntry;
+  /** Plain keys written in the same transaction (a KPI reading beside the record's digest of it). */
+  alongside?: ReadonlyArray<{ key: string; value: unknown }>;
 }
 
 const entity = () => kvs.entity<HandoffEntity>(HANDOFF_ENTITY);
@@ -66,12 +68,13 @@ export async function saveRecord(input: SaveRecordInput): Promise<SaveOutcome> {
   const value: HandoffEntity = { version: record.version, projectId: input.projectId, updatedAt: Date.parse(history.at) || Date.now(), record };
   const condition = versionCondition<HandoffEntity>(baseVersion);
   try {
-    await kvs
+    let tx = kvs
       .transact()
       .set(handoffKey(issueId), value, { entityName: HANDOFF_ENTITY, conditions: condition })
       .set(historyKey(issueId, record.version), history)
-      .set(auditKey(input.projectId, history.at, issueId, record.version), audit)
-      .execute();
+      .set(auditKey(input.projectId, history.at, issueId, record.version), audit);
+    for (const extra of input.alongside ?? []) tx = tx.set(extra.key, extra.value);
+    await tx.execute();
     return { ok: true };
   } catch (e) {
     // Whatever the platform calls a failed condition, the stored version tells us whether it was one.

@@ -68,7 +68,30 @@ test('the readiness report and its settings', async () => {
     await report.getByTestId('settings-save').waitFor(WAIT);
     await report.getByTestId('template-compliance-review-add-subtask').click();
     await report.getByTestId('condition-workstream-permission').waitFor(WAIT);
+    // The reminders and the KPI feed sections below the policy, with a new token on screen.
+    await report.getByTestId('reminder-settings').waitFor(WAIT);
+    await report.locator('#kpi-feed-token-name').fill('Monitoring');
+    await report.getByTestId('kpi-feed-create').click();
+    await report.getByTestId('kpi-feed-new-token').waitFor(WAIT);
     expect(await violations(page, REPORT)).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the panel\'s reminder line, a KPI\'s chart and the reading form', async () => {
+  const run = await fetch(`${suite.host.url}/__local/scheduled/run`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ moduleKey: 'reminders-daily', force: true }) });
+  expect(run.status).toBe(200);
+  const { context, page } = await suite.open('admin@example.com', `/browse/${SEED_KEYS.shipped}`);
+  try {
+    const panel = page.frameLocator(PANEL);
+    await panel.getByTestId('reminder-line').waitFor(WAIT);
+    const kpi = panel.getByTestId('kpi-row').first();
+    await kpi.getByTestId('kpi-chart-toggle').click();
+    await kpi.getByTestId('kpi-chart').waitFor(WAIT);
+    await kpi.getByTestId('add-reading').click();
+    await kpi.getByTestId('reading-value').waitFor(WAIT);
+    expect(await violations(page, PANEL)).toEqual([]);
   } finally {
     await context.close();
   }

@@ -64,7 +64,7 @@ test('the bundle, loaded by plain Node as Forge loads it, exports every function
   }
 });
 
-test('a host started with FORGE_BUNDLE=1 runs the resolver, the gate and the trigger from the bundle', async () => {
+test('a host started with FORGE_BUNDLE=1 runs the resolver, the gate, the trigger, the daily reminders and the KPI feed from the bundle', async () => {
   const host = await startTestHost({ mode: 'bundle' });
   try {
     const key = await createEpic(host.url, 'Bundle: undecided initiative');
@@ -74,6 +74,11 @@ test('a host started with FORGE_BUNDLE=1 runs the resolver, the gate and the tri
     expect(blocked.status).toBe(400);
     expect(blocked.body?.errorMessages?.join(' ')).toContain(`Production handoff for ${key} is not decided`);
     await eventsIdle(host.url);
+    const run = await fetch(`${host.url}/__local/scheduled/run`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ moduleKey: 'reminders-daily', force: true }) });
+    expect(((await run.json()) as { ran: Array<{ recordedStatus: number }> }).ran[0].recordedStatus).toBe(200);
+    const feed = await invoke(host.url, 'getFeedTokens', {}, { context: { projectKey: 'AIP' } });
+    expect(feed.ok).toBe(true);
+    if (feed.ok) expect((await fetch(feed.data.url, { method: 'POST', body: '{}' })).status).toBe(401);
     const info = (await (await fetch(`${host.url}/__local/app`)).json()) as { code: string; loaded: Record<string, string> };
     const bundleFile = path.join(FORGE_BUNDLE_DIST, 'index.cjs');
     expect(info.code).toBe('bundle');

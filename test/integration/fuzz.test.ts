@@ -97,7 +97,12 @@ function validPayload(name: Changing, f: Fixture, baseVersion: number): Record<s
     case 'setWorkstreamLead': return { baseVersion, workstream: 'data-integration', accountId: null };
     case 'reopenHandoff': return { baseVersion, reason: 'Fuzz reason' };
     case 'createWorkstreams': return {};
+    case 'addKpiReading': return { baseVersion, kpiId: f.kpiId, reading: { date: '2026-01-15', value: 12.5, note: 'Fuzz note' } };
     case 'saveProjectSettings': return { settings: { ...defaultProjectSettings(), version: baseVersion } };
+    case 'saveReminderSettings': {
+      const { sponsorContact: _none, ...reminders } = defaultProjectSettings().reminders;
+      return { baseVersion, reminders, sponsorContactAccountId: null };
+    }
   }
 }
 
@@ -106,7 +111,7 @@ function foreignPayload(name: Changing, f: Fixture): Record<string, unknown> | u
   const base = validPayload(name, f, f.version);
   switch (name) {
     case 'removeCondition': case 'decideCondition': return { ...base, conditionId: f.foreign.conditionId };
-    case 'removeKpi': return { ...base, kpiId: f.foreign.kpiId };
+    case 'removeKpi': case 'addKpiReading': return { ...base, kpiId: f.foreign.kpiId };
     case 'removeMetric': return { ...base, metricId: f.foreign.metricId };
     case 'saveCondition': return { ...base, condition: { ...(base.condition as object), id: f.foreign.conditionId } };
     case 'saveKpi': return { ...base, kpi: { ...(base.kpi as object), id: f.foreign.kpiId } };
@@ -156,9 +161,9 @@ function cases(f: Fixture, seed: number): Case[] {
         if (foreign) out.push({ name, user: 'admin@example.com', kind: 'foreign id', body: toJson(foreign) });
         else out.push({ name, user: 'viewer@example.com', kind: 'viewer, valid shape', body: toJson(validPayload(name, f, f.version)) });
       } else if (roll < 0.4) {
-        out.push({ name, user: r.pick(['viewer@example.com', name === 'saveProjectSettings' ? 'lead@example.com' : 'viewer@example.com']), kind: 'viewer, valid shape', body: toJson(validPayload(name, f, f.version)) });
+        out.push({ name, user: r.pick(['viewer@example.com', name === 'saveProjectSettings' || name === 'saveReminderSettings' ? 'lead@example.com' : 'viewer@example.com']), kind: 'viewer, valid shape', body: toJson(validPayload(name, f, f.version)) });
       } else {
-        const base = validPayload(name, f, typeof stale === 'number' && name === 'saveProjectSettings' ? Math.max(1, Math.abs(Math.trunc(Number(stale) || 7))) + 3 : (stale as number));
+        const base = validPayload(name, f, typeof stale === 'number' && (name === 'saveProjectSettings' || name === 'saveReminderSettings') ? Math.max(1, Math.abs(Math.trunc(Number(stale) || 7))) + 3 : (stale as number));
         const body = name === 'createWorkstreams' ? obj([['baseVersion', stale], ...(r.next() < 0.5 ? [[r.pick(HOSTILE_KEYS), junk(r)] as [string, unknown]] : [])]) : mutate(r, base);
         out.push({ name, user: 'admin@example.com', kind: 'mutated', body: toJson(body) });
       }
@@ -176,8 +181,9 @@ afterAll(async () => {
 });
 
 async function send(c: Case): Promise<{ status: number; text: string }> {
-  const moduleKey = c.name === 'saveProjectSettings' ? MODULES.report : MODULES.panel;
-  const context = c.name === 'saveProjectSettings' ? { projectKey: 'AIP' } : { issueKey: TARGET };
+  const project = c.name === 'saveProjectSettings' || c.name === 'saveReminderSettings';
+  const moduleKey = project ? MODULES.report : MODULES.panel;
+  const context = project ? { projectKey: 'AIP' } : { issueKey: TARGET };
   const body = `{"moduleKey":${JSON.stringify(moduleKey)},"functionKey":${JSON.stringify(c.name)},"context":${JSON.stringify(context)},"user":${JSON.stringify(c.user)},"payload":${c.body}}`;
   const res = await fetch(`${host.url}/__local/invoke`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
   return { status: res.status, text: await res.text() };

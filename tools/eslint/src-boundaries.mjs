@@ -22,11 +22,13 @@ export const SRC_LAYERS = {
   report: ['domain', 'shared', 'jira', 'storage', 'kernel', 'summary'],
   settings: ['domain', 'shared', 'storage', 'kernel'],
   gate: ['domain', 'jira', 'storage', 'kernel'],
-  resolvers: ['domain', 'shared', 'jira', 'storage', 'kernel', 'handoff', 'workstreams', 'report', 'settings', 'gate'],
+  readings: ['domain', 'shared', 'jira', 'storage', 'kernel', 'handoff'],
+  reminders: ['domain', 'jira', 'storage', 'summary'],
+  resolvers: ['domain', 'shared', 'jira', 'storage', 'kernel', 'handoff', 'workstreams', 'report', 'settings', 'gate', 'readings'],
 };
 
 /** What src/index.ts (Forge's function handlers) may reach: the resolver list, the gate and the trigger. */
-const ENTRY_IMPORTS = ['./resolvers', './gate', './summary'];
+const ENTRY_IMPORTS = ['./resolvers', './gate', './summary', './reminders', './readings'];
 
 /** Plain modules anyone allowed may import file by file; every other folder only through its index.ts. */
 const OPEN_FOLDERS = ['domain', 'shared'];

@@ -15,6 +15,7 @@ import { HandoffProvider, preloadSelect, useHandoffLoader, type HandoffStore } f
 import { MetricsSection } from './features/metrics';
 import { OwnershipSection } from './features/ownership';
 import { ReadinessHeader } from './features/readiness';
+import { ReminderLine } from './features/reminders';
 import './panel.css';
 
 // The Workstreams and History tabs show nothing until chosen: their code loads after the record is on screen.
@@ -77,6 +78,7 @@ function Loaded({ store, view }: { store: HandoffStore; view: HandoffView }) {
       <Stack space="space.200">
         <ReadinessHeader readiness={view.readiness} />
         <DoneMilestone />
+        <ReminderLine />
         {!canEdit && !view.done.locked && <ReadOnlyNote />}
         <Inline>
           <CopyBriefButton />

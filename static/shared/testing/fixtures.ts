@@ -22,6 +22,8 @@ export function handoffView(version: number, change: (record: HandoffRecord) => 
     permissions: { canEdit, canReopen: canEdit, canCreateIssues: canEdit, isOwner: false, isProjectAdmin: false },
     done: { locked: false, reopened: false, undecided: false },
     policy: { kpiMinimums: policy.kpiMinimums, shipSignalThreshold: policy.shipSignalThreshold, requireOwnerAcceptance: policy.requireOwnerAcceptance },
+    kpiProgress: {},
+    reminders: { dueNow: [] },
   };
 }
 

@@ -5,7 +5,7 @@ import { FLAG_LABELS } from './flags';
 
 const HEADER = [
   'Epic', 'Summary', 'Status', 'Delivery owner', 'Owner accepted', 'Conditions decided', 'Conditions', 'Permanent', 'Withdrawn',
-  'KPIs agreed', 'KPIs', 'Workstreams done', 'Workstreams', 'Sub-tasks done', 'Sub-tasks', 'Readiness', 'Missing', 'Missing answers', 'Purgatory days', 'Last change', 'Flags',
+  'KPIs agreed', 'KPIs', 'KPIs on track', 'KPIs due', 'Workstreams done', 'Workstreams', 'Sub-tasks done', 'Sub-tasks', 'Readiness', 'Missing', 'Missing answers', 'Purgatory days', 'Last change', 'Flags',
 ];
 
 function csvRow(row: ReportRow): CsvCell[] {
@@ -21,6 +21,8 @@ function csvRow(row: ReportRow): CsvCell[] {
     row.conditions.withdrawn,
     row.kpis.agreed,
     row.kpis.total,
+    row.kpiProgress.onTrack,
+    row.kpiProgress.due,
     row.workstreams.done,
     row.workstreams.total,
     row.workstreams.subtasksDone,

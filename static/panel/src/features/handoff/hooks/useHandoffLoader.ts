@@ -15,7 +15,8 @@ export type HandoffChange =
   | 'setOwner'
   | 'acceptOwnership'
   | 'setWorkstreamLead'
-  | 'reopenHandoff';
+  | 'reopenHandoff'
+  | 'addKpiReading';
 
 export type ChangePayload<N extends HandoffChange> = Omit<PayloadOf<N>, 'baseVersion'>;
 

@@ -7,6 +7,7 @@ import { isBusinessCategory } from '@src/domain/vocabulary';
 import { KPI_CATEGORY_LABELS, formatDate } from '@ui/words';
 import { FormFeedback, useHandoff, useSaveForm } from '../../handoff';
 import { KpiForm } from './KpiForm';
+import { KpiReadings } from '../../kpi-readings';
 
 const rowStyles = xcss({
   padding: 'space.150',
@@ -62,6 +63,7 @@ export function KpiRow({ kpi }: { kpi: ProductionKpi }) {
         <Text size="small" color="color.text.subtlest">
           {[kpi.source && `Source: ${kpi.source}`, kpi.owner && `Owner: ${kpi.owner}`, replaces && `Replaces pilot metric: ${replaces.name}`].filter(Boolean).join(' · ')}
         </Text>
+        <KpiReadings kpi={kpi} />
         <FormFeedback form={remove} />
       </Stack>
     </Box>
