@@ -6,8 +6,8 @@
 import { kvs, WhereConditions } from '@forge/kvs';
 import type { AuditEntry, HistoryEntry } from '../domain/record';
 import { guarded } from './errors';
-import { auditPrefix, historyPrefix } from './keys';
-import { HISTORY_ENTRY_BYTES } from './size';
+import { auditKey, auditPrefix, historyPrefix } from './keys';
+import { compactHistory, HISTORY_ENTRY_BYTES } from './size';
 
 /**
  * Entries a page: every stored entry is at most HISTORY_ENTRY_BYTES (compactHistory) plus the audit's
@@ -39,3 +39,12 @@ export const historyPage = (issueId: string, cursor?: string): Promise<TrailPage
 
 /** One project's audit trail, oldest first (keys carry the ISO time of the change). */
 export const auditPage = (projectId: string, cursor?: string): Promise<TrailPage<AuditEntry>> => readPage<AuditEntry>(auditPrefix(projectId), cursor);
+
+/**
+ * Adds an event to the project's audit trail that changed no record (an epic moving into or out of Done).
+ * The key is the entry's time, issue and record version: writing the same event again, as a duplicate
+ * delivery does, leaves one entry.
+ */
+export async function appendAuditEntry(entry: AuditEntry & { issueId: string }): Promise<void> {
+  await guarded('write the audit trail', () => kvs.set(auditKey(entry.projectId, entry.at, entry.issueId, entry.version), compactHistory(entry)));
+}

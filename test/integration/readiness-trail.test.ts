@@ -6,7 +6,8 @@
  */
 import { readKvs } from '../helpers/kvs-rows';
 import { startTestHost, type TestHost } from '../helpers/host';
-import { createEpic, decideHandoff } from '../helpers/handoff-fixtures';
+import { eventsIdle } from '../helpers/local-api';
+import { adminAccountId, createEpic, decideHandoff, DONE_TRANSITION, IN_PROGRESS_TRANSITION, transition } from '../helpers/handoff-fixtures';
 import { SEED_PROJECT } from '../../local/jira/seed';
 import type { AuditEntry } from '../../src/domain/record';
 
@@ -39,4 +40,31 @@ test('each save records the readiness before and after it in the audit trail', a
   // Every entry's "before" is the previous entry's "after": the chain has no gap.
   for (let i = 1; i < entries.length; i++) expect(entries[i].readiness?.before).toEqual({ level: entries[i - 1].readiness?.level, openQuestions: entries[i - 1].readiness?.openQuestions });
   expect(entries[entries.length - 1].readiness).toMatchObject({ level: 'ready', openQuestions: 0 });
+});
+
+test('moving an epic into and out of Done adds one audit entry each, with the readiness before and after', async () => {
+  const key = await createEpic(host.url, 'Shipped and reopened');
+  const decided = await decideHandoff(host.url, key);
+  const saves = auditOf(decided.epic.id).length;
+  // To Do → In Progress changes no level: no entry. The host delivers every event twice, overlapping.
+  expect((await transition(host.url, key, IN_PROGRESS_TRANSITION)).status).toBe(204);
+  await eventsIdle(host.url);
+  expect(auditOf(decided.epic.id).length).toBe(saves);
+
+  expect((await transition(host.url, key, DONE_TRANSITION)).status).toBe(204);
+  await eventsIdle(host.url);
+  const intoDone = auditOf(decided.epic.id).slice(saves);
+  expect(intoDone.map((e) => e.readiness)).toEqual([{ level: 'shipped', openQuestions: 0, before: { level: 'ready', openQuestions: 0 } }]);
+  expect(intoDone[0]).toMatchObject({ issueKey: key, version: decided.version, by: { accountId: adminAccountId, displayName: 'Avery Admin' }, changes: [{ field: 'epic status', from: 'In Progress', to: 'Done' }] });
+  expect(intoDone[0].summary).toBe('Moved into Done: In Progress → Done');
+
+  expect((await transition(host.url, key, IN_PROGRESS_TRANSITION)).status).toBe(204);
+  await eventsIdle(host.url);
+  const moves = auditOf(decided.epic.id).slice(saves);
+  expect(moves.map((e) => e.readiness)).toEqual([
+    { level: 'shipped', openQuestions: 0, before: { level: 'ready', openQuestions: 0 } },
+    { level: 'ready', openQuestions: 0, before: { level: 'shipped', openQuestions: 0 } },
+  ]);
+  expect(moves[1].summary).toBe('Moved out of Done: Done → In Progress');
+  expect(Date.parse(moves[1].at)).toBeGreaterThan(Date.parse(moves[0].at));
 });
