@@ -22,6 +22,7 @@ import type { Readiness, StatusCategoryKey } from '../domain/readiness-types';
 import type { DoneState } from '../domain/done';
 import { RECORD_ACTIONS, type RecordAction } from '../domain/history';
 import type { ReportRow } from '../domain/report-types';
+import type { TrailPoint } from '../domain/readiness-trend';
 
 const BaseVersion = z.number({ error: 'baseVersion must be a number' }).int().min(0);
 /** Where the next page of a trail starts, as the previous page said (opaque; storage's own cursor). */
@@ -73,6 +74,7 @@ export const Payloads = {
   getProjectSettings: Empty,
   saveProjectSettings: z.object({ settings: ProjectSettings }).strict(),
   exportAuditTrail: z.object({ format: z.enum(['csv', 'json']), cursor: Cursor.optional() }).strict(),
+  getReadinessTrail: z.object({ cursor: Cursor.optional() }).strict(),
   getGateConfigInfo: Empty,
 } as const;
 
@@ -182,6 +184,22 @@ export interface AuditExportPage {
   nextCursor?: string;
 }
 
+/**
+ * One page of the readiness trail of the last 12 weeks: the readiness each audited event left an
+ * initiative at, and when the readiness policy changed. The report page joins the pages and computes the
+ * trend and days at a level (domain/readiness-trend.ts).
+ */
+export interface ReadinessTrailPage {
+  /** ISO time the trail is read from (12 weeks before the first page was asked for). */
+  since: string;
+  points: TrailPoint[];
+  /** ISO times of settings changes that can move levels. */
+  policyChanges: string[];
+  nextCursor?: string;
+  /** Storage queries this page made (the report's figures). */
+  storageReads: number;
+}
+
 export interface GateConfigInfo {
   defaults: GateConfig;
 }
@@ -209,6 +227,7 @@ export interface Responses {
   getProjectSettings: SettingsView;
   saveProjectSettings: SettingsView;
   exportAuditTrail: AuditExportPage;
+  getReadinessTrail: ReadinessTrailPage;
   getGateConfigInfo: GateConfigInfo;
 }
 export type PayloadOf<N extends ResolverName> = z.input<(typeof Payloads)[N]>;
