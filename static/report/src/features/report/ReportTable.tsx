@@ -51,13 +51,13 @@ function HeaderRow({ layout, sort, onSort }: { layout: TableLayout } & Pick<Prop
                   data-testid={`sort-${sortBy}`}
                   style={{ all: 'unset', cursor: 'pointer', ...headingFont, color: state === 'none' ? token('color.text.subtle') : token('color.text') }}
                 >
-                  {column.label}
+                  {column.heading ?? column.label}
                   <span aria-hidden style={{ marginInlineStart: token('space.050'), color: token('color.icon.subtle') }}>
                     {state === 'ascending' ? '▲' : state === 'descending' ? '▼' : ''}
                   </span>
                 </button>
               ) : (
-                <span style={{ ...headingFont, color: token('color.text.subtle') }}>{column.label}</span>
+                <span style={{ ...headingFont, color: token('color.text.subtle') }}>{column.heading ?? column.label}</span>
               )}
             </div>
           );

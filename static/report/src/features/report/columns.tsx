@@ -15,6 +15,8 @@ export type ColumnId = ReportSortColumn | 'atLevel';
 export interface ReportColumn {
   id: ColumnId;
   label: string;
+  /** The header's label where a narrow column would split the word at any letter: soft hyphens mark where it may break ("Work-streams"). */
+  heading?: string;
   /** Narrowest the column may be (px); the epic column also takes what is left. */
   min: number;
   /** The header sorts by it (a ReportSortColumn). */
@@ -40,9 +42,9 @@ export const COLUMNS: ReportColumn[] = [
     inline: (row) => (row.conditions.total === 0 ? 'none recorded' : `${row.conditions.decided}/${row.conditions.total} decided (${row.conditions.permanent} permanent, ${row.conditions.withdrawn} withdrawn)`),
   },
   { id: 'kpis', label: 'KPIs', min: 56, sortBy: 'kpis', collapse: 1, render: (row) => <Ratio done={row.kpis.agreed} total={row.kpis.total} label="KPIs agreed" />, inline: (row) => ratio(row.kpis.agreed, row.kpis.total, 'agreed') },
-  { id: 'workstreams', label: 'Workstreams', min: 96, sortBy: 'workstreams', collapse: 2, render: (row) => <Ratio done={row.workstreams.done} total={row.workstreams.total} label="workstreams done" />, inline: (row) => ratio(row.workstreams.done, row.workstreams.total, 'done') },
+  { id: 'workstreams', label: 'Workstreams', heading: 'Work\u00adstreams', min: 96, sortBy: 'workstreams', collapse: 2, render: (row) => <Ratio done={row.workstreams.done} total={row.workstreams.total} label="workstreams done" />, inline: (row) => ratio(row.workstreams.done, row.workstreams.total, 'done') },
   { id: 'missing', label: 'Missing', min: 68, sortBy: 'missing', render: (row) => <MissingCell row={row} /> },
-  { id: 'purgatory', label: 'Purgatory', min: 80, sortBy: 'purgatory', collapse: 5, render: (row) => <PurgatoryCell row={row} />, inline: (row) => (row.purgatoryDays === null ? '–' : `${row.purgatoryDays} days`) },
+  { id: 'purgatory', label: 'Purgatory', heading: 'Purga\u00adtory', min: 80, sortBy: 'purgatory', collapse: 5, render: (row) => <PurgatoryCell row={row} />, inline: (row) => (row.purgatoryDays === null ? '–' : `${row.purgatoryDays} days`) },
   { id: 'lastChange', label: 'Last change', min: 92, sortBy: 'lastChange', collapse: 4, render: (row) => <LastChangeCell row={row} />, inline: (row) => (row.lastChange ? relativeDate(row.lastChange) : 'never') },
 ];
 
