@@ -163,15 +163,15 @@ describe('readiness report page', () => {
 
       const [download] = await Promise.all([page.waitForEvent('download'), frame.click('[data-testid="export-audit-json"]')]);
       const audit = JSON.parse(fs.readFileSync((await download.path())!, 'utf8')) as unknown;
-      // The seed's trail may take more than one page (50 entries): the download joins them all.
+      // The file joins every page the resolver hands out, in order.
       const pages: AuditExportPage[] = [];
       let cursor: string | undefined;
       do {
-        const next = dataOf(await invoke<AuditExportPage>(ADMIN, REPORT, 'exportAuditTrail', { format: 'json', ...(cursor ? { cursor } : {}) }, { projectKey: 'AIP' }));
-        pages.push(next);
-        cursor = next.nextCursor;
+        const page = dataOf(await invoke<AuditExportPage>(ADMIN, REPORT, 'exportAuditTrail', { format: 'json', ...(cursor ? { cursor } : {}) }, { projectKey: 'AIP' }));
+        pages.push(page);
+        cursor = page.nextCursor;
       } while (cursor);
-      expect(download.suggestedFilename()).toBe(pages[0].filename);
+      expect(download.suggestedFilename()).toBe(pages[0]!.filename);
       expect(audit).toEqual(pages.flatMap((p) => p.entries));
     } finally {
       await context.close();

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { ReportSortColumn } from '@src/domain/report';
 import type { ReportRow } from '@src/domain/report-types';
 import type { AtLevel } from '@src/domain/readiness-trend';
-import { AtLevelCell, atLevelText, ConditionsCell, LastChangeCell, MissingCell, OwnerCell, PurgatoryCell, Ratio, ReadinessCell, StatusCell } from './cells';
+import { AtLevelCell, atLevelText, ConditionsCell, LastChangeCell, MissingCell, OwnerCell, PurgatoryCell, Ratio, ReadinessCell, StatusCell, WorkstreamsCell } from './cells';
 import { relativeDate } from './relative-date';
 
 /** What a cell may need beside its row: days at the level once the trail has loaded. */
@@ -42,7 +42,10 @@ export const COLUMNS: ReportColumn[] = [
     inline: (row) => (row.conditions.total === 0 ? 'none recorded' : `${row.conditions.decided}/${row.conditions.total} decided (${row.conditions.permanent} permanent, ${row.conditions.withdrawn} withdrawn)`),
   },
   { id: 'kpis', label: 'KPIs', min: 56, sortBy: 'kpis', collapse: 1, render: (row) => <Ratio done={row.kpis.agreed} total={row.kpis.total} label="KPIs agreed" />, inline: (row) => ratio(row.kpis.agreed, row.kpis.total, 'agreed') },
-  { id: 'workstreams', label: 'Workstreams', heading: 'Work\u00adstreams', min: 96, sortBy: 'workstreams', collapse: 2, render: (row) => <Ratio done={row.workstreams.done} total={row.workstreams.total} label="workstreams done" />, inline: (row) => ratio(row.workstreams.done, row.workstreams.total, 'done') },
+  {
+    id: 'workstreams', label: 'Workstreams', heading: 'Work\u00adstreams', min: 96, sortBy: 'workstreams', collapse: 2, render: (row) => <WorkstreamsCell row={row} />,
+    inline: ({ workstreams: w }) => `${ratio(w.done, w.total, 'done')}${w.subtasksTotal > 0 ? `, ${w.subtasksDone} of ${w.subtasksTotal} sub-tasks done` : ''}`,
+  },
   { id: 'missing', label: 'Missing', min: 68, sortBy: 'missing', render: (row) => <MissingCell row={row} /> },
   { id: 'purgatory', label: 'Purgatory', heading: 'Purga\u00adtory', min: 80, sortBy: 'purgatory', collapse: 5, render: (row) => <PurgatoryCell row={row} />, inline: (row) => (row.purgatoryDays === null ? '–' : `${row.purgatoryDays} days`) },
   { id: 'lastChange', label: 'Last change', min: 92, sortBy: 'lastChange', collapse: 4, render: (row) => <LastChangeCell row={row} />, inline: (row) => (row.lastChange ? relativeDate(row.lastChange) : 'never') },
