@@ -179,6 +179,14 @@ export function createJiraRouter(opts: JiraRouterOptions): express.Router {
     const catalog = loadCatalog(db);
     return [...catalog.statuses.values()].map((s) => formatStatus(base(req), catalog, s));
   });
+  // Jira's "Get status": any status by id or name, with its category (the app tells a move into or out of Done by it).
+  route('get', '/status/:idOrName', (req) => {
+    const catalog = loadCatalog(db);
+    const ref = String(req.params.idOrName);
+    const s = catalog.statuses.get(ref) ?? [...catalog.statuses.values()].find((st) => st.name.toLowerCase() === ref.toLowerCase());
+    if (!s) throw new JiraError(404, [`The status with id '${ref}' does not exist.`]);
+    return formatStatus(base(req), catalog, s);
+  });
   route('get', '/statuscategory', (req) => [...loadCatalog(db).categories.values()].map((c) => formatStatusCategory(base(req), c)));
   route('get', '/serverInfo', (req) => ({
     baseUrl: base(req), displayUrl: base(req), version: '1001.0.0-SNAPSHOT', versionNumbers: [1001, 0, 0],

@@ -193,6 +193,19 @@
     });
   }
 
+  /**
+   * A full-page app's router (view.createHistory) changed its location: as on Jira, the page's own URL
+   * carries the route after the app's address. The frame keeps the history entries (the back button steps
+   * through them and the frame tells this page again), so this page only rewrites its address.
+   */
+  function followAppRoute(frame, loc) {
+    var base = frame.getAttribute('data-app-base');
+    if (!base || !loc || typeof loc.pathname !== 'string' || loc.pathname.charAt(0) !== '/') return;
+    var path = loc.pathname === '/' ? '' : loc.pathname;
+    var url = base + path + (typeof loc.search === 'string' ? loc.search : '') + (typeof loc.hash === 'string' ? loc.hash : '');
+    if (url !== location.pathname + location.search + location.hash) history.replaceState(history.state, '', url);
+  }
+
   window.addEventListener('message', function (ev) {
     var m = ev.data;
     if (!m || m.source !== 'ph-bridge') return;
@@ -219,6 +232,7 @@
       case 'reload': location.reload(); break;
       case 'refresh': location.reload(); break;
       case 'title': document.title = m.title; break;
+      case 'history': followAppRoute(frame, m.location); break;
       case 'config':
         var p = pendingConfig[m.requestId];
         if (p) { delete pendingConfig[m.requestId]; p(m); }

@@ -149,10 +149,10 @@ export function createDashboardShellRouter(opts: DashboardShellOptions): Router 
     const sections = subpages(mod);
     const base = globalPagePath(app.manifest);
     const q = new URLSearchParams({ moduleKey: mod.key, frameId: 'page' });
-    // The subpage route reaches the app as its history location (view.createHistory).
+    // The subpage route reaches the app as its history location (view.createHistory); the app's push or replace changes the page URL.
     const src = `${opts.getUiBaseUrl()}/__ui/${encodeURIComponent(mod.resource)}/index.html?${q.toString()}${route ? `#!/${route}` : ''}`;
     const title = text(mod.raw.title, mod.key);
-    const frame = html`<iframe class="page-frame forge-frame" data-frame-id="page" title="${title}" src="${src}" ${FRAME_ATTRS}></iframe>`;
+    const frame = html`<iframe class="page-frame forge-frame" data-frame-id="page" data-app-base="${base}" title="${title}" src="${src}" ${FRAME_ATTRS}></iframe>`;
     page(req, res, title, html`<h1>${title}</h1>
       ${sections.length ? html`<div class="app-layout"><nav class="app-nav" aria-label="${title}">
         ${sections.map((s) => html`${s.header ? html`<div class="muted" style="margin:8px 0 4px;font-weight:600">${s.header}</div>` : ''}

@@ -92,6 +92,13 @@ function staticStatus(status: unknown): string | undefined {
   return typeof value?.label === 'string' ? value.label : undefined;
 }
 
+/** The app's route from the page URL, as the frame's history location (`#!/route?search`), or nothing at the app's root. */
+export function appRoute(req: Request, subpath: string | undefined): string {
+  const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
+  const path = subpath && subpath !== '/' ? subpath : '/';
+  return path === '/' && !query ? '' : `#!${path}${query}`;
+}
+
 export function createShellRouter(opts: ShellOptions): Router {
   const { db, app } = opts;
   const router = express.Router();
@@ -202,17 +209,21 @@ export function createShellRouter(opts: ShellOptions): Router {
       <h2>Other issues (${others.length})</h2>${table(others)}`, [{ href: '/', label: 'Projects' }, { label: project.name }]);
   });
 
-  router.get('/projects/:key/apps/:moduleKey', (req, res) => {
+  // Jira's project page URL carries the app's route after the page's own address (…/apps/<appId>/<envId>/<route>?<search>):
+  // it reaches the app as its history location (view.createHistory), and the app's push or replace changes it.
+  router.get(/^\/projects\/([^/]+)\/apps\/([^/]+)(\/[^?#]*)?$/, (req, res) => {
+    const params = req.params as unknown as Record<string, string | undefined>;
     const user = opts.userOf(req);
-    const project = findProject(db, String(req.params.key));
-    if (!project || !canBrowse(user, project.id)) return notFound(req, res, `Project ${req.params.key} does not exist or you cannot see it.`);
-    const mod = app.module(String(req.params.moduleKey));
-    if (!mod || mod.type !== 'jira:projectPage' || !mod.resource) return notFound(req, res, `No project page ${req.params.moduleKey}.`);
-    const src = `${opts.getUiBaseUrl()}/__ui/${encodeURIComponent(mod.resource)}/index.html?moduleKey=${encodeURIComponent(mod.key)}&projectKey=${encodeURIComponent(project.key)}&frameId=page`;
+    const project = findProject(db, String(params[0]));
+    if (!project || !canBrowse(user, project.id)) return notFound(req, res, `Project ${params[0]} does not exist or you cannot see it.`);
+    const mod = app.module(String(params[1]));
+    if (!mod || mod.type !== 'jira:projectPage' || !mod.resource) return notFound(req, res, `No project page ${params[1]}.`);
+    const base = `/projects/${project.key}/apps/${mod.key}`;
+    const src = `${opts.getUiBaseUrl()}/__ui/${encodeURIComponent(mod.resource)}/index.html?moduleKey=${encodeURIComponent(mod.key)}&projectKey=${encodeURIComponent(project.key)}&frameId=page${appRoute(req, params[2])}`;
     // layout native (the default) gets Jira's page chrome with the title; blank leaves the whole page to the app.
     const blank = mod.raw.layout === 'blank';
     page(req, res, mod.title ?? mod.key, html`${blank ? '' : html`<h1>${mod.title ?? mod.key}</h1>`}
-      <iframe class="page-frame forge-frame" data-frame-id="page" title="${mod.title ?? mod.key}" src="${src}" ${FRAME_ATTRS}></iframe>`,
+      <iframe class="page-frame forge-frame" data-frame-id="page" data-app-base="${base}" title="${mod.title ?? mod.key}" src="${src}" ${FRAME_ATTRS}></iframe>`,
     [{ href: '/', label: 'Projects' }, { href: `/projects/${project.key}`, label: project.name }, { label: mod.title ?? mod.key }]);
   });
 

@@ -57,12 +57,12 @@ export const SHELL_CSS = `
 *{box-sizing:border-box}
 body{margin:0;font-family:-apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;font-size:14px;color:#172B4D;background:#fff}
 a{color:#0C66E4;text-decoration:none}a:hover{text-decoration:underline}
-header.top{display:flex;align-items:center;gap:16px;height:56px;padding:0 16px;border-bottom:1px solid #DCDFE4;background:#fff;position:sticky;top:0;z-index:10}
+header.top{display:flex;flex-wrap:wrap;align-items:center;gap:8px 16px;min-height:56px;padding:8px 16px;border-bottom:1px solid #DCDFE4;background:#fff;position:sticky;top:0;z-index:10}
 header.top .logo{font-weight:700;color:#0C66E4;font-size:16px;display:flex;align-items:center;gap:8px}
 header.top .logo .mark{width:24px;height:24px;border-radius:4px;background:#0C66E4;display:inline-block}
 header.top nav a{color:#44546F;font-weight:500;margin-right:12px}
 header.top .spacer{flex:1}
-header.top select{padding:6px 8px;border:1px solid #8590A2;border-radius:3px;background:#fff;font-size:14px}
+header.top select{padding:6px 8px;border:1px solid #8590A2;border-radius:3px;background:#fff;font-size:14px;max-width:260px}
 main{max-width:1280px;margin:0 auto;padding:24px 32px}
 .crumbs{color:#626F86;margin-bottom:8px}.crumbs a{color:#626F86}
 h1{font-size:24px;font-weight:500;margin:0 0 16px}

@@ -1,4 +1,4 @@
-import { AuditReadiness, initiativeFlow, type FlowAuditEntry, type FlowInitiative } from './flow-history';
+import { AuditReadiness, initiativeFlow, trailReadiness, type FlowAuditEntry, type FlowInitiative } from './flow-history';
 
 const DECIDING = { level: 'deciding' as const, openQuestions: 2 };
 const READY = { level: 'ready' as const, openQuestions: 0 };
@@ -108,5 +108,18 @@ describe('initiativeFlow: the pilot close and the questions at close', () => {
   it('is unknown when nothing in the trail covers the close, and undefined for an open pilot', () => {
     expect(initiativeFlow(initiative(), [], TODAY).answeredAtClose).toBe('unknown');
     expect(initiativeFlow(initiative({ record: { createdAt: 'x', pilot: {} } }), [], TODAY).answeredAtClose).toBeUndefined();
+  });
+});
+
+describe('trailReadiness', () => {
+  it('keeps the level and open questions after the event, and those before it', () => {
+    expect(trailReadiness({ level: 'deciding', openQuestions: 1 }, { level: 'ready', openQuestions: 0 })).toEqual({
+      level: 'ready',
+      openQuestions: 0,
+      before: { level: 'deciding', openQuestions: 1 },
+    });
+  });
+  it('is what the trail schema accepts', () => {
+    expect(AuditReadiness.safeParse(trailReadiness({ level: 'not-started', openQuestions: 3 }, { level: 'deciding', openQuestions: 3 })).success).toBe(true);
   });
 });

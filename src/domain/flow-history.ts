@@ -29,6 +29,11 @@ export type AuditReadinessLevel = z.infer<typeof AuditReadinessLevel>;
 export const AuditReadiness = AuditReadinessLevel.extend({ before: AuditReadinessLevel.optional() }).strict();
 export type AuditReadiness = z.infer<typeof AuditReadiness>;
 
+/** The `readiness` of the audit entry of an event that took the initiative from `before` to `after`. */
+export function trailReadiness(before: Pick<AuditReadinessLevel, 'level' | 'openQuestions'>, after: Pick<AuditReadinessLevel, 'level' | 'openQuestions'>): AuditReadiness {
+  return { level: after.level, openQuestions: after.openQuestions, before: { level: before.level, openQuestions: before.openQuestions } };
+}
+
 /** What flow metrics read of an audit entry (AuditEntry plus the new field). */
 export interface FlowAuditEntry {
   issueId?: string;

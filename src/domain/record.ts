@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { BUSINESS_CATEGORIES, CONDITION_KINDS, HORIZON_UNITS, KPI_CATEGORIES, OPERATIONAL_CATEGORIES, WORKSTREAM_KEYS, isBusinessCategory } from './vocabulary';
+import type { AuditReadiness } from './flow-history';
 
 export { BUSINESS_CATEGORIES, CONDITION_KINDS, HORIZON_UNITS, KPI_CATEGORIES, OPERATIONAL_CATEGORIES, WORKSTREAM_KEYS, isBusinessCategory };
 
@@ -254,8 +255,11 @@ export const HistoryEntry = z
   .strict();
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
-/** An audit-trail entry: a history entry plus what it was about (no issue: a project settings change). */
-export type AuditEntry = HistoryEntry & { projectId: string; issueId?: string; issueKey?: string };
+/**
+ * An audit-trail entry: a history entry plus what it was about (no issue: a project settings change) and,
+ * for an initiative, its readiness before and after the event (absent in entries written before it existed).
+ */
+export type AuditEntry = HistoryEntry & { projectId: string; issueId?: string; issueKey?: string; readiness?: AuditReadiness };
 
 /**
  * A record that holds nothing anyone wrote: what is left when every item was removed again. It does not

@@ -1,4 +1,4 @@
-import { filterRows, sortRows, summarizeRows, toReportRow, compareKeys, type ReportIssue } from './report';
+import { filterRows, sortRows, summarizeRows, toReportRow, compareKeys, topBlocker, type ReportIssue } from './report';
 import type { SearchSummary } from './report-types';
 
 const TODAY = '2026-03-10';
@@ -176,10 +176,28 @@ describe('filterRows', () => {
     expect(keys(filterRows(rows, { ownerAccountId: 'acc-marcus' }))).toEqual(['AIP-2']);
     expect(keys(filterRows(rows, { ownerAccountId: null }))).toEqual(['AIP-9', 'AIP-11']);
   });
+  it('filters to the initiatives in pilot purgatory, as the counter counts them', () => {
+    const inPurgatory = filterRows(rows, { inPurgatory: true });
+    expect(inPurgatory.length).toBe(summarizeRows(rows).inPurgatory);
+    expect(inPurgatory.every((r) => r.purgatoryDays !== null)).toBe(true);
+  });
   it('searches key, summary, owner and missing answers case-insensitively', () => {
     expect(keys(filterRows(rows, { text: 'CLAIMS' }))).toEqual(['AIP-9']);
     expect(keys(filterRows(rows, { text: 'aip-1' }))).toEqual(['AIP-10', 'AIP-11']);
     expect(keys(filterRows(rows, { text: 'delivery owner' }))).toEqual(['AIP-9', 'AIP-2']);
     expect(keys(filterRows(rows, { text: '  ' }))).toHaveLength(4);
+  });
+});
+
+describe('topBlocker', () => {
+  const row = (over: Partial<SearchSummary>, status: Partial<ReportIssue> = {}) => toReportRow(issue(status), summary(over), TODAY, settings);
+  it('is the first missing answer, in the order the questions are asked, with how many more there are', () => {
+    expect(topBlocker(TODAY, row({ missing: ['2 pilot conditions have no decision.', 'No delivery owner is named.'], missingCount: 2 }))).toEqual({ text: '2 pilot conditions have no decision.', more: 1 });
+    expect(topBlocker(TODAY, row({ missing: ['No delivery owner is named.'], missingCount: 1 }))).toEqual({ text: 'No delivery owner is named.', more: 0 });
+  });
+  it('names the weak commitment or the stall when every answer is in, and nothing once shipped without flags', () => {
+    expect(topBlocker(TODAY, row({ missing: [], missingCount: 0, shipSignal: 'yes' }))?.text).toMatch(/most pilot conditions were withdrawn/);
+    expect(topBlocker(TODAY, row({ missing: [], missingCount: 0, updatedAt: '2026-01-01T00:00:00.000Z' }))?.text).toMatch(/No change for 68 days/);
+    expect(topBlocker(TODAY, row({ missing: [], missingCount: 0 }, { statusCategory: 'done', statusName: 'Done' }))).toBeUndefined();
   });
 });

@@ -218,6 +218,8 @@ export interface ReportFilter {
   /** An account id, or null for rows without a delivery owner. */
   ownerAccountId?: string | null;
   flag?: ReportFlag;
+  /** Only initiatives in pilot purgatory (the pilot closed, not shipped), as the summary counts them. */
+  inPurgatory?: boolean;
   /** Case-insensitive match on key, summary, status, owner and missing answers. */
   text?: string;
 }
@@ -228,6 +230,7 @@ export function filterRows(rows: readonly ReportRow[], filter: ReportFilter): Re
     if (filter.level && row.level !== filter.level) return false;
     if (filter.ownerAccountId !== undefined && (row.owner?.accountId ?? null) !== filter.ownerAccountId) return false;
     if (filter.flag && !row.flags.includes(filter.flag)) return false;
+    if (filter.inPurgatory && row.purgatoryDays === null) return false;
     if (text && !searchableText(row).includes(text)) return false;
     return true;
   });
@@ -235,4 +238,26 @@ export function filterRows(rows: readonly ReportRow[], filter: ReportFilter): Re
 
 function searchableText(row: ReportRow): string {
   return [row.key, row.summary, row.statusName, row.owner?.displayName ?? '', ...row.missing].join('\n').toLowerCase();
+}
+
+// ---- the steering one-pager ------------------------------------------------------------------------
+export interface Blocker {
+  text: string;
+  /** Further missing answers beyond this one. */
+  more: number;
+}
+
+/**
+ * What stands most in the way of shipping, for the print view: the first missing answer (in the order the
+ * questions are asked: conditions, KPIs, owner), else a weak commitment or a stall; nothing once shipped
+ * with nothing flagged.
+ */
+export function topBlocker(today: string, row: ReportRow): Blocker | undefined {
+  if (row.missing.length > 0) return { text: row.missing[0], more: Math.max(0, row.missingCount - 1) };
+  if (row.flags.includes('ship-signal')) return { text: 'Weak commitment: most pilot conditions were withdrawn, so the organisation has not decided to ship yet.', more: 0 };
+  if (row.flags.includes('stalled') && row.lastChange) {
+    const days = safeDays(row.lastChange.slice(0, 10), today);
+    if (days !== null) return { text: `No change for ${days} days.`, more: 0 };
+  }
+  return undefined;
 }

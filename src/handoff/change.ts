@@ -9,6 +9,7 @@ import { diffRecords, describeChange, type RecordAction, type RecordChange } fro
 import { emptyRecord, HandoffRecord, type HistoryEntry } from '../domain/record';
 import { idsOf, shortId, type CommandContext, type CommandResult } from '../domain/commands';
 import { isLocked, lockedMessage, settleReopening } from '../domain/done';
+import { trailReadiness } from '../domain/flow-history';
 import type { WorkstreamFacts } from '../domain/readiness-types';
 import type { JiraPermission } from '../jira';
 import type { HandoffView } from '../shared/contract';
@@ -89,14 +90,18 @@ async function saveChange(ctx: CallContext, loaded: LoadedHandoff, request: Chan
   // The app's own change that changes nothing (the issues were linked already) leaves no version behind.
   if (request.baseVersion === 'latest' && before && changes.length === 0) return { ok: true, view: buildView({ ...loaded, timezone: ctx.timezone }) };
   const history: HistoryEntry = { version: next.version, at: now, by: me, action: request.action, summary: describeChange(request.action, changes), changes };
+  // The audit entry keeps the readiness before and after the change: the trail alone then tells when an
+  // initiative reached each level (days at a level, the report's trend, flow metrics).
+  const after = viewReadiness({ ...loaded, record: next, timezone: ctx.timezone });
+  const readiness = trailReadiness(viewReadiness({ ...loaded, record: before, timezone: ctx.timezone }), after);
   // The summary's workstream counts are searched while the save runs: they do not depend on it.
   const counts = request.workstreams ?? workstreamCounts(ctx.appJira, epic.id, next, published).catch(() => undefined);
-  const saved = await saveRecord({ issueId: epic.id, issueKey: epic.key, projectId: epic.projectId, baseVersion: version, record: next, history, alongside: request.alongside?.() ?? [] });
+  const saved = await saveRecord({ issueId: epic.id, issueKey: epic.key, projectId: epic.projectId, baseVersion: version, record: next, history, readiness, alongside: request.alongside?.() ?? [] });
   if (!saved.ok) return { ok: false, conflict: saved.conflict };
 
   const live = await counts;
   await syncSummary(ctx.appJira, { epic, record: next, settings, published }, live ?? (() => workstreamCounts(ctx.appJira, epic.id, next, published)));
-  return { ok: true, view: buildView({ ...loaded, record: next, timezone: ctx.timezone }) };
+  return { ok: true, view: buildView({ ...loaded, record: next, timezone: ctx.timezone }, after) };
 }
 
 function conflictOf(loaded: LoadedHandoff): Conflict {

@@ -8,7 +8,8 @@ import type { UserRef } from '../domain/record';
 import { JiraError, collectionMessages, jiraMessages } from './errors';
 import { DEFAULT_RETRY_POLICY, sendWithRetry, type RetryPolicy } from './retry';
 import { forgeTransport, type JiraTransport, type Principal, type TransportRequest } from './transport';
-import type { BulkCreateResult, CreateFieldMeta, IssueTypeMeta, JiraIssue, JiraPermission, PermissionTarget, SearchPage } from './types';
+import type { StatusCategoryKey } from '../domain/readiness-types';
+import { statusCategoryOf, type BulkCreateResult, type CreateFieldMeta, type IssueTypeMeta, type JiraIssue, type JiraPermission, type PermissionTarget, type SearchPage } from './types';
 
 export interface IssueQuery {
   fields: readonly string[];
@@ -56,6 +57,8 @@ export interface JiraGateway {
   findAssignableUser(projectKey: string, name: string): Promise<UserRef | null>;
   /** The project's issue types with their hierarchy levels; needs only browse permission (createmeta needs create). */
   projectIssueTypes(projectIdOrKey: string): Promise<IssueTypeMeta[]>;
+  /** A status's category (new, indeterminate, done); null when Jira has no such status. */
+  statusCategory(statusIdOrName: string): Promise<StatusCategoryKey | null>;
 }
 
 const BULK_CHUNK = 50;
@@ -211,6 +214,11 @@ export function createJiraGateway(principal: Principal, transport: JiraTransport
     async projectIssueTypes(projectIdOrKey) {
       const body = (await call(route`/rest/api/3/project/${projectIdOrKey}`, { method: 'GET' })) as { issueTypes?: RawIssueType[] };
       return (body.issueTypes ?? []).map(toIssueTypeMeta);
+    },
+
+    async statusCategory(statusIdOrName) {
+      const body = (await call(route`/rest/api/3/status/${statusIdOrName}`, { method: 'GET' }, true)) as { statusCategory?: { key?: string } } | null;
+      return body === null ? null : statusCategoryOf({ fields: { status: { statusCategory: body.statusCategory } } });
     },
   };
   return gateway;

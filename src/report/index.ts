@@ -1,2 +1,2 @@
-/** The readiness report: its rows (no per-epic request) and the audit trail export. */
+/** The readiness report: its rows (no per-epic request), the readiness trail of the last 12 weeks and the audit trail export. */
 export { reportHandlers } from './resolvers';

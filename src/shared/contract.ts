@@ -27,6 +27,7 @@ import { KpiReadingInput, type KpiReading } from '../domain/kpi-reading';
 import type { KpiProgressStatus } from '../domain/kpi-progress';
 import { ReminderSettings } from '../domain/reminder-settings';
 import type { ReminderLine } from '../domain/reminder-ledger';
+import type { TrailPoint } from '../domain/readiness-trend';
 import type { SubtaskSource } from '../domain/subtask-plan';
 
 const BaseVersion = z.number({ error: 'baseVersion must be a number' }).int().min(0);
@@ -89,6 +90,7 @@ export const Payloads = {
   getProjectSettings: Empty,
   saveProjectSettings: z.object({ settings: ProjectSettings }).strict(),
   exportAuditTrail: z.object({ format: z.enum(['csv', 'json']), cursor: Cursor.optional() }).strict(),
+  getReadinessTrail: z.object({ cursor: Cursor.optional() }).strict(),
   getGateConfigInfo: Empty,
   addKpiReading: z.object({ baseVersion: BaseVersion, kpiId: Id, reading: KpiReadingInput }).strict(),
   getKpiReadings: z.object({ kpiId: Id, cursor: Cursor.optional() }).strict(),
@@ -294,6 +296,22 @@ export interface AuditExportPage {
   nextCursor?: string;
 }
 
+/**
+ * One page of the readiness trail of the last 12 weeks: the readiness each audited event left an
+ * initiative at, and when the readiness policy changed. The report page joins the pages and computes the
+ * trend and days at a level (domain/readiness-trend.ts).
+ */
+export interface ReadinessTrailPage {
+  /** ISO time the trail is read from (12 weeks before the first page was asked for). */
+  since: string;
+  points: TrailPoint[];
+  /** ISO times of settings changes that can move levels. */
+  policyChanges: string[];
+  nextCursor?: string;
+  /** Storage queries this page made (the report's figures). */
+  storageReads: number;
+}
+
 export interface GateConfigInfo {
   defaults: GateConfig;
 }
@@ -324,6 +342,7 @@ export interface Responses {
   getProjectSettings: SettingsView;
   saveProjectSettings: SettingsView;
   exportAuditTrail: AuditExportPage;
+  getReadinessTrail: ReadinessTrailPage;
   getGateConfigInfo: GateConfigInfo;
   addKpiReading: HandoffView;
   getKpiReadings: KpiReadingsPage;

@@ -1,12 +1,12 @@
 /**
  * Storage adapter: the only module that knows KVS keys, entities and versions.
  * Records: loadRecord / saveRecord (versioned, one transaction with history + audit).
- * Reads, a page at a time: historyPage (one epic), auditPage (one project). Settings: loadSettings / saveSettings.
+ * Reads, a page at a time: historyPage (one epic), auditPage (one project), auditWindowPage (one project since a time, by key prefix); appendAuditEntry for an event that changed no record. Settings: loadSettings / saveSettings.
  * The report: loadReportFacts (settings + remembered epic types, one batch) / rememberEpicTypeIds.
  * Locks: acquireLock / releaseLock (TTL-bounded; an expired lock counts as free).
  */
 export { loadRecord, saveRecord, type Conflict, type HandoffEntity, type SaveOutcome, type SaveRecordInput, type StoredRecord } from './records';
-export { auditPage, historyPage, TRAIL_PAGE_SIZE, TRAIL_PAGE_BYTES_MAX, type TrailPage } from './history';
+export { appendAuditEntry, auditPage, auditWindowPage, historyPage, TRAIL_PAGE_SIZE, TRAIL_PAGE_BYTES_MAX, type AuditWindowPage, type TrailPage } from './history';
 export { loadSettings, saveSettings, type SaveSettingsOutcome } from './settings';
 export { loadRecordAndSettings, loadRecords, type RecordAndSettings } from './record-and-settings';
 export { loadReportFacts, rememberEpicTypeIds, type ReportFacts } from './report-facts';

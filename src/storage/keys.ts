@@ -43,3 +43,21 @@ export const feedTokenInfoKey = (projectId: string, tokenId: string): string => 
 /** A project whose reminder settings changed: the next daily run looks at all its initiatives once. */
 export const RESCAN_PREFIX = 'reminders-rescan:';
 export const rescanKey = (projectId: string): string => `${RESCAN_PREFIX}${projectId}`;
+
+/**
+ * Key prefixes that together hold every audit entry of the project from the day `from` (YYYY-MM-DD, UTC)
+ * until `to`. KVS queries plain keys by prefix only, and audit keys carry the ISO time, so a time range is
+ * a handful of prefixes: tens of days (`2026-09-1`: the 10th to the 19th) until the first month ends, then
+ * whole months. It reads at most the 9 days before `from` and nothing older.
+ */
+export function auditPrefixesSince(projectId: string, from: string, to: string): string[] {
+  const base = auditPrefix(projectId);
+  const [year, month, day] = from.split('-').map(Number);
+  const monthOf = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+  const first = year * 12 + month - 1;
+  const prefixes: string[] = [];
+  // From the 10th on, tens of days; before it, the whole month reads at most the 9 days before `from` too.
+  if (day >= 10) for (let tens = Math.floor(day / 10); tens <= 3; tens++) prefixes.push(`${base}${monthOf(first)}-${tens}`);
+  for (let m = day >= 10 ? first + 1 : first; monthOf(m) <= to.slice(0, 7); m++) prefixes.push(`${base}${monthOf(m)}`);
+  return prefixes;
+}

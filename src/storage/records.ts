@@ -4,6 +4,7 @@
  */
 import { kvs } from '@forge/kvs';
 import { HandoffRecord, type AuditEntry, type HistoryEntry, type UserRef } from '../domain/record';
+import type { AuditReadiness } from '../domain/flow-history';
 import { guarded, StorageError } from './errors';
 import { versionCondition } from './versions';
 import { auditKey, HANDOFF_ENTITY, handoffKey, historyKey } from './keys';
@@ -42,6 +43,8 @@ export interface SaveRecordInput {
   history: HistoryEntry;
   /** Plain keys written in the same transaction (a KPI reading beside the record's digest of it). */
   alongside?: ReadonlyArray<{ key: string; value: unknown }>;
+  /** Readiness before and after this change, for the audit entry (days at a level, trends, flow metrics). */
+  readiness?: AuditReadiness;
 }
 
 const entity = () => kvs.entity<HandoffEntity>(HANDOFF_ENTITY);
@@ -64,7 +67,7 @@ export async function saveRecord(input: SaveRecordInput): Promise<SaveOutcome> {
   if (record.version !== baseVersion + 1) throw new StorageError(`Record version ${record.version} does not follow base version ${baseVersion}`);
   assertRecordFits(record);
   const history = compactHistory(input.history);
-  const audit: AuditEntry = compactHistory({ ...history, projectId: input.projectId, issueId, issueKey: input.issueKey });
+  const audit: AuditEntry = compactHistory({ ...history, projectId: input.projectId, issueId, issueKey: input.issueKey, ...(input.readiness ? { readiness: input.readiness } : {}) });
   const value: HandoffEntity = { version: record.version, projectId: input.projectId, updatedAt: Date.parse(history.at) || Date.now(), record };
   const condition = versionCondition<HandoffEntity>(baseVersion);
   try {

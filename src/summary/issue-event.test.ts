@@ -1,6 +1,6 @@
 import { SUBTASK_MARKER_KEY, WORKSTREAM_MARKER_KEY } from '../domain/report-types';
 import type { Delivery, FoundWorkstream, JiraIssue } from '../jira';
-import { epicsToRecount, planForEvent, withFreshIssue } from './issue-event';
+import { epicsToRecount, planForEvent, statusMoveOf, withFreshIssue } from './issue-event';
 
 const EPIC = '10100';
 const issue = (id: string, opts: { parent?: string; marker?: unknown; status?: string } = {}): JiraIssue => ({
@@ -97,5 +97,33 @@ describe('withFreshIssue', () => {
     expect(withFreshIssue(withSubtasks, EPIC, { issueId: '6', issue: subtask('6', '2') }).subtasks.map((s) => s.issue.id)).toEqual(['5', '6']);
     // Moved under an issue that is not one of this epic's workstreams: it no longer counts here.
     expect(withFreshIssue(withSubtasks, EPIC, { issueId: '5', issue: subtask('5', '10999') }).subtasks).toEqual([]);
+  });
+});
+
+describe('statusMoveOf', () => {
+  const statusEvent = (extra: Record<string, unknown> = {}) => ({
+    eventType: 'avi:jira:updated:issue',
+    atlassianId: 'acc-1',
+    issue: { id: '10300', key: 'AIP-30', fields: { updated: '2026-11-30T10:15:00.000+0100' } },
+    changelog: { items: [{ field: 'summary' }, { field: 'status', fieldId: 'status', from: '3', fromString: 'In Progress', to: '10002', toString: 'Done' }] },
+    ...extra,
+  });
+
+  test("names the statuses, who moved it and when: Jira's update time of the event, as UTC", () => {
+    expect(statusMoveOf(statusEvent())).toEqual({ issueId: '10300', from: { id: '3', name: 'In Progress' }, to: { id: '10002', name: 'Done' }, at: '2026-11-30T09:15:00.000Z', accountId: 'acc-1' });
+  });
+
+  test('is undefined for an event that changed no status, or names no issue', () => {
+    expect(statusMoveOf({ ...statusEvent(), changelog: { items: [{ field: 'labels' }] } })).toBeUndefined();
+    expect(statusMoveOf({ ...statusEvent(), issue: { key: 'AIP-30' } })).toBeUndefined();
+    expect(statusMoveOf({ ...statusEvent(), eventType: 'avi:jira:created:issue' })).toBeUndefined();
+  });
+
+  test('leaves out a time Jira did not send or that does not read as one, and a missing user', () => {
+    const move = statusMoveOf(statusEvent({ atlassianId: undefined, issue: { id: '10300', fields: { updated: 'yesterday' } } }));
+    expect(move).toEqual({ issueId: '10300', from: { id: '3', name: 'In Progress' }, to: { id: '10002', name: 'Done' } });
+    // Without the names, the ids stand in (and an item's inherited toString is no name).
+    const bare = statusMoveOf({ ...statusEvent(), changelog: { items: [{ field: 'status', from: '3', to: '10002' }] } });
+    expect(bare).toMatchObject({ from: { id: '3', name: '3' }, to: { id: '10002', name: '10002' } });
   });
 });

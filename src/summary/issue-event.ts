@@ -30,8 +30,10 @@ const changesParent = (i: ChangeItem) => names(i).some((n) => PARENT_FIELDS.has(
 /** The slice of Forge's Jira issue event payload the handler reads. */
 export interface IssueEvent {
   eventType?: string;
-  issue?: { id?: string | number; key?: string; fields?: { parent?: { id?: string | number } | null } };
-  changelog?: { items?: Array<{ field?: string; fieldId?: string; from?: string | null; to?: string | null }> };
+  /** The user who caused the event, when one did. */
+  atlassianId?: string;
+  issue?: { id?: string | number; key?: string; fields?: { parent?: { id?: string | number } | null; updated?: string } };
+  changelog?: { items?: Array<{ field?: string; fieldId?: string; from?: string | null; to?: string | null; fromString?: unknown; toString?: unknown }> };
 }
 
 /**
@@ -86,4 +88,39 @@ export function withFreshIssue(found: Delivery, epicId: string, fresh: { issueId
   const rest = issues.filter((i) => i.id !== fresh.issueId);
   if (!fresh.issue) return deliveryOf(rest, epicId);
   return deliveryOf(position < 0 ? [...rest, fresh.issue] : [...rest.slice(0, position), fresh.issue, ...rest.slice(position)], epicId);
+}
+
+/** A status change an update event reports: which statuses, who made it and when (as Jira sent them). */
+export interface StatusMove {
+  issueId: string;
+  from: { id: string; name: string };
+  to: { id: string; name: string };
+  /** ISO time (UTC) of the change: the issue's `updated` in the event, the same in every delivery of it. */
+  at?: string;
+  accountId?: string;
+}
+
+/** Jira writes offsets without a colon (+0100); read as an ISO time in UTC, or undefined. */
+function isoTime(jiraTime: unknown): string | undefined {
+  if (typeof jiraTime !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(jiraTime)) return undefined;
+  const ms = Date.parse(jiraTime.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+}
+
+/** The status change an update event carries, if any. Whether it crossed Done needs the statuses' categories (Jira). */
+export function statusMoveOf(event: IssueEvent | undefined): StatusMove | undefined {
+  const issueId = digits(event?.issue?.id);
+  if (!issueId || event?.eventType !== ISSUE_UPDATED) return undefined;
+  const item = (event.changelog?.items ?? []).find((i) => names(i).includes('status'));
+  if (!item?.from || !item.to) return undefined;
+  const at = isoTime(event.issue?.fields?.updated);
+  // `toString` is also every object's method: only a string Jira sent is a name.
+  const name = (value: unknown, id: string) => (typeof value === 'string' && value ? value : id);
+  return {
+    issueId,
+    from: { id: String(item.from), name: name(item.fromString, String(item.from)) },
+    to: { id: String(item.to), name: name(Object.hasOwn(item, 'toString') ? item.toString : undefined, String(item.to)) },
+    ...(at ? { at } : {}),
+    ...(typeof event.atlassianId === 'string' && event.atlassianId ? { accountId: event.atlassianId } : {}),
+  };
 }

@@ -10,8 +10,9 @@
  */
 import { SUMMARY_PROPERTY_KEY } from '../domain/report-types';
 import { appJira, DELIVERY_PROPERTIES, deliveryProgress, EPIC_FIELDS, findDelivery, isEpic, type JiraGateway, type JiraIssue } from '../jira';
-import { loadRecordAndSettings, loadRecord } from '../storage';
-import { epicsToRecount, planForEvent, withFreshIssue, type IssueEvent } from './issue-event';
+import { appendAuditEntry, loadRecordAndSettings, loadRecord } from '../storage';
+import { doneMoveEntry } from '../domain/done-move';
+import { epicsToRecount, planForEvent, statusMoveOf, withFreshIssue, type IssueEvent } from './issue-event';
 import { republishWhenStale, type EpicState, type RepairOutcome } from './settle';
 
 export interface EpicOutcome {
@@ -19,8 +20,8 @@ export interface EpicOutcome {
   outcome: RepairOutcome | 'not-an-epic';
 }
 
-/** What the handler reads of the issue the event names: enough to place it under an epic (directly or as a sub-task). */
-const ISSUE_FIELDS = { fields: ['status', 'parent', 'issuetype'], properties: [...DELIVERY_PROPERTIES] };
+/** What the handler reads of the issue the event names: enough to place it under an epic (directly or as a sub-task), and an epic in its project. */
+const ISSUE_FIELDS = { fields: ['status', 'parent', 'issuetype', 'project'], properties: [...DELIVERY_PROPERTIES] };
 
 interface Fresh {
   issueId: string;
@@ -54,6 +55,8 @@ export async function handleIssueEvent(event: IssueEvent, jira: JiraGateway): Pr
     // An epic moving into or out of Done changes its level (shipped), and a new or newly labelled epic may
     // become an initiative; a workstream issue changes its epic's counts.
     epics = isEpic(issue) ? (plan.epicMayChange ? [issue.id] : []) : epicsToRecount(issue);
+    // The summary follows even when the trail cannot be written: each is repaired or retried on its own.
+    if (isEpic(issue)) await recordDoneMove(jira, event, issue).catch((e: unknown) => console.error(`Could not add ${issue.key}'s move into or out of Done to the audit trail.`, e));
   }
   const outcomes: EpicOutcome[] = [];
   for (const epicId of epics) outcomes.push({ epicId, outcome: await recountEpic(jira, epicId, fresh) });
@@ -82,4 +85,27 @@ async function recountEpic(jira: JiraGateway, epicId: string, fresh: Fresh): Pro
     },
     recordVersion: async () => (await loadRecord(epicId))?.version ?? 0,
   });
+}
+
+/**
+ * An epic that moved into or out of Done changed its level without a save: the move goes into the audit
+ * trail with the readiness before and after it (domain/done-move.ts). The event says which statuses; Jira
+ * says their categories. Keyed by the event's own time, so a second delivery writes the same entry again.
+ */
+async function recordDoneMove(jira: JiraGateway, event: IssueEvent, issue: JiraIssue): Promise<void> {
+  const move = statusMoveOf(event);
+  if (!move) return;
+  const [fromCategory, toCategory] = await Promise.all([jira.statusCategory(move.from.id), jira.statusCategory(move.to.id)]);
+  if (!fromCategory || !toCategory || (fromCategory === 'done') === (toCategory === 'done')) return;
+  const epic = { id: issue.id, key: issue.key, projectId: String(issue.fields.project?.id ?? '') };
+  if (!epic.projectId) return;
+  const { record, settings } = await loadRecordAndSettings(epic.id, epic.projectId);
+  const by = (move.accountId ? await jira.getUser(move.accountId) : null) ?? { accountId: move.accountId ?? 'jira', displayName: move.accountId ? 'Someone in Jira' : 'Jira' };
+  const entry = doneMoveEntry({
+    epic,
+    record: record?.record ?? null,
+    settings,
+    move: { from: { name: move.from.name, category: fromCategory }, to: { name: move.to.name, category: toCategory }, at: move.at ?? new Date().toISOString(), by },
+  });
+  if (entry) await appendAuditEntry({ ...entry, issueId: epic.id });
 }

@@ -89,6 +89,35 @@ describe('Custom UI with the real @forge/bridge', () => {
     }
   });
 
+  it("a project page's router (view.createHistory) lives in Jira's page URL: opening it restores the route, push and back change it", async () => {
+    const { context, page } = await pageAs('lead@example.com');
+    try {
+      // Jira's project page URL carries the app's route after the page's own address (…/apps/<app>/<env>/<route>).
+      await page.goto(`${host.url}/projects/AIP/apps/mini-page/first?x=1`);
+      const frame = await appFrame(page);
+      const results = (await frame.evaluate('window.__results')) as { historyLocation?: unknown; fatal?: string };
+      expect(results.fatal).toBeUndefined();
+      expect(results.historyLocation).toEqual({ pathname: '/first', search: '?x=1' });
+
+      await frame.evaluate("window.__history.push('/second?y=2')");
+      await page.waitForURL(`${host.url}/projects/AIP/apps/mini-page/second?y=2`);
+      await frame.evaluate("window.__history.replace({ pathname: '/', search: '?z=3' })");
+      await page.waitForURL(`${host.url}/projects/AIP/apps/mini-page?z=3`);
+
+      await page.goBack();
+      await page.waitForURL(`${host.url}/projects/AIP/apps/mini-page/first?x=1`);
+      await frame.waitForFunction('window.__heard.length === 3');
+      expect(await frame.evaluate('window.__heard')).toEqual([
+        { action: 'PUSH', pathname: '/second', search: '?y=2' },
+        { action: 'REPLACE', pathname: '/', search: '?z=3' },
+        { action: 'POP', pathname: '/first', search: '?x=1' },
+      ]);
+      expect(await frame.evaluate('window.__history.location.pathname')).toBe('/first');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('shows a failing validator as Jira does, after clicking a transition', async () => {
     addValidatorRule(host.db, { projectId: SEED_PROJECT.id, issueTypeId: null, transitionId: TRANSITION_IDS.toDo, moduleKey: 'mini-gate', configuration: {} });
     const { context, page } = await pageAs('admin@example.com');

@@ -42,9 +42,67 @@ async function callBridge(name: string, payload?: unknown): Promise<unknown> {
     if (!handler) throw new Error(`No answer arranged for the resolver "${functionKey}" in this test`);
     return handler(body);
   }
+  if (name === 'createHistory' && routerHistory) return routerHistory;
   const other = bridgeHandlers.get(name);
   if (other) return other(payload);
   throw new Error(`The unit-test bridge does not provide "${name}"`);
+}
+
+// ---- a full-page app's router history (view.createHistory), in memory, when a test asks for one ----
+interface TestLocation {
+  pathname: string;
+  search: string;
+}
+let routerHistory: ReturnType<typeof memoryHistory> | undefined;
+
+function memoryHistory(start: TestLocation) {
+  const entries: TestLocation[] = [start];
+  let index = 0;
+  let listeners: Array<(l: TestLocation, action: string) => void> = [];
+  const parse = (to: string | Partial<TestLocation>): TestLocation => {
+    if (typeof to !== 'string') return { pathname: to.pathname ?? '/', search: to.search ?? '' };
+    const q = to.indexOf('?');
+    return q < 0 ? { pathname: to, search: '' } : { pathname: to.slice(0, q), search: to.slice(q) };
+  };
+  const tell = (action: string) => {
+    history.location = { ...entries[index] };
+    for (const l of [...listeners]) l({ ...entries[index] }, action);
+  };
+  const history = {
+    location: { ...start },
+    /** What the page's address holds, oldest first, and which entry is current. */
+    entries,
+    get index() {
+      return index;
+    },
+    push(to: string | Partial<TestLocation>) {
+      entries.splice(index + 1, entries.length, parse(to));
+      index = entries.length - 1;
+      tell('PUSH');
+    },
+    replace(to: string | Partial<TestLocation>) {
+      entries[index] = parse(to);
+      tell('REPLACE');
+    },
+    back() {
+      if (index > 0) index -= 1;
+      tell('POP');
+    },
+    listen(listener: (l: TestLocation, action: string) => void) {
+      listeners.push(listener);
+      return () => {
+        listeners = listeners.filter((l) => l !== listener);
+      };
+    },
+  };
+  return history;
+}
+
+/** Gives the app a router history (a full-page module's), starting at `start` (path and query). */
+export function withRouterHistory(start: string): ReturnType<typeof memoryHistory> {
+  routerHistory = memoryHistory({ pathname: '/', search: '' });
+  routerHistory.replace(start);
+  return routerHistory;
 }
 
 /** Installs the bridge (jest's setupFiles run this before any test file imports `@forge/bridge`). */
@@ -54,6 +112,7 @@ export function installTestBridge(): void {
 }
 
 export function resetTestBridge(): void {
+  routerHistory = undefined;
   handlers.clear();
   bridgeHandlers.clear();
   calls.length = 0;

@@ -1,18 +1,19 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import Button from '@atlaskit/button/new';
 import EmptyState from '@atlaskit/empty-state';
 import ProgressBar from '@atlaskit/progress-bar';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
-import { filterRows, sortRows, summarizeRows, type ReportFilter, type ReportSortColumn } from '@src/domain/report';
+import { filterRows, sortRows, type ReportFilter, type ReportSortColumn } from '@src/domain/report';
 import { ErrorBanner } from '@ui/components/ErrorBanner';
 import { LoadingState } from '@ui/components/LoadingState';
 import { csvFilename, downloadText } from '@ui/download';
 import { AuditExport } from '../audit';
 import { reportCsv } from './report-csv';
 import { ReportFilters } from './ReportFilters';
-import { ReportTable, type SortState } from './ReportTable';
+import { ReportTable } from './ReportTable';
 import { SummaryChart } from './SummaryChart';
-import { useReportRows } from './useReportRows';
+import type { ReportData } from './useReportData';
+import type { ReportRoute, SortState } from './route';
 
 function nextSort(current: SortState, by: ReportSortColumn): SortState {
   if (current.by === by) return { by, dir: current.dir === 'asc' ? 'desc' : 'asc' };
@@ -31,19 +32,24 @@ function LoadProgress({ count }: { count: number }) {
   );
 }
 
-export function ReportTab() {
-  const report = useReportRows();
-  const rows = useMemo(() => report.data?.rows ?? [], [report.data]);
-  const loading = !report.data?.complete;
-  const [filter, setFilter] = useState<ReportFilter>({});
-  const [sort, setSort] = useState<SortState>({ by: 'key', dir: 'asc' });
-  const totals = useMemo(() => summarizeRows(rows), [rows]);
+interface Props {
+  data: ReportData;
+  /** Filters and sort come from the page's URL, so a filtered view can be shared. */
+  route: ReportRoute;
+  onRoute: (route: ReportRoute, options?: { replace?: boolean }) => void;
+}
+
+export function ReportTab({ data, route, onRoute }: Props) {
+  const { report, rows, complete, totals, trend, atLevel } = data;
+  const { filter, sort } = route;
   const visible = useMemo(() => sortRows(filterRows(rows, filter), sort.by, sort.dir), [rows, filter, sort]);
+  const setFilter = (next: ReportFilter, options?: { replace?: boolean }) => onRoute({ ...route, filter: next }, options);
+  const setSort = (next: SortState) => onRoute({ ...route, sort: next });
 
   // A failed load shows no figures at all: a chart of "0 initiatives" (or of the pages that did arrive)
   // would read as the project's real state in a screenshot. It says what failed and offers a retry.
   if (report.error) return <ErrorBanner error={report.error} loading="the report" onReload={() => void report.reload()} testId="report-error" />;
-  if (rows.length === 0 && loading) return <LoadingState label="Loading initiatives…" />;
+  if (rows.length === 0 && !complete) return <LoadingState label="Loading initiatives…" />;
   if (rows.length === 0) {
     return (
       <div data-testid="report-empty">
@@ -56,15 +62,18 @@ export function ReportTab() {
   }
   return (
     <Stack space="space.200">
-      {loading && <LoadProgress count={rows.length} />}
-      <SummaryChart totals={totals} />
-      <ReportFilters rows={rows} filter={filter} onChange={setFilter} />
+      {!complete && <LoadProgress count={rows.length} />}
+      <SummaryChart totals={totals} filter={filter} onFilter={(next) => setFilter(next)} trend={trend} />
+      <ReportFilters rows={rows} filter={filter} onChange={setFilter} sort={sort} onSort={setSort} />
       <Inline spread="space-between" alignBlock="center" shouldWrap space="space.200">
         <Text size="small" color="color.text.subtle" testId="report-count">
           {`Showing ${visible.length.toLocaleString()} of ${rows.length.toLocaleString()} initiatives`}
           {report.data?.stallDays ? ` · stalled after ${report.data.stallDays} days without a change` : ''}
         </Text>
         <AuditExport>
+          <Button testId="print-view" onClick={() => onRoute({ ...route, view: 'print' })}>
+            Print view
+          </Button>
           <Button testId="export-csv" isDisabled={visible.length === 0} onClick={() => downloadText(csvFilename('readiness-report', report.data?.today), reportCsv(visible), 'text/csv')}>
             Export CSV
           </Button>
@@ -75,7 +84,7 @@ export function ReportTab() {
           No initiatives match these filters.
         </Text>
       ) : (
-        <ReportTable rows={visible} sort={sort} onSort={(by) => setSort((s) => nextSort(s, by))} />
+        <ReportTable rows={visible} sort={sort} onSort={(by) => setSort(nextSort(sort, by))} atLevel={atLevel} />
       )}
     </Stack>
   );

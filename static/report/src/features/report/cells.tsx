@@ -9,20 +9,62 @@ import { StatusLozenge } from '@ui/components/StatusLozenge';
 import { FLAG_APPEARANCE, FLAG_LABELS } from './flags';
 import { relativeDate } from './relative-date';
 import { formatDateTime } from '@ui/words';
+import type { AtLevel } from '@src/domain/readiness-trend';
 
-const ellipsis = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
+/** Long words (names, keys) break rather than push the cell wider: nothing is cut off. */
+const wrap = { overflowWrap: 'anywhere' } as const;
 const subtle = { font: token('font.body.small'), color: token('color.text.subtlest') };
 
-export function EpicCell({ row }: { row: ReportRow }) {
+/**
+ * The epic: key and summary (wrapping, never cut off), its flags right under it, and the columns the
+ * table folded into the row when it is narrow, as "label value" pairs.
+ */
+export function EpicCell({ row, folded }: { row: ReportRow; folded: ReadonlyArray<{ id: string; label: string; inline?: (row: ReportRow) => string }> }) {
   return (
-    <div style={{ ...ellipsis, display: 'flex', gap: token('space.100'), alignItems: 'baseline', minWidth: 0 }}>
-      <IssueLink issueKey={row.key} style={{ fontWeight: token('font.weight.medium'), flexShrink: 0 }} testId="epic-link">
-        {row.key}
-      </IssueLink>
-      <span style={{ ...ellipsis, color: token('color.text') }} title={row.summary}>
-        {row.summary}
+    <Stack space="space.050">
+      <span style={{ overflowWrap: 'anywhere' }}>
+        <IssueLink issueKey={row.key} style={{ fontWeight: token('font.weight.medium'), marginInlineEnd: token('space.100') }} testId="epic-link">
+          {row.key}
+        </IssueLink>
+        <span style={{ color: token('color.text') }} data-testid="epic-summary">
+          {row.summary}
+        </span>
       </span>
-    </div>
+      <FlagsCell row={row} />
+      {folded.length > 0 && (
+        <span style={{ ...subtle, color: token('color.text.subtle') }} data-testid="folded-columns">
+          {folded.map((c, i) => (
+            <span key={c.id} data-column={c.id}>
+              {i > 0 && ' · '}
+              <span style={{ fontWeight: token('font.weight.semibold') }}>{c.label}</span> {c.inline?.(row)}
+            </span>
+          ))}
+        </span>
+      )}
+    </Stack>
+  );
+}
+
+/** "12 days", "12+ weeks", "unknown" (with why in a tooltip) for days at the current level. */
+export function atLevelText(value: AtLevel | 'loading' | undefined): string {
+  if (value === undefined || value === 'loading') return '…';
+  if (value.state === 'days') return value.days === 1 ? '1 day' : `${value.days} days`;
+  if (value.state === 'over') return `${value.days / 7}+ weeks`;
+  return 'unknown';
+}
+
+export function AtLevelCell({ value }: { value: AtLevel | 'loading' | undefined }) {
+  const text = atLevelText(value);
+  if (value === undefined || value === 'loading') return <span style={subtle} aria-label="Loading">{text}</span>;
+  if (value.state !== 'unknown') return <span data-testid="at-level" data-days={value.days}>{text}</span>;
+  return (
+    <Tooltip content={`Unknown: ${value.reason}.`}>
+      {(props) => (
+        <span {...props} tabIndex={0} style={{ ...subtle, cursor: 'help', textDecoration: 'underline dotted' }} data-testid="at-level" aria-label={`Days at this level unknown: ${value.reason}`}>
+          {text}
+        </span>
+      )}
+    </Tooltip>
   );
 }
 
@@ -34,7 +76,7 @@ export function OwnerCell({ row }: { row: ReportRow }) {
   if (!row.owner) return <span style={subtle}>No delivery owner</span>;
   return (
     <Stack space="space.0">
-      <span style={ellipsis}>{row.owner.displayName}</span>
+      <span style={wrap}>{row.owner.displayName}</span>
       <span style={{ ...subtle, color: row.owner.accepted ? token('color.text.success') : token('color.text.warning') }}>
         {row.owner.accepted ? 'Accepted' : 'Not accepted yet'}
       </span>
@@ -48,7 +90,7 @@ export function ConditionsCell({ row }: { row: ReportRow }) {
   return (
     <Stack space="space.0">
       <span aria-label={`${decided} of ${total} decided`}>{`${decided}/${total} decided`}</span>
-      <span style={{ ...subtle, ...ellipsis }}>{`${permanent} permanent · ${withdrawn} withdrawn`}</span>
+      <span style={{ ...subtle, ...wrap }}>{`${permanent} permanent · ${withdrawn} withdrawn`}</span>
     </Stack>
   );
 }
@@ -60,7 +102,7 @@ export function WorkstreamsCell({ row }: { row: ReportRow }) {
   return (
     <Stack space="space.0">
       <span aria-label={`${done} of ${total} workstreams done`}>{`${done}/${total}`}</span>
-      {subtasksTotal > 0 && <span style={{ ...subtle, ...ellipsis }} data-testid="row-subtasks">{`${subtasksDone} of ${subtasksTotal} sub-tasks done`}</span>}
+      {subtasksTotal > 0 && <span style={subtle} data-testid="row-subtasks">{`${subtasksDone} of ${subtasksTotal} sub-tasks done`}</span>}
     </Stack>
   );
 }
@@ -112,7 +154,7 @@ export function LastChangeCell({ row }: { row: ReportRow }) {
 export function FlagsCell({ row }: { row: ReportRow }) {
   if (row.flags.length === 0) return null;
   return (
-    <Inline space="space.050" shouldWrap>
+    <Inline space="space.050" shouldWrap testId="row-flags">
       {row.flags.map((flag) => (
         <span key={flag} data-flag={flag}>
           <Lozenge appearance={FLAG_APPEARANCE[flag]}>{FLAG_LABELS[flag]}</Lozenge>
