@@ -5,9 +5,11 @@ import { LIMITS } from './record';
 import { PRIYA, condition, readyRecord, record, arbText } from './__fixtures__/records';
 
 const config: GateConfig = { scopeLabel: 'ai-initiative', requireWorkstreamsDone: false };
+/** Every question answered and the pilot closed: all the gate asks for. */
+const closedRecord = () => ({ ...readyRecord(), pilot: { plannedCloseDate: '2026-02-28', actualCloseDate: '2026-03-02' } });
 const input = (over: Partial<GateInput> = {}): GateInput => ({
   epic: { key: 'AIP-12', isEpic: true, labels: [], statusCategory: 'indeterminate' },
-  record: readyRecord(),
+  record: closedRecord(),
   config,
   settings: defaultProjectSettings(),
   today: '2026-03-10',
@@ -69,25 +71,36 @@ describe('decideGate: decision', () => {
   it('passes a decided epic', () => {
     expect(decideGate(input())).toEqual({ result: true });
   });
+  it('asks for the pilot\'s actual close date when every question is answered but it is missing', () => {
+    expect(decideGate(input({ record: readyRecord() })).errorMessage).toBe(
+      'Production handoff for AIP-12: the pilot\'s actual close date is not recorded. Record it in the Production Handoff panel on AIP-12 (its header asks for it), then move the epic to Done.',
+    );
+  });
+  it('names the missing close date after the open questions', () => {
+    const rec = { ...readyRecord(), ownership: { deliveryOwner: PRIYA, workstreamLeads: {} } };
+    expect(decideGate(input({ record: rec })).errorMessage).toBe(
+      'Production handoff for AIP-12 is not decided: Priya Raman has not yet accepted delivery ownership; the pilot\'s actual close date is not recorded. Decide them in the Production Handoff panel on AIP-12.',
+    );
+  });
   it('judges the epic as not yet done, even if Jira already reports it done', () => {
     const d = decideGate(input({ record: record({ conditions: [condition('a', 'Vendor sandbox')] }), epic: { key: 'AIP-12', isEpic: true, labels: [], statusCategory: 'done' } }));
     expect(d.result).toBe(false);
   });
   it('names exactly what is missing and where to decide it', () => {
-    const rec = { ...readyRecord(), conditions: [condition('a', 'Direct claims DB access'), condition('b', 'Weekly sponsor review')], kpis: [readyRecord().kpis[0]] };
+    const rec = { ...closedRecord(), conditions: [condition('a', 'Direct claims DB access'), condition('b', 'Weekly sponsor review')], kpis: [readyRecord().kpis[0]] };
     expect(decideGate(input({ record: rec })).errorMessage).toBe(
       'Production handoff for AIP-12 is not decided: 2 pilot conditions have no decision (Direct claims DB access, Weekly sponsor review); ' +
         'no agreed business KPI with a time horizon. Decide them in the Production Handoff panel on AIP-12.',
     );
   });
   it('keeps the owner’s name capitalised mid-sentence', () => {
-    const rec = { ...readyRecord(), ownership: { deliveryOwner: PRIYA, workstreamLeads: {} } };
+    const rec = { ...closedRecord(), ownership: { deliveryOwner: PRIYA, workstreamLeads: {} } };
     expect(decideGate(input({ record: rec })).errorMessage).toBe(
       'Production handoff for AIP-12 is not decided: Priya Raman has not yet accepted delivery ownership. Decide them in the Production Handoff panel on AIP-12.',
     );
   });
   it('applies the gate’s own policy: KPI minimums, acceptance and workstreams', () => {
-    const rec = { ...readyRecord(), ownership: { deliveryOwner: PRIYA, workstreamLeads: {} } };
+    const rec = { ...closedRecord(), ownership: { deliveryOwner: PRIYA, workstreamLeads: {} } };
     const gate: GateConfig = { ...config, requireOwnerAcceptance: false, kpiMinimums: { operational: 1, business: 2 }, requireWorkstreamsDone: true };
     const d = decideGate(input({ record: rec, config: gate, workstreams: { total: 5, done: 2 } }));
     expect(d.errorMessage).toBe(
@@ -95,7 +108,7 @@ describe('decideGate: decision', () => {
     );
   });
   it('truncates long name lists to five and counts the rest', () => {
-    const rec = { ...readyRecord(), conditions: Array.from({ length: 8 }, (_, i) => condition(`c${i}`, `Condition ${i}`)) };
+    const rec = { ...closedRecord(), conditions: Array.from({ length: 8 }, (_, i) => condition(`c${i}`, `Condition ${i}`)) };
     expect(decideGate(input({ record: rec })).errorMessage).toContain('8 pilot conditions have no decision (Condition 0, Condition 1, Condition 2, Condition 3, Condition 4 and 3 more)');
   });
   it('stays within the message limit for the largest records', () => {

@@ -13,6 +13,7 @@ const STEP_FOR: Record<MissingAnswer['code'], string> = {
   'owner-not-accepted': 'The named delivery owner accepts ownership in the Production Handoff panel.',
   'workstreams-not-created': 'Create the workstream issues from the Production Handoff panel.',
   'workstreams-not-done': 'Finish the open workstream issues.',
+  'no-actual-close-date': "Record the pilot's actual close date in the Production Handoff panel.",
 };
 
 export function nextStep(readiness: Pick<Readiness, 'level' | 'missing'>): string {

@@ -24,6 +24,8 @@ export interface ReadinessPolicy {
   requireOwnerAcceptance: boolean;
   /** Gate-only policy: every workstream issue must be done. */
   requireWorkstreamsDone: boolean;
+  /** Gate-only: shipping needs the date the pilot actually closed (the panel asks for it; answers need not wait for it). */
+  requireActualCloseDate?: boolean;
 }
 
 export interface WorkstreamFacts {
@@ -31,7 +33,7 @@ export interface WorkstreamFacts {
   done: number;
 }
 
-export type Question = 'conditions' | 'kpis' | 'owner' | 'workstreams';
+export type Question = 'conditions' | 'kpis' | 'owner' | 'workstreams' | 'pilot';
 
 /** One missing answer as one human sentence. */
 export interface MissingAnswer {
@@ -44,7 +46,8 @@ export interface MissingAnswer {
     | 'no-owner'
     | 'owner-not-accepted'
     | 'workstreams-not-created'
-    | 'workstreams-not-done';
+    | 'workstreams-not-done'
+    | 'no-actual-close-date';
   sentence: string;
   /** Names involved (e.g. the undecided conditions), for the gate's message. */
   names?: string[];
@@ -93,7 +96,7 @@ export interface Readiness {
    */
   answered: boolean;
   missing: MissingAnswer[];
-  /** Number of the three questions (conditions, KPIs, owner) still open, 0..3, plus workstreams when policy asks. */
+  /** Number of the three questions (conditions, KPIs, owner) still open, 0..3, plus workstreams and the close date when the gate asks. */
   openQuestions: number;
   counts: ReadinessCounts;
   shipSignal: ShipSignal;

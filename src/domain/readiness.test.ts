@@ -11,12 +11,19 @@ const DONE: EpicFacts = { ...OPEN, statusCategory: 'done' };
 describe('readinessPolicy', () => {
   it('takes the project settings when the gate has no overrides', () => {
     const settings = { ...defaultProjectSettings(), kpiMinimums: { operational: 2, business: 0 }, requireOwnerAcceptance: false };
-    expect(readinessPolicy(settings)).toEqual({ kpiMinimums: { operational: 2, business: 0 }, shipSignalThreshold: 0.5, requireOwnerAcceptance: false, requireWorkstreamsDone: false });
+    expect(readinessPolicy(settings)).toEqual({ kpiMinimums: { operational: 2, business: 0 }, shipSignalThreshold: 0.5, requireOwnerAcceptance: false, requireWorkstreamsDone: false, requireActualCloseDate: false });
     expect(readinessPolicy(settings, DEFAULT_GATE_CONFIG).kpiMinimums).toEqual({ operational: 2, business: 0 });
   });
-  it('lets the gate override KPI minimums, owner acceptance and ask for finished workstreams', () => {
+  it('lets the gate override KPI minimums, owner acceptance and ask for finished workstreams; the gate alone asks for the close date', () => {
     const policy = readinessPolicy(defaultProjectSettings(), { scopeLabel: '', requireWorkstreamsDone: true, kpiMinimums: { operational: 0, business: 3 }, requireOwnerAcceptance: false });
-    expect(policy).toEqual({ kpiMinimums: { operational: 0, business: 3 }, shipSignalThreshold: 0.5, requireOwnerAcceptance: false, requireWorkstreamsDone: true });
+    expect(policy).toEqual({ kpiMinimums: { operational: 0, business: 3 }, shipSignalThreshold: 0.5, requireOwnerAcceptance: false, requireWorkstreamsDone: true, requireActualCloseDate: true });
+  });
+  it('asks for the actual close date only under the gate\'s policy, after the three questions', () => {
+    const ready = readyRecord();
+    expect(computeReadiness(ready, OPEN, POLICY).missing).toEqual([]);
+    const gated = computeReadiness(ready, OPEN, { ...POLICY, requireActualCloseDate: true });
+    expect(gated.missing).toEqual([{ question: 'pilot', code: 'no-actual-close-date', sentence: "The pilot's actual close date is not recorded." }]);
+    expect(computeReadiness({ ...ready, pilot: { actualCloseDate: '2026-03-01' } }, OPEN, { ...POLICY, requireActualCloseDate: true }).missing).toEqual([]);
   });
 });
 

@@ -27,6 +27,8 @@ export function readinessPolicy(settings: ProjectSettings, gate?: GateConfig): R
     requireOwnerAcceptance: gate?.requireOwnerAcceptance ?? settings.requireOwnerAcceptance,
     // Only the gate can ask for finished workstreams: the panel and report judge decisions, not delivery progress.
     requireWorkstreamsDone: gate?.requireWorkstreamsDone ?? false,
+    // Moving to Done asks when the pilot actually closed: a shipped epic's purgatory clock and flow metrics count from it.
+    requireActualCloseDate: gate !== undefined,
   };
 }
 
@@ -59,6 +61,7 @@ export function computeReadiness(
     ...kpiAnswers(record, policy),
     ...ownerAnswers(record, policy),
     ...(policy.requireWorkstreamsDone ? workstreamAnswers(workstreams) : []),
+    ...(policy.requireActualCloseDate && !record?.pilot.actualCloseDate ? [ACTUAL_CLOSE_DATE_MISSING] : []),
   ];
   const level = levelOf(record, epic, missing);
   return {
@@ -169,7 +172,9 @@ function ownerAnswers(record: HandoffRecord | null, policy: ReadinessPolicy): Mi
   ];
 }
 
-// ---- gate-only: workstreams ------------------------------------------------------------------------
+// ---- gate-only: workstreams and the pilot's actual close date ---------------------------------------
+const ACTUAL_CLOSE_DATE_MISSING: MissingAnswer = { question: 'pilot', code: 'no-actual-close-date', sentence: "The pilot's actual close date is not recorded." };
+
 function workstreamAnswers(facts: WorkstreamFacts | undefined): MissingAnswer[] {
   if (!facts || facts.total === 0) {
     return [{ question: 'workstreams', code: 'workstreams-not-created', sentence: 'Workstream issues have not been created.' }];

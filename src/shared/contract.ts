@@ -106,8 +106,8 @@ export interface ResolverError {
   message: string;
   /** Field path (dot-joined, e.g. "kpi.horizon.count") → message. */
   fieldErrors?: Record<string, string>;
-  /** On CONFLICT: who saved the newer version and when. */
-  conflict?: { version: number; by: UserRef; at: string };
+  /** On CONFLICT: who changed it and when; `item` names what they changed when it was one item of the record. */
+  conflict?: { version: number; by: UserRef; at: string; item?: { label: string; removed: boolean } };
 }
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: ResolverError };

@@ -6,7 +6,7 @@
 import { kvs, WhereConditions } from '@forge/kvs';
 import type { AuditEntry, HistoryEntry } from '../domain/record';
 import { guarded } from './errors';
-import { auditPrefix, historyPrefix } from './keys';
+import { auditPrefix, historyKey, historyPrefix } from './keys';
 import { HISTORY_ENTRY_BYTES } from './size';
 
 /**
@@ -39,3 +39,7 @@ export const historyPage = (issueId: string, cursor?: string): Promise<TrailPage
 
 /** One project's audit trail, oldest first (keys carry the ISO time of the change). */
 export const auditPage = (projectId: string, cursor?: string): Promise<TrailPage<AuditEntry>> => readPage<AuditEntry>(auditPrefix(projectId), cursor);
+
+/** One entry of an epic's history: who made the change that produced `version`, and when (null when absent). */
+export const historyEntry = (issueId: string, version: number): Promise<HistoryEntry | null> =>
+  guarded('read the history', async () => (await kvs.get<HistoryEntry>(historyKey(issueId, version))) ?? null);

@@ -5,7 +5,7 @@
  * Locks: acquireLock / releaseLock (TTL-bounded; an expired lock counts as free).
  */
 export { loadRecord, saveRecord, type Conflict, type HandoffEntity, type SaveOutcome, type SaveRecordInput, type StoredRecord } from './records';
-export { auditPage, historyPage, TRAIL_PAGE_SIZE, TRAIL_PAGE_BYTES_MAX, type TrailPage } from './history';
+export { auditPage, historyEntry, historyPage, TRAIL_PAGE_SIZE, TRAIL_PAGE_BYTES_MAX, type TrailPage } from './history';
 export { loadSettings, saveSettings, type SaveSettingsOutcome } from './settings';
 export { loadRecordAndSettings, loadRecords, type RecordAndSettings } from './record-and-settings';
 export { acquireLock, releaseLock, type HeldLock } from './locks';
