@@ -66,6 +66,8 @@ export interface ShipSignal {
   withdrawn: number;
   decided: number;
   threshold: number;
+  /** When active: what it is, in a few words ("Weak commitment: 3 of 4 pilot exceptions withdrawn"). */
+  headline?: string;
   /** Plain words for the panel and report when active. */
   sentence?: string;
 }

@@ -153,7 +153,8 @@ describe('computeReadiness: ship signal', () => {
       withdrawn: 3,
       decided: 4,
       threshold: 0.5,
-      sentence: 'Most decided pilot conditions (3 of 4) are being withdrawn: the organization has not yet decided to ship this.',
+      headline: 'Weak commitment: 3 of 4 pilot exceptions withdrawn',
+      sentence: 'Most of what made the pilot work (3 of 4 decided conditions) is being withdrawn: the organization has not yet decided to ship this.',
     });
     expect(r.answered).toBe(true);
   });
@@ -163,7 +164,8 @@ describe('computeReadiness: ship signal', () => {
   });
   it('does not say "most" under a lower threshold', () => {
     const r = computeReadiness(withDecisions('withdrawn', 'permanent', 'permanent'), OPEN, { ...POLICY, shipSignalThreshold: 0.25 });
-    expect(r.shipSignal.sentence).toBe('1 of 3 decided pilot conditions are being withdrawn: the organization has not yet decided to ship this.');
+    expect(r.shipSignal.headline).toBe('Weak commitment: 1 of 3 pilot exceptions withdrawn');
+    expect(r.shipSignal.sentence).toBe('1 of 3 decided pilot conditions is being withdrawn: the organization has not yet decided to ship this.');
   });
 });
 
@@ -177,9 +179,9 @@ describe('computeReadiness: KPI flags', () => {
     ];
     const r = computeReadiness({ ...readyRecord(), kpis }, OPEN, POLICY);
     expect(r.kpiFlags).toEqual([
-      { kpiId: 'k1', kpiName: 'Claims handled per hour', kind: 'review-date-passed', sentence: 'The first review of Claims handled per hour was due on 2026-03-09.' },
-      { kpiId: 'k2', kpiName: 'Revenue per claim', kind: 'beyond-next-quarter', sentence: 'Revenue per claim (3 quarters) will not show in the next quarterly review.' },
-      { kpiId: 'k4', kpiName: 'Cost', kind: 'beyond-next-quarter', sentence: 'Cost (4 months) will not show in the next quarterly review.' },
+      { kpiId: 'k1', kpiName: 'Claims handled per hour', kind: 'review-date-passed', sentence: 'The first review of Claims handled per hour was due on 9 Mar 2026.' },
+      { kpiId: 'k2', kpiName: 'Revenue per claim', kind: 'beyond-next-quarter', sentence: 'Revenue per claim is judged over 3 quarters: add an interim checkpoint before the next quarterly review.' },
+      { kpiId: 'k4', kpiName: 'Cost', kind: 'beyond-next-quarter', sentence: 'Cost is judged over 4 months: add an interim checkpoint before the next quarterly review.' },
     ]);
   });
 });

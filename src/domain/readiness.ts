@@ -17,7 +17,7 @@ import type {
   ShipSignal,
   WorkstreamFacts,
 } from './readiness-types';
-import { daysBetween } from './dates';
+import { daysBetween, humanDate } from './dates';
 import { horizonText, plural, undecidedConditionsSentence } from './sentences';
 
 export function readinessPolicy(settings: ProjectSettings, gate?: GateConfig): ReadinessPolicy {
@@ -210,13 +210,18 @@ function shipSignalOf(record: HandoffRecord | null, threshold: number): ShipSign
   const { withdrawn, decided } = counts;
   const active = decided > 0 && withdrawn / decided > threshold;
   if (!active) return { active, withdrawn, decided, threshold };
-  const lead = withdrawn * 2 > decided ? `Most decided pilot conditions (${withdrawn} of ${decided}) are` : `${withdrawn} of ${decided} decided pilot conditions are`;
+  // Named for what it is: a warning that commitment is weak, never a green light.
+  const lead =
+    withdrawn * 2 > decided
+      ? `Most of what made the pilot work (${withdrawn} of ${decided} decided conditions) is being withdrawn`
+      : `${withdrawn} of ${decided} decided pilot conditions ${withdrawn === 1 ? 'is' : 'are'} being withdrawn`;
   return {
     active,
     withdrawn,
     decided,
     threshold,
-    sentence: `${lead} being withdrawn: the organization has not yet decided to ship this.`,
+    headline: `Weak commitment: ${withdrawn} of ${decided} pilot exceptions withdrawn`,
+    sentence: `${lead}: the organization has not yet decided to ship this.`,
   };
 }
 
@@ -235,7 +240,8 @@ function kpiFlagsOf(record: HandoffRecord | null, today: string): KpiFlag[] {
         kpiId: kpi.id,
         kpiName: kpi.name,
         kind: 'beyond-next-quarter',
-        sentence: `${kpi.name} (${horizonText(kpi.horizon)}) will not show in the next quarterly review.`,
+        // Advice, not a verdict: the steering committee sees movement only if someone plans a checkpoint.
+        sentence: `${kpi.name} is judged over ${horizonText(kpi.horizon)}: add an interim checkpoint before the next quarterly review.`,
       });
     }
     if (kpi.status === 'agreed' && kpi.firstReviewDate && kpi.firstReviewDate < today) {
@@ -243,7 +249,7 @@ function kpiFlagsOf(record: HandoffRecord | null, today: string): KpiFlag[] {
         kpiId: kpi.id,
         kpiName: kpi.name,
         kind: 'review-date-passed',
-        sentence: `The first review of ${kpi.name} was due on ${kpi.firstReviewDate}.`,
+        sentence: `The first review of ${kpi.name} was due on ${humanDate(kpi.firstReviewDate)}.`,
       });
     }
   }

@@ -107,8 +107,9 @@ async function saveChange(ctx: CallContext, loaded: LoadedHandoff, request: Chan
   if (!saved.ok) return { ok: false, conflict: saved.conflict, raced: true };
 
   const live = await counts;
-  await syncSummary(ctx.appJira, { epic, record: next, settings, published }, live ?? (() => workstreamCounts(ctx.appJira, epic.id, next, published)));
-  return { ok: true, view: buildView({ ...loaded, record: next, timezone: ctx.timezone }) };
+  const { summary } = await syncSummary(ctx.appJira, { epic, record: next, settings, published }, live ?? (() => workstreamCounts(ctx.appJira, epic.id, next, published)));
+  const workstreams = summary ? { total: summary.workstreamsTotal, done: summary.workstreamsDone } : live;
+  return { ok: true, view: buildView({ ...loaded, record: next, timezone: ctx.timezone, ...(workstreams ? { workstreams } : {}) }) };
 }
 
 /** Who changed the item and when, from the history entry of the version that changed it (the record's last save if that cannot be read). */

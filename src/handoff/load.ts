@@ -42,6 +42,7 @@ export async function loadHandoff(ctx: CallContext, needed: JiraPermission): Pro
 export async function getHandoffView(ctx: CallContext): Promise<HandoffView> {
   const loaded = await loadHandoff(ctx, 'BROWSE_PROJECTS');
   const { epic, record, settings, published } = loaded;
-  await syncSummary(ctx.appJira, { epic, record, settings, published }, () => workstreamCounts(ctx.appJira, epic.id, record, published));
-  return buildView({ ...loaded, timezone: ctx.timezone });
+  const { summary } = await syncSummary(ctx.appJira, { epic, record, settings, published }, () => workstreamCounts(ctx.appJira, epic.id, record, published));
+  const workstreams = summary ? { total: summary.workstreamsTotal, done: summary.workstreamsDone } : undefined;
+  return buildView({ ...loaded, timezone: ctx.timezone, ...(workstreams ? { workstreams } : {}) });
 }

@@ -45,6 +45,8 @@ export interface JiraGateway {
   createmetaIssueTypes(projectKey: string): Promise<IssueTypeMeta[]>;
   /** The project's issue types with their hierarchy levels; needs only browse permission (createmeta needs create). */
   projectIssueTypes(projectIdOrKey: string): Promise<IssueTypeMeta[]>;
+  /** The site's address (serverInfo's baseUrl, e.g. https://example.atlassian.net), for links to issues. */
+  siteUrl(): Promise<string | undefined>;
 }
 
 const BULK_CHUNK = 50;
@@ -165,6 +167,11 @@ export function createJiraGateway(principal: Principal, transport: JiraTransport
     async projectIssueTypes(projectIdOrKey) {
       const body = (await call(route`/rest/api/3/project/${projectIdOrKey}`, { method: 'GET' })) as { issueTypes?: RawIssueType[] };
       return (body.issueTypes ?? []).map(toIssueTypeMeta);
+    },
+
+    async siteUrl() {
+      const body = (await call(route`/rest/api/3/serverInfo`, { method: 'GET' })) as { baseUrl?: unknown } | undefined;
+      return typeof body?.baseUrl === 'string' ? body.baseUrl : undefined;
     },
   };
   return gateway;

@@ -3,36 +3,10 @@
  * Workstream names are the domain's own (WORKSTREAM_NAMES in src/domain/policy.ts): the issues the app
  * creates carry them too.
  */
-import type { ConditionKind, KpiCategory } from '@src/domain/record';
-import type { ReadinessLevel } from '@src/domain/readiness-types';
 import { isTimeZone } from '@src/domain/dates';
 
-export const LEVEL_LABELS: Record<ReadinessLevel, string> = {
-  'not-started': 'Not started',
-  deciding: 'Deciding',
-  ready: 'Ready',
-  shipped: 'Shipped',
-};
-
-export const CONDITION_KIND_LABELS: Record<ConditionKind, string> = {
-  permission: 'Permission',
-  'data-access': 'Data access',
-  'stakeholder-access': 'Stakeholder access',
-  'decision-speed': 'Decision speed',
-  tooling: 'Tooling',
-  other: 'Other',
-};
-
-export const KPI_CATEGORY_LABELS: Record<KpiCategory, string> = {
-  reliability: 'Reliability',
-  latency: 'Latency',
-  'error-rate': 'Error rate',
-  'delivery-frequency': 'Delivery frequency',
-  'model-quality': 'Model quality',
-  'business-outcome': 'Business outcome',
-  adoption: 'Adoption',
-  cost: 'Cost',
-};
+// The product's codes in words live in the domain, so the brief and the history say what the screens say.
+export { CONDITION_KIND_LABELS, DECISION_LABELS, DIRECTION_LABELS, KPI_CATEGORY_LABELS, KPI_STATUS_LABELS, LEVEL_LABELS } from '@src/domain/labels';
 
 // Jira shows times in the user's profile time zone, which need not be the browser's: mountApp sets it
 // from view.getContext().timezone once, before anything renders.

@@ -79,6 +79,10 @@ test('an untouched epic is filled to ready; every save is versioned, in history 
   const brief = ok(await invoke(host.url, 'getBrief', {}, { context: { issueKey: key } }));
   expect(brief.markdown).toContain('Direct read access to the claims database');
   expect(brief.markdown).toContain('Average claim handling time');
+  // The link to the epic comes from Jira's serverInfo (the site's address), in both flavours.
+  expect(brief.markdown).toContain(`Epic: [${key}](${host.url}/browse/${key})`);
+  expect(brief.html).toContain(`<a href="${host.url}/browse/${key}">${key}</a>`);
+  expect(brief.html).toMatch(/<table[^>]*><thead><tr><th[^>]*>Condition<\/th>/);
 });
 
 test('a viewer\'s change is refused with FORBIDDEN and nothing is stored', async () => {
@@ -223,4 +227,15 @@ test('an initiative older than the app (no summary, no record) gets its "not sta
   expect((await property(older)).body.value).toMatchObject({ v: 1, level: 'not-started', version: 0, missingCount: 4 });
   expect((await property(ordinary)).status).toBe(404);
   expect(await searchKeys(host.url, `key in (${older}, ${ordinary}) AND handoffLevel = "not-started"`)).toEqual([older]);
+});
+
+test('the view says whether the epic is an initiative, when a Done epic shipped, and its workstream counts', async () => {
+  const ordinary = await view(await createEpic(host.url, 'An ordinary epic', []));
+  expect([ordinary.initiative, ordinary.record]).toEqual([false, null]);
+  expect((await view(SEED_KEYS.nearlyReady)).initiative).toBe(true);
+  const shipped = await view(SEED_KEYS.shipped);
+  expect(shipped.epic.statusCategory).toBe('done');
+  expect(Date.parse(shipped.epic.doneAt ?? '')).not.toBeNaN();
+  expect(shipped.workstreams).toEqual({ done: expect.any(Number), total: expect.any(Number) });
+  expect((await view(SEED_KEYS.nearlyReady)).epic.doneAt).toBeUndefined();
 });
