@@ -160,6 +160,11 @@ const ACTION_WORDS: Record<RecordAction, string> = {
   createWorkstreams: 'Created workstream issues',
 };
 
+/** What a save did, in words ("Decided a pilot condition"); an action this version does not know reads as saved. */
+export function actionWords(action: string): string {
+  return (RECORD_ACTIONS as readonly string[]).includes(action) ? ACTION_WORDS[action as RecordAction] : 'Saved the handoff';
+}
+
 const SUMMARY_MAX = 300;
 
 /** One line for the history list, e.g. "Decided a pilot condition: condition 'X' decision: undecided → permanent". */

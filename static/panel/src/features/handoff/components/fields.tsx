@@ -27,7 +27,7 @@ function Messages({ id, error, helper }: Pick<Common, 'id' | 'error' | 'helper'>
   );
 }
 
-export function TextField({ id, label, error, helper, isRequired, value, onChange, type = 'text', width }: Common & { value: string; onChange: (v: string) => void; type?: 'text' | 'number' | 'date'; width?: 'small' | 'medium' }) {
+export function TextField({ id, label, error, helper, isRequired, value, onChange, type = 'text', width, inputMode }: Common & { value: string; onChange: (v: string) => void; type?: 'text' | 'number' | 'date'; width?: 'small' | 'medium'; inputMode?: 'decimal' }) {
   return (
     <Stack space="space.050">
       <Label htmlFor={id}>
@@ -42,6 +42,7 @@ export function TextField({ id, label, error, helper, isRequired, value, onChang
         width={width === 'small' ? 120 : width === 'medium' ? 240 : undefined}
         isInvalid={Boolean(error)}
         isRequired={isRequired}
+        inputMode={inputMode}
         aria-describedby={error ? `${id}-error` : undefined}
         onChange={(e: ChangeEvent<HTMLInputElement>) => onChange(e.currentTarget.value)}
       />
@@ -78,7 +79,13 @@ export interface SelectOption<V extends string = string> {
   value: V;
 }
 
-export function SelectField<V extends string>({ id, label, error, helper, isRequired, value, options, onChange, placeholder, isClearable }: Common & { value: V | undefined; options: SelectOption<V>[]; onChange: (v: V | undefined) => void; placeholder?: string; isClearable?: boolean }) {
+export interface SelectGroup<V extends string = string> {
+  label: string;
+  options: SelectOption<V>[];
+}
+
+/** A labelled select; with `groups`, its options are listed under group headings (e.g. Operational, Business). */
+export function SelectField<V extends string>({ id, label, error, helper, isRequired, value, options, groups, onChange, placeholder, isClearable }: Common & { value: V | undefined; options: SelectOption<V>[]; groups?: SelectGroup<V>[]; onChange: (v: V | undefined) => void; placeholder?: string; isClearable?: boolean }) {
   return (
     <Stack space="space.050">
       <Label htmlFor={`${id}-input`}>
@@ -89,7 +96,7 @@ export function SelectField<V extends string>({ id, label, error, helper, isRequ
         <Select<SelectOption<V>>
           inputId={`${id}-input`}
           aria-label={label}
-          options={options}
+          options={groups ?? options}
           value={options.find((o) => o.value === value) ?? null}
           onChange={(option) => onChange(option?.value)}
           placeholder={placeholder ?? 'Choose…'}
