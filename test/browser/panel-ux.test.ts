@@ -41,7 +41,7 @@ async function openPanel(email: string, issueKey: string, ready = 'readiness-lev
   return { context, page, panel, frame };
 }
 
-const focusedId = (o: Opened) => o.frame().evaluate(() => document.activeElement?.id ?? '');
+const focusedId = (o: Opened) => o.frame().evaluate<string>("document.activeElement?.id ?? ''");
 const text = async (o: Opened, testId: string) => (await o.panel.getByTestId(testId).innerText()).trim();
 const view = (issueKey: string, user = ADMIN) => invoke(suite.host.url, 'getHandoff', {}, { context: { issueKey }, user }).then(ok) as Promise<HandoffView>;
 
@@ -289,7 +289,7 @@ test('item 6: words for people: weak commitment, advice on long horizons, dates 
   const withdrawn = await openPanel(ADMIN, SEED_KEYS.mostlyWithdrawn);
   try {
     expect(await text(withdrawn, 'ship-signal')).toContain('Weak commitment: 3 of 4 pilot exceptions withdrawn');
-    expect(await withdrawn.frame().evaluate(() => document.body.innerText)).not.toMatch(/ship signal/i);
+    expect(await withdrawn.frame().evaluate<string>('document.body.innerText')).not.toMatch(/ship signal/i);
   } finally {
     await withdrawn.context.close();
   }
@@ -343,11 +343,11 @@ test('item 12: "Copy handoff brief" copies HTML and Markdown together; the HTML 
     await o.panel.getByTestId('copy-brief').click();
     await o.page.locator('#flags .flag', { hasText: 'Handoff brief copied' }).waitFor(WAIT);
     // The frame may write the clipboard, not read it (Forge's frames allow clipboard-write only): read it from the page.
-    const copied = await o.page.evaluate(async () => {
+    const copied = await o.page.evaluate<{ types: string[]; html: string | null; text: string | null }>(`(async () => {
       const [item] = await navigator.clipboard.read();
-      const read = async (type: string) => (item.types.includes(type) ? (await item.getType(type)).text() : null);
+      const read = async (type) => (item.types.includes(type) ? (await item.getType(type)).text() : null);
       return { types: [...item.types], html: await read('text/html'), text: await read('text/plain') };
-    });
+    })()`);
     expect(copied.types).toEqual(expect.arrayContaining(['text/html', 'text/plain']));
     expect(copied.text).toMatch(/^# Production handoff: AIP-1 /);
 

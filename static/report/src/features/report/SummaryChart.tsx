@@ -75,7 +75,7 @@ export function SummaryChart({ totals }: { totals: ReportTotals }) {
         </Box>
         <Inline space="space.400" alignBlock="start" shouldWrap>
           <Metric label="Stalled" value={totals.stalled} testId="summary-stalled" tone="danger" />
-          <Metric label="Ship signal" value={totals.shipSignal} testId="summary-ship-signal" tone="danger" />
+          <Metric label="Weak commitment" value={totals.shipSignal} testId="summary-ship-signal" tone="danger" />
           <Metric label="No delivery owner" value={totals.noOwner} testId="summary-no-owner" tone="warning" />
           <Metric label="In pilot purgatory" value={totals.inPurgatory} testId="summary-purgatory" tone="warning" />
         </Inline>
