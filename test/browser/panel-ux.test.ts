@@ -257,6 +257,13 @@ test('item 8: two editors deciding different conditions both save; the same cond
     await banner.waitFor(WAIT);
     expect(await banner.innerText()).toMatch(/Lee Lead changed the decision on “Vendor sandbox” (at|on) .+, after you opened it/);
     expect(await adminRow.getByLabel('Rationale').inputValue()).toBe('Admin: withdraw it');
+
+    // Reload latest keeps what the admin typed; saving again now builds on the lead's decision and succeeds.
+    await banner.getByRole('button', { name: 'Reload latest' }).click();
+    await banner.waitFor({ state: 'detached', ...WAIT });
+    expect(await adminRow.getByLabel('Rationale').inputValue()).toBe('Admin: withdraw it');
+    await adminRow.getByTestId('save-decision').click();
+    await eventually(async () => (await view(key)).record!.conditions[1].decision.status, 'withdrawn');
   } finally {
     await admin.context.close();
     await lead.context.close();

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
@@ -63,6 +63,8 @@ export function ConditionRow({ condition }: { condition: PilotCondition }) {
   const losses = decisionLosses(condition.decision);
   const removeNow = () => void remove.send(() => save('removeCondition', { conditionId: condition.id }));
   const backToRow = () => reveal([keys.conditionRow(condition.id)], ids.conditionToggle(condition.id));
+  // A refused decision stays open as a change of decision (with Cancel), whatever the reload shows.
+  const keepDeciding = useCallback(() => setChanging(true), [setChanging]);
 
   return (
     <ItemRow
@@ -91,6 +93,7 @@ export function ConditionRow({ condition }: { condition: PilotCondition }) {
             backToRow();
           }}
           onCancel={changing ? () => { setChanging(false); backToRow(); } : undefined}
+          onConflict={keepDeciding}
         />
       )}
       {canEdit && !editing && !deciding && (

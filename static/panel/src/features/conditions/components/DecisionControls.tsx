@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { DecisionStatus, PilotCondition } from '@src/domain/record';
@@ -35,11 +35,20 @@ export interface DecisionControlsProps {
   onSaved?: () => void;
   /** Offered when the controls were opened to change a decision: closes them and keeps the decision. */
   onCancel?: () => void;
+  /**
+   * When the save is refused as a conflict: the row keeps these controls open even if "Reload latest" then
+   * shows the condition decided by someone else, so what was typed is not lost with the form.
+   */
+  onConflict?: () => void;
 }
 
 /** Undecided / Make permanent / Withdraw, with what each choice needs. Saving needs a choice: Undecided is where it starts. */
-export function DecisionControls({ condition, onSaved, onCancel }: DecisionControlsProps) {
+export function DecisionControls({ condition, onSaved, onCancel, onConflict }: DecisionControlsProps) {
   const form = useSaveForm('decision', 'Decision saved');
+  const conflicted = form.error?.code === 'CONFLICT';
+  useEffect(() => {
+    if (conflicted) onConflict?.();
+  }, [conflicted, onConflict]);
   const [draft, setDraft] = useState<DecisionDraft>(() => draftOf(condition.decision));
   const set = <K extends keyof DecisionDraft>(key: K) => (value: DecisionDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const id = `decision-${condition.id}`;

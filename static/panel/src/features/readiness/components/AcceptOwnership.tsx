@@ -10,9 +10,17 @@ const calloutStyles = xcss({ padding: 'space.150', borderRadius: 'radius.large',
  */
 export function AcceptOwnership() {
   const { view } = useHandoff();
-  const form = useSaveForm('', 'You own this delivery');
   const ownership = view.record?.ownership;
   if (!view.permissions.isOwner || !ownership?.deliveryOwner || ownership.accepted || view.done.locked) return null;
+  return <AcceptCallout />;
+}
+
+/**
+ * Mounted only once the caller is named, so its form builds on the version that named them: mounted with
+ * the panel, it would accept against the version before the owner was saved and be refused as a conflict.
+ */
+function AcceptCallout() {
+  const form = useSaveForm('', 'You own this delivery');
   return (
     <Box xcss={calloutStyles} testId="accept-callout">
       <Stack space="space.100">

@@ -14,12 +14,20 @@ const calloutStyles = xcss({ padding: 'space.150', borderRadius: 'radius.large',
  */
 export function PilotClosedOn() {
   const { view } = useHandoff();
-  const form = useSaveForm('', 'Pilot close date saved');
-  const [date, setDate] = useState('');
   const record = view.record;
   const shipped = view.readiness.level === 'shipped';
   const mayRecord = view.permissions.canEdit || view.permissions.canReopen;
   if (!record || record.pilot.actualCloseDate || !mayRecord || !(shipped || view.readiness.answered)) return null;
+  return <PilotClosedOnForm shipped={shipped} />;
+}
+
+/** Mounted when the question appears, so it saves against the pilot the caller sees then, not the one at panel load. */
+function PilotClosedOnForm({ shipped }: { shipped: boolean }) {
+  const { view } = useHandoff();
+  const form = useSaveForm('', 'Pilot close date saved');
+  const [date, setDate] = useState('');
+  const record = view.record;
+  if (!record) return null;
 
   const onSubmit = () =>
     form.submit(PilotPayload, { plannedCloseDate: record.pilot.plannedCloseDate ?? null, actualCloseDate: date || undefined, pilotChampionAccountId: record.ownership.pilotChampion?.accountId ?? null }, (parsed) =>
