@@ -14,6 +14,7 @@ const STEP_FOR: Record<MissingAnswer['code'], string> = {
   'workstreams-not-created': 'Create the workstream issues from the Production Handoff panel.',
   'workstreams-not-done': 'Finish the open workstream issues.',
   'no-actual-close-date': "Record the pilot's actual close date in the Production Handoff panel.",
+  'subtasks-not-done': 'Finish the open sub-tasks of the workstream issues.',
 };
 
 const RECORD_CLOSE = "Record when the pilot actually closed (the panel's header asks for it)";

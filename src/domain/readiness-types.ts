@@ -26,11 +26,16 @@ export interface ReadinessPolicy {
   requireWorkstreamsDone: boolean;
   /** Gate-only: shipping needs the date the pilot actually closed (the panel asks for it; answers need not wait for it). */
   requireActualCloseDate?: boolean;
+  /** Gate-only policy, with requireWorkstreamsDone: every sub-task the app created under them must be done too. */
+  requireSubtasksDone: boolean;
 }
 
+/** The epic's workstream issues and the sub-tasks the app created under them: how many, how many done. */
 export interface WorkstreamFacts {
   total: number;
   done: number;
+  subtasksTotal: number;
+  subtasksDone: number;
 }
 
 export type Question = 'conditions' | 'kpis' | 'owner' | 'workstreams' | 'pilot';
@@ -47,7 +52,8 @@ export interface MissingAnswer {
     | 'owner-not-accepted'
     | 'workstreams-not-created'
     | 'workstreams-not-done'
-    | 'no-actual-close-date';
+    | 'no-actual-close-date'
+    | 'subtasks-not-done';
   sentence: string;
   /** Names involved (e.g. the undecided conditions), for the gate's message. */
   names?: string[];

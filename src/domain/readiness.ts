@@ -29,6 +29,8 @@ export function readinessPolicy(settings: ProjectSettings, gate?: GateConfig): R
     requireWorkstreamsDone: gate?.requireWorkstreamsDone ?? false,
     // Moving to Done asks when the pilot actually closed: a shipped epic's purgatory clock and flow metrics count from it.
     requireActualCloseDate: gate !== undefined,
+    // Sub-tasks are part of a workstream being done: asked for only together with the workstreams.
+    requireSubtasksDone: (gate?.requireWorkstreamsDone ?? false) && (gate?.requireSubtasksDone ?? false),
   };
 }
 
@@ -60,7 +62,7 @@ export function computeReadiness(
     ...conditionAnswers(record),
     ...kpiAnswers(record, policy),
     ...ownerAnswers(record, policy),
-    ...(policy.requireWorkstreamsDone ? workstreamAnswers(workstreams) : []),
+    ...(policy.requireWorkstreamsDone ? workstreamAnswers(workstreams, policy.requireSubtasksDone) : []),
     ...(policy.requireActualCloseDate && !record?.pilot.actualCloseDate ? [ACTUAL_CLOSE_DATE_MISSING] : []),
   ];
   const level = levelOf(record, epic, missing);
@@ -175,19 +177,24 @@ function ownerAnswers(record: HandoffRecord | null, policy: ReadinessPolicy): Mi
 // ---- gate-only: workstreams and the pilot's actual close date ---------------------------------------
 const ACTUAL_CLOSE_DATE_MISSING: MissingAnswer = { question: 'pilot', code: 'no-actual-close-date', sentence: "The pilot's actual close date is not recorded." };
 
-function workstreamAnswers(facts: WorkstreamFacts | undefined): MissingAnswer[] {
+function workstreamAnswers(facts: WorkstreamFacts | undefined, subtasksToo: boolean): MissingAnswer[] {
   if (!facts || facts.total === 0) {
     return [{ question: 'workstreams', code: 'workstreams-not-created', sentence: 'Workstream issues have not been created.' }];
   }
+  const out: MissingAnswer[] = [];
   const open = facts.total - facts.done;
-  if (open <= 0) return [];
-  return [
-    {
+  if (open > 0) {
+    out.push({ question: 'workstreams', code: 'workstreams-not-done', sentence: `${open} of ${facts.total} workstreams ${open === 1 ? 'is' : 'are'} not done.` });
+  }
+  const openSubtasks = facts.subtasksTotal - facts.subtasksDone;
+  if (subtasksToo && openSubtasks > 0) {
+    out.push({
       question: 'workstreams',
-      code: 'workstreams-not-done',
-      sentence: `${open} of ${facts.total} workstreams ${open === 1 ? 'is' : 'are'} not done.`,
-    },
-  ];
+      code: 'subtasks-not-done',
+      sentence: `${openSubtasks} of ${facts.subtasksTotal} sub-tasks ${openSubtasks === 1 ? 'is' : 'are'} not done.`,
+    });
+  }
+  return out;
 }
 
 // ---- counts, warnings and the pilot clock ----------------------------------------------------------

@@ -108,7 +108,7 @@ async function saveChange(ctx: CallContext, loaded: LoadedHandoff, request: Chan
 
   const live = await counts;
   const { summary } = await syncSummary(ctx.appJira, { epic, record: next, settings, published }, live ?? (() => workstreamCounts(ctx.appJira, epic.id, next, published)));
-  const workstreams = summary ? { total: summary.workstreamsTotal, done: summary.workstreamsDone } : live;
+  const workstreams = summary ? { total: summary.workstreamsTotal, done: summary.workstreamsDone, subtasksTotal: summary.subtasksTotal, subtasksDone: summary.subtasksDone } : live;
   return { ok: true, view: buildView({ ...loaded, record: next, timezone: ctx.timezone, ...(workstreams ? { workstreams } : {}) }) };
 }
 
