@@ -107,9 +107,9 @@ describe('decideGate: decision', () => {
       'Production handoff for AIP-12 is not decided: needs 2 agreed business KPIs with a time horizon, 1 so far; 3 of 5 workstreams are not done. Decide them in the Production Handoff panel on AIP-12.',
     );
     // The workstreams policy can require every sub-task done as well.
-    const strict = decideGate(input({ record: readyRecord(), config: { ...config, requireWorkstreamsDone: true, requireSubtasksDone: true }, workstreams: { total: 5, done: 5, subtasksTotal: 19, subtasksDone: 12 } }));
+    const strict = decideGate(input({ record: closedRecord(), config: { ...config, requireWorkstreamsDone: true, requireSubtasksDone: true }, workstreams: { total: 5, done: 5, subtasksTotal: 19, subtasksDone: 12 } }));
     expect(strict.errorMessage).toBe('Production handoff for AIP-12 is not decided: 7 of 19 sub-tasks are not done. Decide them in the Production Handoff panel on AIP-12.');
-    expect(decideGate(input({ record: readyRecord(), config: { ...config, requireWorkstreamsDone: true }, workstreams: { total: 5, done: 5, subtasksTotal: 19, subtasksDone: 12 } })).result).toBe(true);
+    expect(decideGate(input({ record: closedRecord(), config: { ...config, requireWorkstreamsDone: true }, workstreams: { total: 5, done: 5, subtasksTotal: 19, subtasksDone: 12 } })).result).toBe(true);
   });
   it('truncates long name lists to five and counts the rest', () => {
     const rec = { ...closedRecord(), conditions: Array.from({ length: 8 }, (_, i) => condition(`c${i}`, `Condition ${i}`)) };
