@@ -236,6 +236,6 @@ test('the view says whether the epic is an initiative, when a Done epic shipped,
   const shipped = await view(SEED_KEYS.shipped);
   expect(shipped.epic.statusCategory).toBe('done');
   expect(Date.parse(shipped.epic.doneAt ?? '')).not.toBeNaN();
-  expect(shipped.workstreams).toEqual({ done: expect.any(Number), total: expect.any(Number) });
+  expect(shipped.workstreams).toEqual({ done: expect.any(Number), total: expect.any(Number), subtasksDone: expect.any(Number), subtasksTotal: expect.any(Number) });
   expect((await view(SEED_KEYS.nearlyReady)).epic.doneAt).toBeUndefined();
 });
