@@ -31,12 +31,13 @@ describe('handoffBrief', () => {
     ],
     ownership: { deliveryOwner: PRIYA, accepted: { by: PRIYA, at: AT }, pilotChampion: MARCUS, workstreamLeads: {} },
   };
-  const brief = handoffBrief({
+  const { markdown: brief, html } = handoffBrief({
     epic: { key: 'AIP-12', summary: 'Claims triage assistant' },
     record: rec,
     readiness: computeReadiness(rec, EPIC, POLICY),
     workstreams: [{ name: 'Data integration', issueKey: 'AIP-20', statusName: 'In Progress', lead: 'Priya Raman' }, { name: 'Model deployment' }],
-    generatedAt: '2026-03-10 09:00 UTC',
+    generatedAt: '10 Mar 2026, 09:00 (UTC)',
+    timeZone: 'UTC',
     siteUrl: 'https://example.atlassian.net/',
   });
   const lines = brief.split('\n');
@@ -50,31 +51,46 @@ describe('handoffBrief', () => {
     expect(brief).toContain('Epic: [AIP-12](https://example.atlassian.net/browse/AIP-12)');
   });
   it('states readiness, the missing answers, the pilot clock and the ship signal', () => {
-    expect(brief).toContain('Readiness: **Deciding** (1 question open).');
+    expect(brief).toContain('Generated 10 Mar 2026, 09:00 (UTC). Readiness: **Deciding** (1 question open).');
     expect(brief).toContain('- 1 pilot condition has no decision (Shadow IT laptop\nwith admin rights).'.replace('\n', ' '));
     expect(brief).toContain('Pilot closes in 12 days, 1 question open.');
-    expect(brief).toContain('> **Warning:** Most decided pilot conditions (2 of 3) are being withdrawn');
+    expect(brief).toContain('> **Weak commitment: 2 of 3 pilot exceptions withdrawn.** Most of what made the pilot work (2 of 3 decided conditions) is being withdrawn');
   });
   it('tabulates conditions with escaped cells', () => {
     expect(lines).toContain('| Condition | Kind | Decision | Sustained by / production path | Rationale |');
-    expect(lines).toContain('| Weekly \\| sponsor review | data-access | withdrawn | Production path: Standard data request (lead time 30 days) | Pilot-only shortcut |');
-    expect(lines).toContain('| Fast approvals | data-access | permanent | Sustained by Data platform team | Needed in production |');
-    expect(lines).toContain('| Shadow IT laptop<br>with admin rights | data-access | undecided | — | — |');
+    expect(lines).toContain('| Weekly \\| sponsor review | Data access | Withdrawn | Production path: Standard data request (lead time 30 days) | Pilot-only shortcut |');
+    expect(lines).toContain('| Fast approvals | Data access | Permanent | Sustained by Data platform team | Needed in production |');
+    expect(lines).toContain('| Shadow IT laptop<br>with admin rights | Data access | Undecided | — | — |');
   });
   it('tabulates KPIs with horizon, review, status and the metric replaced, and lists the flags', () => {
-    expect(lines).toContain('| Claims handled per hour | latency | 12 → 20 claims/h | higher is better | 1 quarter | 2026-06-30 | agreed | Triage time |');
-    expect(lines).toContain('| Revenue per claim | business-outcome | — | lower is better | 3 quarters | — | agreed | — |');
-    expect(lines).toContain('- Revenue per claim (3 quarters) will not show in the next quarterly review.');
+    expect(lines).toContain('| Claims handled per hour | Latency | 12 claims/h → 20 claims/h | higher is better | 1 quarter | 30 Jun 2026 | Agreed | Triage time |');
+    expect(lines).toContain('| Revenue per claim | Business outcome | — | lower is better | 3 quarters | — | Agreed | — |');
+    expect(lines).toContain('- Revenue per claim is judged over 3 quarters: add an interim checkpoint before the next quarterly review.');
     expect(lines).toContain('- Triage time: 42% faster on 300 claims');
   });
   it('names the delivery owner, the acceptance, the champion and the workstreams', () => {
-    expect(lines).toContain('Delivery owner: **Priya Raman** (accepted 2026-03-01)');
+    expect(lines).toContain('Delivery owner: **Priya Raman** (accepted 1 Mar 2026)');
     expect(lines).toContain('Pilot champion: Marcus Lee');
     expect(lines).toContain('| Data integration | AIP-20 | In Progress | Priya Raman |');
     expect(lines).toContain('| Model deployment | not created | — | — |');
   });
+  it('has the same content as HTML: headings, the epic link, and tables a paste keeps', () => {
+    expect(html).toMatch(/^<h1>Production handoff: AIP-12 Claims triage assistant<\/h1>/);
+    expect(html).toContain('<a href="https://example.atlassian.net/browse/AIP-12">AIP-12</a>');
+    expect(html).toContain('<h2>1. Which pilot conditions become permanent?</h2>');
+    const plain = html.replace(/ style="[^"]*"/g, '');
+    expect(plain).toContain('<th>Condition</th><th>Kind</th><th>Decision</th>');
+    expect(plain).toContain('<td>Weekly | sponsor review</td><td>Data access</td><td>Withdrawn</td>');
+    expect(plain).toContain('<td>Shadow IT laptop<br>with admin rights</td>');
+    expect(plain).toContain('<td>12 claims/h → 20 claims/h</td>');
+    expect(html).toContain('<strong>Weak commitment: 2 of 3 pilot exceptions withdrawn.</strong>');
+    expect(html.match(/<table/g)).toHaveLength(3);
+    // Dates as people write them, never ISO strings, in both flavours.
+    expect(html).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(brief).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
   it('says plainly what is not recorded for an epic without a record', () => {
-    const empty = handoffBrief({ epic: { key: 'AIP-3', summary: 'OCR' }, record: null, readiness: computeReadiness(null, EPIC, POLICY), generatedAt: 'now' });
+    const { markdown: empty } = handoffBrief({ epic: { key: 'AIP-3', summary: 'OCR' }, record: null, readiness: computeReadiness(null, EPIC, POLICY), generatedAt: 'now', timeZone: 'UTC' });
     expect(empty).toContain('Readiness: **Not started** (3 questions open).');
     expect(empty).toContain('No pilot conditions are recorded.');
     expect(empty).toContain('No production KPIs are recorded.');
@@ -120,10 +136,11 @@ describe('handoffBrief with hostile text in every user-written field', () => {
     record: rec,
     readiness: computeReadiness(rec, EPIC, POLICY),
     workstreams: [{ name: 'Data integration', issueKey: 'AIP-20', statusName: hostile('status'), lead: hostile('lead') }],
-    generatedAt: '2026-03-10 09:00 UTC',
+    generatedAt: '10 Mar 2026, 09:00 (UTC)',
+    timeZone: 'UTC',
     siteUrl: 'https://example.atlassian.net/',
   });
-  const html = md.render(brief);
+  const html = md.render(brief.markdown);
 
   it('renders no image, script or event handler, and no link but the epic\'s', () => {
     expect(html).not.toMatch(/<img|<script|<[a-z][^>]*\sonerror=/i);
@@ -138,6 +155,18 @@ describe('handoffBrief with hostile text in every user-written field', () => {
 
   it('keeps every hostile text readable as the text it was', () => {
     const text = html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    for (const piece of [IMG, LINK, PIXEL, SCRIPT]) expect(text.split(piece).length - 1).toBeGreaterThanOrEqual(20);
+  });
+
+  it('the HTML flavour holds no tag, attribute or link of theirs, and every text as it was', () => {
+    const tags = [...brief.html.matchAll(/<\/?([a-z0-9]+)([^>]*)>/gi)];
+    const own = ['h1', 'h2', 'p', 'a', 'strong', 'ul', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'br', 'blockquote'];
+    expect(tags.map((tag) => tag[1].toLowerCase()).filter((tag) => !own.includes(tag))).toEqual([]);
+    // Attributes: the epic link's href and the tables' own styling, nothing a user wrote.
+    const attributes = tags.map((t) => t[2].trim()).filter(Boolean);
+    expect(attributes.filter((a) => a.startsWith('href'))).toEqual(['href="https://example.atlassian.net/browse/AIP-12"']);
+    expect(attributes.filter((a) => !a.startsWith('href')).every((a) => /^style="[^"<>]*"$/.test(a))).toBe(true);
+    const text = brief.html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
     for (const piece of [IMG, LINK, PIXEL, SCRIPT]) expect(text.split(piece).length - 1).toBeGreaterThanOrEqual(20);
   });
 });

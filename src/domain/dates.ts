@@ -43,3 +43,17 @@ export function isoToday(date: Date, timeZone = 'UTC'): string {
 export function addDays(isoDate: string, days: number): string {
   return new Date(utcMidnight(isoDate) + days * DAY_MS).toISOString().slice(0, 10);
 }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * A calendar date as people write it, "20 Nov 2026", from YYYY-MM-DD (or the date part of an ISO
+ * timestamp, already in the zone that matters): never an ISO string in a sentence. Anything else is
+ * returned as it came.
+ */
+export function humanDate(isoDate: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
+  if (!m || !month) return isoDate;
+  return `${Number(m[3])} ${month} ${m[1]}`;
+}

@@ -1,4 +1,4 @@
-import { doneStateOf, isLocked, lockedMessage, settleReopening } from './done';
+import { doneStateOf, fillsMissingCloseDate, isLocked, lockedMessage, settleReopening } from './done';
 import { AT, PRIYA, readyRecord, record } from './__fixtures__/records';
 
 const reopened = { by: PRIYA, at: AT, reason: 'Compliance asked to revisit' };
@@ -25,5 +25,16 @@ describe('Done is a milestone', () => {
     expect(settleReopening(open, { answered: true })).toEqual(readyRecord());
     const plain = readyRecord();
     expect(settleReopening(plain, { answered: true })).toBe(plain);
+  });
+
+  it('takes, while locked, only the recording of a missing actual close date', () => {
+    const shipped = { ...readyRecord(), pilot: { plannedCloseDate: '2026-02-28' } };
+    const closed = { ...shipped, pilot: { ...shipped.pilot, actualCloseDate: '2026-03-02' } };
+    expect(fillsMissingCloseDate(shipped, closed)).toBe(true);
+    expect(fillsMissingCloseDate(closed, { ...closed, pilot: { ...closed.pilot, actualCloseDate: '2026-03-03' } })).toBe(false);
+    expect(fillsMissingCloseDate(shipped, { ...closed, pilot: { actualCloseDate: '2026-03-02' } })).toBe(false);
+    expect(fillsMissingCloseDate(shipped, { ...closed, ownership: { ...closed.ownership, pilotChampion: PRIYA } })).toBe(false);
+    expect(fillsMissingCloseDate(shipped, { ...closed, conditions: [] })).toBe(false);
+    expect(fillsMissingCloseDate(null, closed)).toBe(false);
   });
 });

@@ -4,6 +4,7 @@
  * locks it again. An epic that reached Done with questions open (the gate was added later, or is not on
  * its workflow) is "Done without a decided handoff". Pure.
  */
+import { changedItems } from './item-versions';
 import type { HandoffRecord } from './record';
 import type { Readiness, StatusCategoryKey } from './readiness-types';
 
@@ -24,6 +25,22 @@ export function isLocked(record: HandoffRecord | null, statusCategory: StatusCat
 export function doneStateOf(record: HandoffRecord | null, statusCategory: StatusCategoryKey, readiness: Pick<Readiness, 'answered'>): DoneState {
   const locked = isLocked(record, statusCategory);
   return { locked, reopened: record?.reopened !== undefined, undecided: locked && !readiness.answered };
+}
+
+/**
+ * The one change a locked handoff takes: recording when the pilot actually closed, while that date is
+ * missing (the gate asks for it at Done; an epic that reached Done before that, or off the gate's workflow,
+ * can still have it recorded). It is a fact about the past, not a decision: nothing else may change with it.
+ */
+export function fillsMissingCloseDate(before: HandoffRecord | null, after: HandoffRecord): boolean {
+  if (!before || before.pilot.actualCloseDate || !after.pilot.actualCloseDate) return false;
+  const items = changedItems(before, after);
+  return (
+    items.length === 1 &&
+    items[0] === 'pilot' &&
+    after.pilot.plannedCloseDate === before.pilot.plannedCloseDate &&
+    after.ownership.pilotChampion?.accountId === before.ownership.pilotChampion?.accountId
+  );
 }
 
 export function lockedMessage(key: string): string {

@@ -5,9 +5,11 @@ import { LIMITS } from './record';
 import { PRIYA, condition, readyRecord, record, arbText } from './__fixtures__/records';
 
 const config: GateConfig = { scopeLabel: 'ai-initiative', requireWorkstreamsDone: false };
+/** Every question answered and the pilot closed: all the gate asks for. */
+const closedRecord = () => ({ ...readyRecord(), pilot: { plannedCloseDate: '2026-02-28', actualCloseDate: '2026-03-02' } });
 const input = (over: Partial<GateInput> = {}): GateInput => ({
   epic: { key: 'AIP-12', isEpic: true, labels: [], statusCategory: 'indeterminate' },
-  record: readyRecord(),
+  record: closedRecord(),
   config,
   settings: defaultProjectSettings(),
   today: '2026-03-10',
@@ -69,37 +71,48 @@ describe('decideGate: decision', () => {
   it('passes a decided epic', () => {
     expect(decideGate(input())).toEqual({ result: true });
   });
+  it('asks for the pilot\'s actual close date when every question is answered but it is missing', () => {
+    expect(decideGate(input({ record: readyRecord() })).errorMessage).toBe(
+      'Production handoff for AIP-12: the pilot\'s actual close date is not recorded. Record it in the Production Handoff panel on AIP-12 (its header asks for it), then move the epic to Done.',
+    );
+  });
+  it('names the missing close date after the open questions', () => {
+    const rec = { ...readyRecord(), ownership: { deliveryOwner: PRIYA, workstreamLeads: {} } };
+    expect(decideGate(input({ record: rec })).errorMessage).toBe(
+      'Production handoff for AIP-12 is not decided: Priya Raman has not yet accepted delivery ownership; the pilot\'s actual close date is not recorded. Decide them in the Production Handoff panel on AIP-12.',
+    );
+  });
   it('judges the epic as not yet done, even if Jira already reports it done', () => {
     const d = decideGate(input({ record: record({ conditions: [condition('a', 'Vendor sandbox')] }), epic: { key: 'AIP-12', isEpic: true, labels: [], statusCategory: 'done' } }));
     expect(d.result).toBe(false);
   });
   it('names exactly what is missing and where to decide it', () => {
-    const rec = { ...readyRecord(), conditions: [condition('a', 'Direct claims DB access'), condition('b', 'Weekly sponsor review')], kpis: [readyRecord().kpis[0]] };
+    const rec = { ...closedRecord(), conditions: [condition('a', 'Direct claims DB access'), condition('b', 'Weekly sponsor review')], kpis: [readyRecord().kpis[0]] };
     expect(decideGate(input({ record: rec })).errorMessage).toBe(
       'Production handoff for AIP-12 is not decided: 2 pilot conditions have no decision (Direct claims DB access, Weekly sponsor review); ' +
         'no agreed business KPI with a time horizon. Decide them in the Production Handoff panel on AIP-12.',
     );
   });
   it('keeps the owner’s name capitalised mid-sentence', () => {
-    const rec = { ...readyRecord(), ownership: { deliveryOwner: PRIYA, workstreamLeads: {} } };
+    const rec = { ...closedRecord(), ownership: { deliveryOwner: PRIYA, workstreamLeads: {} } };
     expect(decideGate(input({ record: rec })).errorMessage).toBe(
       'Production handoff for AIP-12 is not decided: Priya Raman has not yet accepted delivery ownership. Decide them in the Production Handoff panel on AIP-12.',
     );
   });
   it('applies the gate’s own policy: KPI minimums, acceptance and workstreams', () => {
-    const rec = { ...readyRecord(), ownership: { deliveryOwner: PRIYA, workstreamLeads: {} } };
+    const rec = { ...closedRecord(), ownership: { deliveryOwner: PRIYA, workstreamLeads: {} } };
     const gate: GateConfig = { ...config, requireOwnerAcceptance: false, kpiMinimums: { operational: 1, business: 2 }, requireWorkstreamsDone: true };
     const d = decideGate(input({ record: rec, config: gate, workstreams: { total: 5, done: 2, subtasksTotal: 19, subtasksDone: 12 } }));
     expect(d.errorMessage).toBe(
       'Production handoff for AIP-12 is not decided: needs 2 agreed business KPIs with a time horizon, 1 so far; 3 of 5 workstreams are not done. Decide them in the Production Handoff panel on AIP-12.',
     );
     // The workstreams policy can require every sub-task done as well.
-    const strict = decideGate(input({ record: readyRecord(), config: { ...config, requireWorkstreamsDone: true, requireSubtasksDone: true }, workstreams: { total: 5, done: 5, subtasksTotal: 19, subtasksDone: 12 } }));
+    const strict = decideGate(input({ record: closedRecord(), config: { ...config, requireWorkstreamsDone: true, requireSubtasksDone: true }, workstreams: { total: 5, done: 5, subtasksTotal: 19, subtasksDone: 12 } }));
     expect(strict.errorMessage).toBe('Production handoff for AIP-12 is not decided: 7 of 19 sub-tasks are not done. Decide them in the Production Handoff panel on AIP-12.');
-    expect(decideGate(input({ record: readyRecord(), config: { ...config, requireWorkstreamsDone: true }, workstreams: { total: 5, done: 5, subtasksTotal: 19, subtasksDone: 12 } })).result).toBe(true);
+    expect(decideGate(input({ record: closedRecord(), config: { ...config, requireWorkstreamsDone: true }, workstreams: { total: 5, done: 5, subtasksTotal: 19, subtasksDone: 12 } })).result).toBe(true);
   });
   it('truncates long name lists to five and counts the rest', () => {
-    const rec = { ...readyRecord(), conditions: Array.from({ length: 8 }, (_, i) => condition(`c${i}`, `Condition ${i}`)) };
+    const rec = { ...closedRecord(), conditions: Array.from({ length: 8 }, (_, i) => condition(`c${i}`, `Condition ${i}`)) };
     expect(decideGate(input({ record: rec })).errorMessage).toContain('8 pilot conditions have no decision (Condition 0, Condition 1, Condition 2, Condition 3, Condition 4 and 3 more)');
   });
   it('stays within the message limit for the largest records', () => {

@@ -76,6 +76,10 @@ function notDecidedMessage(key: string, missing: MissingAnswer[], isEpic = true)
 }
 
 function compose(key: string, missing: MissingAnswer[], options: NameListOptions, isEpic: boolean): string {
+  // Every question answered: only the close date stands between the epic and Done, which is no decision.
+  if (isEpic && missing.every((m) => m.code === 'no-actual-close-date')) {
+    return `Production handoff for ${key}: the pilot's actual close date is not recorded. Record it in the Production Handoff panel on ${key} (its header asks for it), then move the epic to Done.`;
+  }
   const parts = missing.map((m) => gateClause(m, options));
   const where = isEpic
     ? `Decide them in the Production Handoff panel on ${key}.`

@@ -1,4 +1,4 @@
-import { describeChange, diffRecords } from './history';
+import { changeSentences, describeChange, diffRecords } from './history';
 import { MARCUS, PRIYA, AT, condition, decision, kpi, readyRecord, record } from './__fixtures__/records';
 
 describe('diffRecords', () => {
@@ -88,5 +88,52 @@ describe('describeChange', () => {
   it('says workstream issues were linked, and a reopening with its reason', () => {
     expect(describeChange('createWorkstreams', [{ field: "workstream 'Data integration' issue", to: 'AIP-10' }])).toBe("Created workstream issues and sub-tasks: workstream 'Data integration' issue: AIP-10");
     expect(describeChange('reopenHandoff', [{ field: 'reopen reason', to: 'Compliance asked' }])).toBe('Reopened the handoff: reopen reason: Compliance asked');
+  });
+});
+
+describe('changeSentences', () => {
+  it('says each change of a save in a sentence, with names for codes and dates as people write them', () => {
+    expect(
+      changeSentences([
+        { field: "condition 'Direct claims DB access' decision", from: 'undecided', to: 'permanent' },
+        { field: "condition 'Direct claims DB access' rationale", to: 'Needed in production' },
+        { field: "condition 'Direct claims DB access' review date", from: '2026-11-20', to: '2027-05-20' },
+        { field: "condition 'Vendor sandbox' kind", from: 'data-access', to: 'tooling' },
+        { field: "KPI 'Revenue per claim' category", to: 'business-outcome' },
+        { field: 'pilot planned close date', to: '2026-04-01' },
+      ]),
+    ).toEqual([
+      'Changed the decision of condition “Direct claims DB access” from Undecided to Permanent.',
+      'Set the rationale of condition “Direct claims DB access” to “Needed in production”.',
+      'Changed the review date of condition “Direct claims DB access” from 20 Nov 2026 to 20 May 2027.',
+      'Changed the kind of condition “Vendor sandbox” from Data access to Tooling.',
+      'Set the category of KPI “Revenue per claim” to Business outcome.',
+      'Set the pilot planned close date to 1 Apr 2026.',
+    ]);
+  });
+  it('says additions, removals, acceptance, leads and cleared values plainly', () => {
+    expect(
+      changeSentences([
+        { field: "condition 'New'", to: 'added' },
+        { field: "KPI 'Old'", to: 'removed' },
+        { field: 'delivery owner', from: 'Marcus Lee', to: 'Priya Raman' },
+        { field: 'delivery owner acceptance', from: 'not accepted', to: 'accepted' },
+        { field: 'delivery owner acceptance', from: 'accepted', to: 'not accepted' },
+        { field: "workstream 'Model deployment' lead", from: 'Marcus Lee' },
+        { field: "workstream 'Data integration' issue", to: 'AIP-20' },
+        { field: "KPI 'Claims' target", from: '95' },
+        { field: "condition 'A' lead time (days)", from: 30, to: 45 },
+      ]),
+    ).toEqual([
+      'Added the condition “New”.',
+      'Removed the KPI “Old”.',
+      'Changed the delivery owner from Marcus Lee to Priya Raman.',
+      'Accepted delivery ownership.',
+      'The delivery owner’s acceptance was reset.',
+      'Cleared the Model deployment lead (was Marcus Lee).',
+      'Set the Data integration workstream issue to AIP-20.',
+      'Cleared the target of KPI “Claims” (was “95”).',
+      'Changed the lead time (days) of condition “A” from 30 to 45.',
+    ]);
   });
 });

@@ -5,6 +5,8 @@
 import type { Decision, HandoffRecord, PilotCondition, PilotMetric, ProductionKpi, UserRef } from './record';
 import { WORKSTREAM_KEYS } from './record';
 import { WORKSTREAM_NAMES } from './policy';
+import { humanDate } from './dates';
+import { labelOfCode } from './labels';
 import { clip, horizonText } from './sentences';
 
 export interface RecordChange {
@@ -180,6 +182,11 @@ const ACTION_WORDS: Record<RecordAction, string> = {
   addKpiReading: 'Added a KPI reading',
 };
 
+/** What a save did, in words ("Decided a pilot condition"); an action this version does not know reads as saved. */
+export function actionWords(action: string): string {
+  return (RECORD_ACTIONS as readonly string[]).includes(action) ? ACTION_WORDS[action as RecordAction] : 'Saved the handoff';
+}
+
 const SUMMARY_MAX = 300;
 
 /** One line for the history list, e.g. "Decided a pilot condition: condition 'X' decision: undecided → permanent". */
@@ -198,4 +205,49 @@ function describeOne(c: RecordChange): string {
   if (from !== undefined && to !== undefined) return `${c.field}: ${from} → ${to}`;
   if (to !== undefined) return `${c.field}: ${to}`;
   return `${c.field}: cleared (was ${from})`;
+}
+
+// ---- the history in sentences ---------------------------------------------------------------------
+/** Attributes whose values are not someone's words: codes, dates, people, counts. Everything else is quoted. */
+const PLAIN_ATTRIBUTES = new Set(['decision', 'kind', 'category', 'status', 'direction', 'horizon', 'lead time (days)', 'review date', 'first review date']);
+const ITEM_FIELD = /^(condition|pilot metric|KPI) '(.*)'(?: (.+))?$/s;
+const WORKSTREAM_FIELD = /^workstream '(.*)' (lead|issue)$/s;
+
+interface Subject {
+  /** "the rationale of condition “X”" */
+  what: string;
+  plain: boolean;
+}
+
+function subjectOf(field: string): Subject {
+  const item = ITEM_FIELD.exec(field);
+  if (item) {
+    const [, kind, name, attribute] = item;
+    const thing = `${kind} “${name}”`;
+    return attribute ? { what: `the ${attribute} of ${thing}`, plain: PLAIN_ATTRIBUTES.has(attribute) } : { what: `the ${thing}`, plain: true };
+  }
+  const workstream = WORKSTREAM_FIELD.exec(field);
+  if (workstream) return { what: workstream[2] === 'lead' ? `the ${workstream[1]} lead` : `the ${workstream[1]} workstream issue`, plain: true };
+  return { what: `the ${field}`, plain: field !== 'reopen reason' };
+}
+
+function valueText(value: unknown, plain: boolean): string {
+  const text = typeof value === 'string' ? value : String(value);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return humanDate(text);
+  return plain ? labelOfCode(text) : `“${text}”`;
+}
+
+/** One sentence per change of a save, in the product's words: names for codes, dates as people write them, no versions. */
+export function changeSentences(changes: readonly RecordChange[]): string[] {
+  return changes.map((c) => {
+    if (c.field === 'delivery owner acceptance') return c.to === 'accepted' ? 'Accepted delivery ownership.' : 'The delivery owner’s acceptance was reset.';
+    const { what, plain } = subjectOf(c.field);
+    // A whole item added or removed (the field names the item, no attribute).
+    const wholeItem = ITEM_FIELD.exec(c.field)?.[3] === undefined && ITEM_FIELD.test(c.field) && c.from === undefined;
+    if (wholeItem && c.to === 'added') return `Added ${what}.`;
+    if (wholeItem && c.to === 'removed') return `Removed ${what}.`;
+    if (c.from !== undefined && c.to !== undefined) return `Changed ${what} from ${valueText(c.from, plain)} to ${valueText(c.to, plain)}.`;
+    if (c.to !== undefined) return `Set ${what} to ${valueText(c.to, plain)}.`;
+    return `Cleared ${what} (was ${valueText(c.from, plain)}).`;
+  });
 }

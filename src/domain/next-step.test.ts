@@ -13,6 +13,14 @@ describe('nextStep', () => {
     expect(nextStep(computeReadiness(readyRecord(), epic, POLICY))).toContain('move the epic to Done');
     expect(nextStep(computeReadiness(readyRecord(), { ...epic, statusCategory: 'done' }, POLICY))).toMatch(/^Shipped/);
   });
+  it("asks for the pilot's actual close date before Done when it is missing", () => {
+    expect(nextStep(computeReadiness(readyRecord(), epic, POLICY), { closeDateMissing: true })).toBe(
+      "Record when the pilot actually closed (the panel's header asks for it), then move the epic to Done.",
+    );
+    expect(nextStep(computeReadiness(readyRecord(), { ...epic, statusCategory: 'done' }, POLICY), { closeDateMissing: true })).toBe(
+      "Shipped. Record when the pilot actually closed (the panel's header asks for it), and keep the production KPIs reviewed at their review dates.",
+    );
+  });
   it('names the step for the first missing answer', () => {
     const noOwner = readyRecord();
     noOwner.ownership = { workstreamLeads: {} };

@@ -13,12 +13,19 @@ const STEP_FOR: Record<MissingAnswer['code'], string> = {
   'owner-not-accepted': 'The named delivery owner accepts ownership in the Production Handoff panel.',
   'workstreams-not-created': 'Create the workstream issues from the Production Handoff panel.',
   'workstreams-not-done': 'Finish the open workstream issues.',
+  'no-actual-close-date': "Record the pilot's actual close date in the Production Handoff panel.",
   'subtasks-not-done': 'Finish the open sub-tasks of the workstream issues.',
 };
 
-export function nextStep(readiness: Pick<Readiness, 'level' | 'missing'>): string {
-  if (readiness.level === 'shipped') return 'Shipped. Keep the production KPIs reviewed at their review dates.';
+const RECORD_CLOSE = "Record when the pilot actually closed (the panel's header asks for it)";
+
+/** `closeDateMissing`: the pilot's actual close date is not recorded (moving to Done asks for it). */
+export function nextStep(readiness: Pick<Readiness, 'level' | 'missing'>, { closeDateMissing = false } = {}): string {
+  if (readiness.level === 'shipped') {
+    return closeDateMissing ? `Shipped. ${RECORD_CLOSE}, and keep the production KPIs reviewed at their review dates.` : 'Shipped. Keep the production KPIs reviewed at their review dates.';
+  }
   const first = readiness.missing[0];
   if (first) return STEP_FOR[first.code];
+  if (closeDateMissing) return `${RECORD_CLOSE}, then move the epic to Done.`;
   return 'Every question is answered: move the epic to Done when delivery is finished.';
 }

@@ -24,6 +24,8 @@ export interface ReadinessPolicy {
   requireOwnerAcceptance: boolean;
   /** Gate-only policy: every workstream issue must be done. */
   requireWorkstreamsDone: boolean;
+  /** Gate-only: shipping needs the date the pilot actually closed (the panel asks for it; answers need not wait for it). */
+  requireActualCloseDate?: boolean;
   /** Gate-only policy, with requireWorkstreamsDone: every sub-task the app created under them must be done too. */
   requireSubtasksDone: boolean;
 }
@@ -36,7 +38,7 @@ export interface WorkstreamFacts {
   subtasksDone: number;
 }
 
-export type Question = 'conditions' | 'kpis' | 'owner' | 'workstreams';
+export type Question = 'conditions' | 'kpis' | 'owner' | 'workstreams' | 'pilot';
 
 /** One missing answer as one human sentence. */
 export interface MissingAnswer {
@@ -50,6 +52,7 @@ export interface MissingAnswer {
     | 'owner-not-accepted'
     | 'workstreams-not-created'
     | 'workstreams-not-done'
+    | 'no-actual-close-date'
     | 'subtasks-not-done';
   sentence: string;
   /** Names involved (e.g. the undecided conditions), for the gate's message. */
@@ -69,6 +72,8 @@ export interface ShipSignal {
   withdrawn: number;
   decided: number;
   threshold: number;
+  /** When active: what it is, in a few words ("Weak commitment: 3 of 4 pilot exceptions withdrawn"). */
+  headline?: string;
   /** Plain words for the panel and report when active. */
   sentence?: string;
 }
@@ -99,7 +104,7 @@ export interface Readiness {
    */
   answered: boolean;
   missing: MissingAnswer[];
-  /** Number of the three questions (conditions, KPIs, owner) still open, 0..3, plus workstreams when policy asks. */
+  /** Number of the three questions (conditions, KPIs, owner) still open, 0..3, plus workstreams and the close date when the gate asks. */
   openQuestions: number;
   counts: ReadinessCounts;
   shipSignal: ShipSignal;

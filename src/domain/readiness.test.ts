@@ -12,12 +12,19 @@ const ws = (total: number, done: number, subtasksTotal = 0, subtasksDone = 0) =>
 describe('readinessPolicy', () => {
   it('takes the project settings when the gate has no overrides', () => {
     const settings = { ...defaultProjectSettings(), kpiMinimums: { operational: 2, business: 0 }, requireOwnerAcceptance: false };
-    expect(readinessPolicy(settings)).toEqual({ kpiMinimums: { operational: 2, business: 0 }, shipSignalThreshold: 0.5, requireOwnerAcceptance: false, requireWorkstreamsDone: false, requireSubtasksDone: false });
+    expect(readinessPolicy(settings)).toEqual({ kpiMinimums: { operational: 2, business: 0 }, shipSignalThreshold: 0.5, requireOwnerAcceptance: false, requireWorkstreamsDone: false, requireSubtasksDone: false, requireActualCloseDate: false });
     expect(readinessPolicy(settings, DEFAULT_GATE_CONFIG).kpiMinimums).toEqual({ operational: 2, business: 0 });
   });
-  it('lets the gate override KPI minimums, owner acceptance and ask for finished workstreams', () => {
+  it('lets the gate override KPI minimums, owner acceptance and ask for finished workstreams; the gate alone asks for the close date', () => {
     const policy = readinessPolicy(defaultProjectSettings(), { scopeLabel: '', requireWorkstreamsDone: true, kpiMinimums: { operational: 0, business: 3 }, requireOwnerAcceptance: false });
-    expect(policy).toEqual({ kpiMinimums: { operational: 0, business: 3 }, shipSignalThreshold: 0.5, requireOwnerAcceptance: false, requireWorkstreamsDone: true, requireSubtasksDone: false });
+    expect(policy).toEqual({ kpiMinimums: { operational: 0, business: 3 }, shipSignalThreshold: 0.5, requireOwnerAcceptance: false, requireWorkstreamsDone: true, requireSubtasksDone: false, requireActualCloseDate: true });
+  });
+  it('asks for the actual close date only under the gate\'s policy, after the three questions', () => {
+    const ready = readyRecord();
+    expect(computeReadiness(ready, OPEN, POLICY).missing).toEqual([]);
+    const gated = computeReadiness(ready, OPEN, { ...POLICY, requireActualCloseDate: true });
+    expect(gated.missing).toEqual([{ question: 'pilot', code: 'no-actual-close-date', sentence: "The pilot's actual close date is not recorded." }]);
+    expect(computeReadiness({ ...ready, pilot: { actualCloseDate: '2026-03-01' } }, OPEN, { ...POLICY, requireActualCloseDate: true }).missing).toEqual([]);
   });
   it('asks for finished sub-tasks only as part of finished workstreams', () => {
     expect(readinessPolicy(defaultProjectSettings(), { scopeLabel: '', requireWorkstreamsDone: true, requireSubtasksDone: true }).requireSubtasksDone).toBe(true);
@@ -159,7 +166,8 @@ describe('computeReadiness: ship signal', () => {
       withdrawn: 3,
       decided: 4,
       threshold: 0.5,
-      sentence: 'Most decided pilot conditions (3 of 4) are being withdrawn: the organization has not yet decided to ship this.',
+      headline: 'Weak commitment: 3 of 4 pilot exceptions withdrawn',
+      sentence: 'Most of what made the pilot work (3 of 4 decided conditions) is being withdrawn: the organization has not yet decided to ship this.',
     });
     expect(r.answered).toBe(true);
   });
@@ -169,7 +177,8 @@ describe('computeReadiness: ship signal', () => {
   });
   it('does not say "most" under a lower threshold', () => {
     const r = computeReadiness(withDecisions('withdrawn', 'permanent', 'permanent'), OPEN, { ...POLICY, shipSignalThreshold: 0.25 });
-    expect(r.shipSignal.sentence).toBe('1 of 3 decided pilot conditions are being withdrawn: the organization has not yet decided to ship this.');
+    expect(r.shipSignal.headline).toBe('Weak commitment: 1 of 3 pilot exceptions withdrawn');
+    expect(r.shipSignal.sentence).toBe('1 of 3 decided pilot conditions is being withdrawn: the organization has not yet decided to ship this.');
   });
 });
 
@@ -183,9 +192,9 @@ describe('computeReadiness: KPI flags', () => {
     ];
     const r = computeReadiness({ ...readyRecord(), kpis }, OPEN, POLICY);
     expect(r.kpiFlags).toEqual([
-      { kpiId: 'k1', kpiName: 'Claims handled per hour', kind: 'review-date-passed', sentence: 'The first review of Claims handled per hour was due on 2026-03-09.' },
-      { kpiId: 'k2', kpiName: 'Revenue per claim', kind: 'beyond-next-quarter', sentence: 'Revenue per claim (3 quarters) will not show in the next quarterly review.' },
-      { kpiId: 'k4', kpiName: 'Cost', kind: 'beyond-next-quarter', sentence: 'Cost (4 months) will not show in the next quarterly review.' },
+      { kpiId: 'k1', kpiName: 'Claims handled per hour', kind: 'review-date-passed', sentence: 'The first review of Claims handled per hour was due on 9 Mar 2026.' },
+      { kpiId: 'k2', kpiName: 'Revenue per claim', kind: 'beyond-next-quarter', sentence: 'Revenue per claim is judged over 3 quarters: add an interim checkpoint before the next quarterly review.' },
+      { kpiId: 'k4', kpiName: 'Cost', kind: 'beyond-next-quarter', sentence: 'Cost is judged over 4 months: add an interim checkpoint before the next quarterly review.' },
     ]);
   });
 });

@@ -17,7 +17,7 @@ import type {
   ShipSignal,
   WorkstreamFacts,
 } from './readiness-types';
-import { daysBetween } from './dates';
+import { daysBetween, humanDate } from './dates';
 import { horizonText, plural, undecidedConditionsSentence } from './sentences';
 
 export function readinessPolicy(settings: ProjectSettings, gate?: GateConfig): ReadinessPolicy {
@@ -27,6 +27,8 @@ export function readinessPolicy(settings: ProjectSettings, gate?: GateConfig): R
     requireOwnerAcceptance: gate?.requireOwnerAcceptance ?? settings.requireOwnerAcceptance,
     // Only the gate can ask for finished workstreams: the panel and report judge decisions, not delivery progress.
     requireWorkstreamsDone: gate?.requireWorkstreamsDone ?? false,
+    // Moving to Done asks when the pilot actually closed: a shipped epic's purgatory clock and flow metrics count from it.
+    requireActualCloseDate: gate !== undefined,
     // Sub-tasks are part of a workstream being done: asked for only together with the workstreams.
     requireSubtasksDone: (gate?.requireWorkstreamsDone ?? false) && (gate?.requireSubtasksDone ?? false),
   };
@@ -61,6 +63,7 @@ export function computeReadiness(
     ...kpiAnswers(record, policy),
     ...ownerAnswers(record, policy),
     ...(policy.requireWorkstreamsDone ? workstreamAnswers(workstreams, policy.requireSubtasksDone) : []),
+    ...(policy.requireActualCloseDate && !record?.pilot.actualCloseDate ? [ACTUAL_CLOSE_DATE_MISSING] : []),
   ];
   const level = levelOf(record, epic, missing);
   return {
@@ -171,7 +174,9 @@ function ownerAnswers(record: HandoffRecord | null, policy: ReadinessPolicy): Mi
   ];
 }
 
-// ---- gate-only: workstreams ------------------------------------------------------------------------
+// ---- gate-only: workstreams and the pilot's actual close date ---------------------------------------
+const ACTUAL_CLOSE_DATE_MISSING: MissingAnswer = { question: 'pilot', code: 'no-actual-close-date', sentence: "The pilot's actual close date is not recorded." };
+
 function workstreamAnswers(facts: WorkstreamFacts | undefined, subtasksToo: boolean): MissingAnswer[] {
   if (!facts || facts.total === 0) {
     return [{ question: 'workstreams', code: 'workstreams-not-created', sentence: 'Workstream issues have not been created.' }];
@@ -212,13 +217,18 @@ function shipSignalOf(record: HandoffRecord | null, threshold: number): ShipSign
   const { withdrawn, decided } = counts;
   const active = decided > 0 && withdrawn / decided > threshold;
   if (!active) return { active, withdrawn, decided, threshold };
-  const lead = withdrawn * 2 > decided ? `Most decided pilot conditions (${withdrawn} of ${decided}) are` : `${withdrawn} of ${decided} decided pilot conditions are`;
+  // Named for what it is: a warning that commitment is weak, never a green light.
+  const lead =
+    withdrawn * 2 > decided
+      ? `Most of what made the pilot work (${withdrawn} of ${decided} decided conditions) is being withdrawn`
+      : `${withdrawn} of ${decided} decided pilot conditions ${withdrawn === 1 ? 'is' : 'are'} being withdrawn`;
   return {
     active,
     withdrawn,
     decided,
     threshold,
-    sentence: `${lead} being withdrawn: the organization has not yet decided to ship this.`,
+    headline: `Weak commitment: ${withdrawn} of ${decided} pilot exceptions withdrawn`,
+    sentence: `${lead}: the organization has not yet decided to ship this.`,
   };
 }
 
@@ -237,7 +247,8 @@ function kpiFlagsOf(record: HandoffRecord | null, today: string): KpiFlag[] {
         kpiId: kpi.id,
         kpiName: kpi.name,
         kind: 'beyond-next-quarter',
-        sentence: `${kpi.name} (${horizonText(kpi.horizon)}) will not show in the next quarterly review.`,
+        // Advice, not a verdict: the steering committee sees movement only if someone plans a checkpoint.
+        sentence: `${kpi.name} is judged over ${horizonText(kpi.horizon)}: add an interim checkpoint before the next quarterly review.`,
       });
     }
     if (kpi.status === 'agreed' && kpi.firstReviewDate && kpi.firstReviewDate < today) {
@@ -245,7 +256,7 @@ function kpiFlagsOf(record: HandoffRecord | null, today: string): KpiFlag[] {
         kpiId: kpi.id,
         kpiName: kpi.name,
         kind: 'review-date-passed',
-        sentence: `The first review of ${kpi.name} was due on ${kpi.firstReviewDate}.`,
+        sentence: `The first review of ${kpi.name} was due on ${humanDate(kpi.firstReviewDate)}.`,
       });
     }
   }

@@ -215,6 +215,20 @@ export const MAX_SUBTASKS = WORKSTREAM_KEYS.length * LIMITS.templateSubtasks + L
 export const Reopened = z.object({ by: UserRef, at: z.string(), reason: required(LIMITS.longText, 'Reason') }).strict();
 export type Reopened = z.infer<typeof Reopened>;
 
+/**
+ * When each item of a record last changed (src/domain/item-versions.ts): a change based on an older version
+ * is refused only when an item it changes has changed since.
+ */
+export const ItemVersions = z
+  .object({
+    /** The first version that recorded its items: an item without an entry last changed before it. */
+    since: z.number().int().min(1),
+    /** Item key (e.g. "decision:<condition id>") → the version in which it last changed; removed items stay a while. */
+    items: z.record(z.string().max(80), z.number().int().min(1)),
+  })
+  .strict();
+export type ItemVersions = z.infer<typeof ItemVersions>;
+
 export const HandoffRecord = z
   .object({
     schemaVersion: z.literal(1),
@@ -237,6 +251,8 @@ export const HandoffRecord = z
     reopened: Reopened.optional(),
     /** KPI id → its readings' digest; set only by adding readings (server-side), dropped with the KPI. */
     kpiReadings: z.record(Id, ReadingDigest).optional(),
+    /** Absent on records saved before items were tracked: every older edit of them is then a conflict. */
+    itemVersions: ItemVersions.optional(),
   })
   .strict();
 export type HandoffRecord = z.infer<typeof HandoffRecord>;

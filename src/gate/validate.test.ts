@@ -52,7 +52,7 @@ const moveToDone = { issue: { key: 'AIP-12' }, configuration: JSON.stringify({ s
 
 describe('decideTransition', () => {
   it('reads the issue once as the app and storage once, and lets a decided epic pass', async () => {
-    const { gate, seen } = sources({ labels: ['ai-initiative'] }, readyRecord());
+    const { gate, seen } = sources({ labels: ['ai-initiative'] }, { ...readyRecord(), pilot: { actualCloseDate: '2026-03-01' } });
     expect(await decideTransition(moveToDone, gate)).toEqual({ result: true });
     expect(seen.jira).toEqual([`app GET /rest/api/3/issue/AIP-12?fields=issuetype%2Clabels%2Cstatus%2Cproject&properties=${SUMMARY_PROPERTY_KEY}`]);
     expect(seen.storage).toBe(1);

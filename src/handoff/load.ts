@@ -70,8 +70,9 @@ export async function loadHandoffForProject(appJira: JiraGateway, issueIdOrKey: 
 export async function getHandoffView(ctx: CallContext): Promise<HandoffView> {
   const loaded = await loadHandoff(ctx, 'BROWSE_PROJECTS');
   const { epic, record, settings, published } = loaded;
-  await syncSummary(ctx.appJira, { epic, record, settings, published }, () => workstreamCounts(ctx.appJira, epic.id, record, published));
-  return buildView({ ...loaded, timezone: ctx.timezone });
+  const { summary } = await syncSummary(ctx.appJira, { epic, record, settings, published }, () => workstreamCounts(ctx.appJira, epic.id, record, published));
+  const workstreams = summary ? { total: summary.workstreamsTotal, done: summary.workstreamsDone, subtasksTotal: summary.subtasksTotal, subtasksDone: summary.subtasksDone } : undefined;
+  return buildView({ ...loaded, timezone: ctx.timezone, ...(workstreams ? { workstreams } : {}) });
 }
 
 function settled<T>(result: PromiseSettledResult<T>): T {

@@ -1,5 +1,6 @@
 /** The handoff record's resolver handlers: each maps a validated payload to a use case and a pure command. */
 import * as commands from '../domain/commands';
+import { itemKey } from '../domain/item-versions';
 import type { Handlers } from '../kernel';
 import { changeHandoff } from './change';
 import { getHandoffView } from './load';
@@ -23,23 +24,24 @@ export const handoffHandlers = {
         }),
     }),
   saveCondition: ({ payload, ctx }) =>
-    changeHandoff(ctx, { action: 'saveCondition', baseVersion: payload.baseVersion, apply: (record, cmd) => commands.upsertCondition(record, payload.condition, cmd) }),
+    changeHandoff(ctx, { action: 'saveCondition', baseVersion: payload.baseVersion, target: payload.condition.id && itemKey.condition(payload.condition.id), apply: (record, cmd) => commands.upsertCondition(record, payload.condition, cmd) }),
   removeCondition: ({ payload, ctx }) =>
-    changeHandoff(ctx, { action: 'removeCondition', baseVersion: payload.baseVersion, apply: (record) => commands.removeCondition(record, payload.conditionId) }),
+    changeHandoff(ctx, { action: 'removeCondition', baseVersion: payload.baseVersion, target: itemKey.condition(payload.conditionId), apply: (record) => commands.removeCondition(record, payload.conditionId) }),
   decideCondition: ({ payload, ctx }) =>
     changeHandoff(ctx, {
       action: 'decideCondition',
       baseVersion: payload.baseVersion,
+      target: itemKey.decision(payload.conditionId),
       apply: (record, cmd) => commands.decideCondition(record, payload.conditionId, payload.decision, cmd),
     }),
   saveMetric: ({ payload, ctx }) =>
-    changeHandoff(ctx, { action: 'saveMetric', baseVersion: payload.baseVersion, apply: (record, cmd) => commands.upsertMetric(record, payload.metric, cmd) }),
+    changeHandoff(ctx, { action: 'saveMetric', baseVersion: payload.baseVersion, target: payload.metric.id && itemKey.metric(payload.metric.id), apply: (record, cmd) => commands.upsertMetric(record, payload.metric, cmd) }),
   removeMetric: ({ payload, ctx }) =>
-    changeHandoff(ctx, { action: 'removeMetric', baseVersion: payload.baseVersion, apply: (record) => commands.removeMetric(record, payload.metricId) }),
+    changeHandoff(ctx, { action: 'removeMetric', baseVersion: payload.baseVersion, target: itemKey.metric(payload.metricId), apply: (record) => commands.removeMetric(record, payload.metricId) }),
   saveKpi: ({ payload, ctx }) =>
-    changeHandoff(ctx, { action: 'saveKpi', baseVersion: payload.baseVersion, apply: (record, cmd) => commands.upsertKpi(record, payload.kpi, cmd) }),
+    changeHandoff(ctx, { action: 'saveKpi', baseVersion: payload.baseVersion, target: payload.kpi.id && itemKey.kpi(payload.kpi.id), apply: (record, cmd) => commands.upsertKpi(record, payload.kpi, cmd) }),
   removeKpi: ({ payload, ctx }) =>
-    changeHandoff(ctx, { action: 'removeKpi', baseVersion: payload.baseVersion, apply: (record) => commands.removeKpi(record, payload.kpiId) }),
+    changeHandoff(ctx, { action: 'removeKpi', baseVersion: payload.baseVersion, target: itemKey.kpi(payload.kpiId), apply: (record) => commands.removeKpi(record, payload.kpiId) }),
   setOwner: ({ payload, ctx }) =>
     changeHandoff(ctx, {
       action: 'setOwner',

@@ -2,8 +2,8 @@
 import { readinessOf } from '../domain/readiness';
 import { isoToday } from '../domain/dates';
 import { doneStateOf } from '../domain/done';
-import type { HandoffRecord, UserRef } from '../domain/record';
-import type { ProjectSettings } from '../domain/policy';
+import { isBlankRecord, type HandoffRecord, type UserRef } from '../domain/record';
+import { isInitiative, type ProjectSettings } from '../domain/policy';
 import type { Readiness, WorkstreamFacts } from '../domain/readiness-types';
 import type { HandoffView } from '../shared/contract';
 import type { Epic } from '../jira';
@@ -37,10 +37,12 @@ export function buildView(parts: ViewParts, readiness: Readiness = viewReadiness
   const { labels: _labels, ...epicInfo } = epic;
   return {
     epic: epicInfo,
+    initiative: !isBlankRecord(record) || isInitiative(epic, settings),
     record,
     version: record?.version ?? 0,
     readiness,
     done,
+    ...(parts.workstreams ? { workstreams: { ...parts.workstreams } } : {}),
     me,
     permissions: {
       canEdit: permissions.EDIT_ISSUES && !done.locked,

@@ -1,7 +1,8 @@
 /** The epic as the app reads it: one Jira read with the few fields every use case needs. */
 import { isEpic, issueBasics, type IssueBasics, type JiraIssue } from './types';
 
-export const EPIC_FIELDS = ['summary', 'status', 'issuetype', 'project', 'labels'] as const;
+/** `resolutiondate`: when the epic was resolved (reached Done), for "Shipped on 20 Nov 2026"; null while open. */
+export const EPIC_FIELDS = ['summary', 'status', 'issuetype', 'project', 'labels', 'resolutiondate'] as const;
 
 export interface Epic extends IssueBasics {
   projectId: string;
@@ -9,6 +10,8 @@ export interface Epic extends IssueBasics {
   /** Hierarchy level 1; false for an issue retyped after its handoff started. */
   isEpic: boolean;
   labels: string[];
+  /** When it reached Done (Jira's resolution date); absent while open or when its workflow sets no resolution. */
+  doneAt?: string;
 }
 
 export function toEpic(issue: JiraIssue): Epic {
@@ -19,5 +22,6 @@ export function toEpic(issue: JiraIssue): Epic {
     projectKey: f.project?.key ?? '',
     isEpic: isEpic(issue),
     labels: Array.isArray(f.labels) ? f.labels.map(String) : [],
+    ...(typeof f.resolutiondate === 'string' && f.resolutiondate ? { doneAt: f.resolutiondate } : {}),
   };
 }

@@ -46,7 +46,7 @@ export interface JiraGateway {
   createmetaIssueTypes(projectKey: string): Promise<IssueTypeMeta[]>;
   /** Jira's own notification for an issue (mail by each recipient's Jira settings); recipients by account id. */
   notify(issueIdOrKey: string, message: { subject: string; textBody: string; htmlBody: string; accountIds: readonly string[] }): Promise<void>;
-  /** The site's base URL (e.g. https://example.atlassian.net), for links to issues in mail. */
+  /** The site's base URL (serverInfo's baseUrl without a trailing slash, e.g. https://example.atlassian.net; '' when Jira gives none), for links to issues in mail and the brief. */
   siteUrl(): Promise<string>;
   /** The fields of an issue type's create screen in the project (Jira's createmeta for one type, every page). */
   createFields(projectKey: string, issueTypeId: string): Promise<CreateFieldMeta[]>;

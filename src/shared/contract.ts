@@ -136,8 +136,8 @@ export interface ResolverError {
   message: string;
   /** Field path (dot-joined, e.g. "kpi.horizon.count") → message. */
   fieldErrors?: Record<string, string>;
-  /** On CONFLICT: who saved the newer version and when. */
-  conflict?: { version: number; by: UserRef; at: string };
+  /** On CONFLICT: who changed it and when; `item` names what they changed when it was one item of the record. */
+  conflict?: { version: number; by: UserRef; at: string; item?: { label: string; removed: boolean } };
 }
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: ResolverError };
@@ -151,10 +151,17 @@ export interface EpicInfo {
   projectId: string;
   projectKey: string;
   isEpic: boolean;
+  /** When the epic reached Done (Jira's resolution date, an ISO timestamp); absent while it is open. */
+  doneAt?: string;
 }
 
 export interface HandoffView {
   epic: EpicInfo;
+  /**
+   * The epic is an AI initiative: it carries the project's initiative label (every epic when none is set)
+   * or has a handoff. Other epics get one line in the panel, not four open questions.
+   */
+  initiative: boolean;
   /** null until the first save. */
   record: HandoffRecord | null;
   /** The version to send as baseVersion (0 when there is no record yet). */
@@ -162,6 +169,8 @@ export interface HandoffView {
   readiness: Readiness;
   /** Done is a milestone: locked while the epic is Done, unless reopened; "undecided" when it reached Done with questions open. */
   done: DoneState;
+  /** The epic's workstream issues, done and in all (as its searchable summary counts them), when known. */
+  workstreams?: { done: number; total: number };
   me: UserRef;
   /** canEdit is false while the handoff is locked; canReopen is an editor's way out of the lock. */
   permissions: { canEdit: boolean; canReopen: boolean; canCreateIssues: boolean; isOwner: boolean; isProjectAdmin: boolean };
@@ -332,7 +341,8 @@ export interface Responses {
   setWorkstreamLead: HandoffView;
   reopenHandoff: HandoffView;
   getHistory: { entries: HistoryEntry[]; nextCursor?: string };
-  getBrief: { markdown: string };
+  /** The one-pager in two flavours the clipboard carries together. */
+  getBrief: { markdown: string; html: string };
   getWorkstreams: WorkstreamsView;
   createWorkstreams: CreateWorkstreamsResult;
   getReportPage: ReportPage;

@@ -6,7 +6,7 @@
 import { kvs, WhereConditions } from '@forge/kvs';
 import type { AuditEntry, HistoryEntry } from '../domain/record';
 import { guarded } from './errors';
-import { auditKey, auditPrefix, auditPrefixesSince, historyPrefix } from './keys';
+import { auditKey, auditPrefix, auditPrefixesSince, historyKey, historyPrefix } from './keys';
 import { compactHistory, HISTORY_ENTRY_BYTES } from './size';
 
 /**
@@ -80,3 +80,7 @@ export async function auditWindowPage(projectId: string, since: string, from: { 
   }
   return { entries, reads, ...(prefix < prefixes.length ? { next: { prefix, ...(cursor ? { cursor } : {}) } } : {}) };
 }
+
+/** One entry of an epic's history: who made the change that produced `version`, and when (null when absent). */
+export const historyEntry = (issueId: string, version: number): Promise<HistoryEntry | null> =>
+  guarded('read the history', async () => (await kvs.get<HistoryEntry>(historyKey(issueId, version))) ?? null);

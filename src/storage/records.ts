@@ -28,6 +28,8 @@ export interface Conflict {
   version: number;
   by: UserRef;
   at: string;
+  /** The item the refused change ran into, in words, when it was one item (not the whole record). */
+  item?: { label: string; removed: boolean };
 }
 
 export type SaveOutcome = { ok: true } | { ok: false; conflict: Conflict };

@@ -37,6 +37,9 @@ test('the panel, as an editor with its forms open and as a viewer', async () => 
     const panel = page.frameLocator(PANEL);
     await panel.getByTestId('readiness-level').waitFor(WAIT);
     expect(await violations(page, PANEL)).toEqual([]);
+    for (const section of ['conditions', 'metrics', 'ownership', 'pilot']) await panel.locator(`#${section}-toggle`).click();
+    await panel.locator('[data-testid="condition-row"] button[aria-expanded]').first().click();
+    expect(await violations(page, PANEL)).toEqual([]);
     for (const add of ['add-condition', 'add-metric', 'add-kpi']) await panel.getByTestId(add).click();
     await panel.locator('form').nth(2).waitFor(WAIT);
     expect(await violations(page, PANEL)).toEqual([]);

@@ -116,8 +116,11 @@ describe('item 16: removals that take more than the item', () => {
 
     const { panel, close } = await openPanel(ADMIN, key);
     try {
+      // Sections open folded to one line, rows to one line with their actions on expand.
+      await panel.locator('#conditions-toggle').click();
       const condition = panel.getByTestId('condition-row').first();
       await condition.waitFor(WAIT);
+      await condition.locator('button[aria-expanded]').first().click();
       await condition.getByRole('button', { name: 'Remove condition Direct claims DB access' }).click();
       const ask = panel.getByTestId('confirm-remove');
       await ask.waitFor(WAIT);
@@ -135,6 +138,7 @@ describe('item 16: removals that take more than the item', () => {
       await panel.getByTestId('condition-row').waitFor({ state: 'detached', ...WAIT });
       expect((await current()).record!.conditions).toHaveLength(0);
 
+      await panel.locator('#metrics-toggle').click();
       await panel.getByRole('button', { name: 'Remove pilot metric Triage time' }).click();
       await ask.waitFor(WAIT);
       expect(await ask.innerText()).toContain('The KPI “Triage latency p95” no longer says which pilot metric it replaces.');
@@ -186,7 +190,9 @@ describe('item 14: a long audit trail and a long history', () => {
       await history.panel.getByRole('tab', { name: 'History' }).click();
       await history.panel.getByTestId('history-list').waitFor(WAIT);
       expect(await history.panel.getByTestId('history-entry').count()).toBe(60);
-      expect(await history.panel.getByTestId('history-entry').first().innerText()).toContain('version 60');
+      // Newest first, one entry per save, in sentences (no version numbers): save 60 moved the date from the 3rd to the 4th, save 59 from the 2nd to the 3rd.
+      expect(await history.panel.getByTestId('history-entry').nth(0).innerText()).toContain('from 3 Feb 2027 to 4 Feb 2027');
+      expect(await history.panel.getByTestId('history-entry').nth(1).innerText()).toContain('from 2 Feb 2027 to 3 Feb 2027');
     } finally {
       await history.close();
     }

@@ -15,8 +15,11 @@ export async function createEpic(baseUrl: string, summary: string, labels: strin
   return r.body.key;
 }
 
-/** Records every answer the gate needs: one withdrawn condition, two agreed KPIs with horizons, an accepting owner. */
-export async function decideHandoff(baseUrl: string, issueKey: string): Promise<HandoffView> {
+/**
+ * Records every answer the gate needs: one withdrawn condition, two agreed KPIs with horizons, an accepting
+ * owner, and (unless `pilotClosed` is false) the pilot's actual close date, which the gate asks for at Done.
+ */
+export async function decideHandoff(baseUrl: string, issueKey: string, { pilotClosed = true } = {}): Promise<HandoffView> {
   const call = async <T>(p: Promise<import('../../src/shared/contract').Result<T>>) => ok(await p);
   const ctx = { context: { issueKey }, user: ADMIN };
   let view = await call(invoke(baseUrl, 'getHandoff', {}, ctx));
@@ -35,6 +38,7 @@ export async function decideHandoff(baseUrl: string, issueKey: string): Promise<
   }
   view = await call(invoke(baseUrl, 'setOwner', { baseVersion: view.version, ownerAccountId: adminAccountId }, ctx));
   view = await call(invoke(baseUrl, 'acceptOwnership', { baseVersion: view.version }, ctx));
+  if (pilotClosed) view = await call(invoke(baseUrl, 'savePilot', { baseVersion: view.version, plannedCloseDate: null, actualCloseDate: '2026-01-15', pilotChampionAccountId: null }, ctx));
   return view;
 }
 

@@ -99,6 +99,29 @@ describe('a Done epic', () => {
     expect(await call('removeCondition', key, { baseVersion: view.version, conditionId })).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
   });
 
+  test('takes the pilot\'s actual close date when it is missing, and nothing else, without reopening', async () => {
+    // OPS has no gate on its workflow: the epic reaches Done with the close date unrecorded.
+    const epic = (await jira<{ key: string }>(host.url, 'POST', '/rest/api/3/issue', {
+      fields: { project: { key: 'OPS' }, issuetype: { name: 'Epic' }, summary: 'Done lock: close date missing', labels: ['ai-initiative'] },
+    })).body.key;
+    const decided = await decideHandoff(host.url, epic, { pilotClosed: false });
+    expect((await transition(host.url, epic, DONE_TRANSITION)).status).toBe(204);
+    await eventsIdle(host.url);
+    const done = ok(await call('getHandoff', epic, {}));
+    expect(done.done.locked).toBe(true);
+    const pilot = (over: object) => ({ baseVersion: done.version, plannedCloseDate: null, actualCloseDate: null, pilotChampionAccountId: null, ...over });
+    // Anything more than filling the missing date is still refused.
+    for (const payload of [pilot({ actualCloseDate: '2026-01-20', plannedCloseDate: '2026-01-10' }), pilot({ plannedCloseDate: '2026-01-10' })]) {
+      expect(await call('savePilot', epic, payload)).toEqual({ ok: false, error: { code: 'LOCKED', message: lockedMessage(epic) } });
+    }
+    const recorded = ok(await call('savePilot', epic, pilot({ actualCloseDate: '2026-01-20' })));
+    expect(recorded.record!.pilot.actualCloseDate).toBe('2026-01-20');
+    expect(recorded.done).toEqual({ locked: true, reopened: false, undecided: false });
+    expect(recorded.version).toBe(decided.version + 1);
+    // Once recorded it is part of the locked record like the rest.
+    expect(await call('savePilot', epic, pilot({ baseVersion: recorded.version, actualCloseDate: '2026-01-21' }))).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+  });
+
   test('cannot be reopened while it is not Done', async () => {
     const open = await createEpic(host.url, 'Done lock: not done');
     expect(await call('reopenHandoff', open, { baseVersion: 0, reason: 'Why not' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: `${open} is not Done: its handoff is open for changes, so there is nothing to reopen.` } });

@@ -148,8 +148,9 @@ interface Case {
 function cases(f: Fixture, seed: number): Case[] {
   const r = rng(seed);
   const out: Case[] = [];
-  // Never the current version for an admin's mutated payload: whatever the mutation, the change must not apply.
-  const staleVersions = [f.version - 1, f.version + 1, 0, -1, 1.5, INF, NEG_INF, null, '1', 2 ** 40];
+  // Never a version the record had for an admin's mutated payload: whatever the mutation, the change must not
+  // apply. (An older version would: a change is merged when the items it changes did not change since.)
+  const staleVersions = [f.version + 1, f.version + 7, -1, 1.5, INF, NEG_INF, null, '1', 2 ** 40];
   for (const name of CHANGING_RESOLVERS) {
     for (let i = 0; i < CASES_PER_RESOLVER; i++) {
       const roll = r.next();

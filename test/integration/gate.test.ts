@@ -6,7 +6,7 @@
 import { SEED_KEYS } from '../../local/jira/seed';
 import { couldNotVerifyMessage } from '../../src/domain/gate';
 import { startTestHost, type TestHost } from '../helpers/host';
-import { jira, setKvsFault, stats, resetStats } from '../helpers/local-api';
+import { invoke, jira, ok, setKvsFault, stats, resetStats } from '../helpers/local-api';
 import { createEpic, decideHandoff, DONE_TRANSITION, IN_PROGRESS_TRANSITION, transition } from '../helpers/handoff-fixtures';
 
 jest.setTimeout(120_000);
@@ -81,6 +81,18 @@ test('a decided epic moves to Done with one Jira request and one storage read fo
   // Requests the gate's invocation made (the epic's trigger runs after the transition and counts apart).
   expect(s.jira.byModule[GATE]).toBe(1);
   expect(s.kvs.byModule[GATE]).toBe(1);
+});
+
+test('a decided epic whose pilot has no actual close date is asked for it at Done, and passes once it is recorded', async () => {
+  const key = await createEpic(host.url, 'Gate: pilot close date');
+  const view = await decideHandoff(host.url, key, { pilotClosed: false });
+  const r = await transition(host.url, key, DONE_TRANSITION);
+  expect(r.status).toBe(400);
+  expect(r.body?.errorMessages?.join(' ')).toBe(
+    `Production handoff for ${key}: the pilot's actual close date is not recorded. Record it in the Production Handoff panel on ${key} (its header asks for it), then move the epic to Done.`,
+  );
+  ok(await invoke(host.url, 'savePilot', { baseVersion: view.version, plannedCloseDate: null, actualCloseDate: '2026-02-01', pilotChampionAccountId: null }, { context: { issueKey: key } }));
+  expect((await transition(host.url, key, DONE_TRANSITION)).status).toBe(204);
 });
 
 test('an epic without the scope label and without a record is not the gate\'s business', async () => {

@@ -79,6 +79,10 @@ test('an untouched epic is filled to ready; every save is versioned, in history 
   const brief = ok(await invoke(host.url, 'getBrief', {}, { context: { issueKey: key } }));
   expect(brief.markdown).toContain('Direct read access to the claims database');
   expect(brief.markdown).toContain('Average claim handling time');
+  // The link to the epic comes from Jira's serverInfo (the site's address), in both flavours.
+  expect(brief.markdown).toContain(`Epic: [${key}](${host.url}/browse/${key})`);
+  expect(brief.html).toContain(`<a href="${host.url}/browse/${key}">${key}</a>`);
+  expect(brief.html).toMatch(/<table[^>]*><thead><tr><th[^>]*>Condition<\/th>/);
 });
 
 test('a viewer\'s change is refused with FORBIDDEN and nothing is stored', async () => {
@@ -103,19 +107,21 @@ test('a viewer\'s change is refused with FORBIDDEN and nothing is stored', async
   expect(stored(before.epic.id)).toBe(rowBefore);
 });
 
-test('a stale baseVersion is refused with CONFLICT naming who saved and when; the newer record stays', async () => {
+test('an edit of an item changed since the editor\'s version is refused with CONFLICT naming who changed it and when; the newer record stays', async () => {
   const key = SEED_KEYS.ready;
-  const mine = await view(key, ADMIN);
-  const theirs = ok(await call('saveMetric', key, { baseVersion: mine.version, metric: { name: 'Invoices reviewed per hour', result: '3x' } }, LEAD));
-  const r = await call('saveMetric', key, { baseVersion: mine.version, metric: { name: 'Stale edit', result: '' } }, ADMIN);
+  let mine = await view(key, ADMIN);
+  mine = ok(await call('saveMetric', key, { baseVersion: mine.version, metric: { name: 'Invoices reviewed per hour', result: '3x' } }, ADMIN));
+  const metric = mine.record!.pilotMetrics.find((m) => m.name === 'Invoices reviewed per hour')!;
+  const theirs = ok(await call('saveMetric', key, { baseVersion: mine.version, metric: { id: metric.id, name: metric.name, result: '4x' } }, LEAD));
+  const r = await call('saveMetric', key, { baseVersion: mine.version, metric: { id: metric.id, name: metric.name, result: 'Stale edit' } }, ADMIN);
   expect(r.ok).toBe(false);
   if (r.ok) return;
   expect(r.error.code).toBe('CONFLICT');
   expect(r.error.conflict).toMatchObject({ version: theirs.version, by: { displayName: 'Lee Lead' }, at: theirs.record!.updated.at });
-  expect(r.error.message).toMatch(new RegExp(`^Lee Lead saved a newer version of this handoff (at|on) .*\\(version ${theirs.version}\\)\\. Your changes are still on screen: review and save again\\.$`));
+  expect(r.error.message).toMatch(/^Lee Lead changed the pilot metric “Invoices reviewed per hour” (at|on) .*, after you opened it\. Your changes are still on screen: review theirs and save again\.$/);
   const now = await view(key);
   expect(now.version).toBe(theirs.version);
-  expect(now.record!.pilotMetrics.map((m) => m.name)).not.toContain('Stale edit');
+  expect(now.record!.pilotMetrics.find((m) => m.id === metric.id)?.result).toBe('4x');
 });
 
 test('only the named delivery owner can accept, and naming another owner resets acceptance', async () => {
@@ -176,11 +182,12 @@ test('JQL on the searchable summary finds exactly the epics the panel calls miss
   expect((await searchKeys(host.url, 'handoffLevel = "shipped"')).sort()).toEqual([SEED_KEYS.shipped]);
 });
 
-test('two saves racing from the same version: exactly one wins, the other is a CONFLICT (the storage transaction decides)', async () => {
+test('saves racing to change one item from the same version: exactly one wins, the others are CONFLICTs (the storage transaction decides)', async () => {
   const key = await createEpic(host.url, 'Racing saves');
-  const base = await view(key);
+  const base = ok(await call('saveMetric', key, { baseVersion: 0, metric: { name: 'Racing metric', result: '' } }));
+  const id = base.record!.pilotMetrics[0].id;
   const results = await Promise.all(
-    [ADMIN, LEAD, ADMIN, LEAD].map((user, i) => call('saveMetric', key, { baseVersion: base.version, metric: { name: `Racing metric ${i}`, result: '' } }, user)),
+    [ADMIN, LEAD, ADMIN, LEAD].map((user, i) => call('saveMetric', key, { baseVersion: base.version, metric: { id, name: 'Racing metric', result: `Result ${i}` } }, user)),
   );
   expect(results.filter((r) => r.ok)).toHaveLength(1);
   expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error.code)).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT']);
@@ -220,4 +227,15 @@ test('an initiative older than the app (no summary, no record) gets its "not sta
   expect((await property(older)).body.value).toMatchObject({ v: 1, level: 'not-started', version: 0, missingCount: 4 });
   expect((await property(ordinary)).status).toBe(404);
   expect(await searchKeys(host.url, `key in (${older}, ${ordinary}) AND handoffLevel = "not-started"`)).toEqual([older]);
+});
+
+test('the view says whether the epic is an initiative, when a Done epic shipped, and its workstream counts', async () => {
+  const ordinary = await view(await createEpic(host.url, 'An ordinary epic', []));
+  expect([ordinary.initiative, ordinary.record]).toEqual([false, null]);
+  expect((await view(SEED_KEYS.nearlyReady)).initiative).toBe(true);
+  const shipped = await view(SEED_KEYS.shipped);
+  expect(shipped.epic.statusCategory).toBe('done');
+  expect(Date.parse(shipped.epic.doneAt ?? '')).not.toBeNaN();
+  expect(shipped.workstreams).toEqual({ done: expect.any(Number), total: expect.any(Number), subtasksDone: expect.any(Number), subtasksTotal: expect.any(Number) });
+  expect((await view(SEED_KEYS.nearlyReady)).epic.doneAt).toBeUndefined();
 });

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
+import Button from '@atlaskit/button/new';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import SectionMessage from '@atlaskit/section-message';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
@@ -11,9 +12,9 @@ import { CopyBriefButton } from './features/brief';
 import { ConditionsSection } from './features/conditions';
 import { EpicHeading } from './features/epic';
 import { DoneMilestone } from './features/done';
-import { HandoffProvider, preloadSelect, useHandoffLoader, type HandoffStore } from './features/handoff';
+import { HandoffProvider, PanelUiProvider, preloadSelect, useHandoffLoader, type HandoffStore } from './features/handoff';
 import { MetricsSection } from './features/metrics';
-import { OwnershipSection } from './features/ownership';
+import { OwnershipSection, PilotSection } from './features/ownership';
 import { ReadinessHeader } from './features/readiness';
 import { ReminderLine } from './features/reminders';
 import './panel.css';
@@ -25,7 +26,7 @@ const WorkstreamsTab = lazy(loadWorkstreamsTab);
 const HistoryTab = lazy(loadHistoryTab);
 
 const pageStyles = xcss({ padding: 'space.100', color: 'color.text' });
-const tabPanelStyles = xcss({ paddingBlockStart: 'space.200', width: '100%' });
+const tabPanelStyles = xcss({ paddingBlockStart: 'space.100', width: '100%' });
 
 function ReadOnlyNote() {
   return (
@@ -48,10 +49,11 @@ function HandoffTabs({ view }: { view: HandoffView }) {
       </TabList>
       <TabPanel>
         <Box xcss={tabPanelStyles}>
-          <Stack space="space.300">
+          <Stack space="space.0">
             <ConditionsSection />
             <MetricsSection />
             <OwnershipSection />
+            <PilotSection />
           </Stack>
         </Box>
       </TabPanel>
@@ -65,26 +67,48 @@ function HandoffTabs({ view }: { view: HandoffView }) {
   );
 }
 
+/**
+ * An epic outside the initiative scope (no initiative label, no handoff) is not nagged with four open
+ * questions: one line asks whether to track a handoff at all. Nothing is saved until the first answer.
+ */
+function NotTracked({ canEdit, onTrack }: { canEdit: boolean; onTrack: () => void }) {
+  return (
+    <Inline space="space.100" alignBlock="center" shouldWrap testId="not-tracked">
+      <Text>{canEdit ? 'Track a production handoff for this epic?' : 'No production handoff is tracked for this epic.'}</Text>
+      {canEdit && (
+        <Button spacing="compact" onClick={onTrack} testId="track-handoff">
+          Track a handoff
+        </Button>
+      )}
+    </Inline>
+  );
+}
+
 function Loaded({ store, view }: { store: HandoffStore; view: HandoffView }) {
   const canEdit = view.permissions.canEdit;
+  const [tracking, setTracking] = useState(false);
   // What the first screen does not show (the other tabs; for editors the forms' schemas and their select)
   // loads once the record is on screen, so none of it delays the record and nothing waits for it later.
   useEffect(() => {
     const later = [loadWorkstreamsTab(), loadHistoryTab(), ...(canEdit ? [loadContract(), preloadSelect()] : [])];
     later.forEach((p) => p.catch(() => undefined));
   }, [canEdit]);
+  if (!view.initiative && !tracking) return <NotTracked canEdit={canEdit} onTrack={() => setTracking(true)} />;
   return (
-    <HandoffProvider value={{ view, canEdit, save: store.save, reload: store.reload }}>
-      <Stack space="space.200">
-        <ReadinessHeader readiness={view.readiness} />
-        <DoneMilestone />
-        <ReminderLine />
-        {!canEdit && !view.done.locked && <ReadOnlyNote />}
-        <Inline>
-          <CopyBriefButton />
-        </Inline>
-        <HandoffTabs view={view} />
-      </Stack>
+    <HandoffProvider value={{ view, canEdit, save: store.save, reload: store.reload, latest: store.latest }}>
+      {/* Compact by default: every section starts folded to its one line, unless the user chose to track a new handoff. */}
+      <PanelUiProvider initiallyOpen={tracking ? ['section:conditions'] : []}>
+        <Stack space="space.200">
+          <ReadinessHeader />
+          <DoneMilestone />
+          <ReminderLine />
+          {!canEdit && !view.done.locked && <ReadOnlyNote />}
+          <Inline>
+            <CopyBriefButton />
+          </Inline>
+          <HandoffTabs view={view} />
+        </Stack>
+      </PanelUiProvider>
     </HandoffProvider>
   );
 }

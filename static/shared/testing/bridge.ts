@@ -36,6 +36,8 @@ async function callBridge(name: string, payload?: unknown): Promise<unknown> {
   calls.push({ name, payload });
   // A copy, as a postMessage would give: a test cannot change the context by changing what it got.
   if (name === 'getContext') return JSON.parse(JSON.stringify(context));
+  // Jira shows the flag; here it is only remembered, for a test to read (shownFlags).
+  if (name === 'showFlag' || name === 'closeFlag') return undefined;
   if (name === 'invoke') {
     const { functionKey, payload: body } = payload as { functionKey: string; payload: unknown };
     const handler = handlers.get(functionKey);
@@ -142,6 +144,14 @@ export function invocations<N extends ResolverName>(name: N): Array<PayloadOf<N>
       const { timeZone: _zone, ...rest } = (c.payload as { payload: Record<string, unknown> }).payload;
       return rest as PayloadOf<N>;
     });
+}
+
+/** The flags shown so far, in order: `{title, type}` as the app asked Jira to show them. */
+export function shownFlags(): Array<{ title: string; type: string }> {
+  return calls.filter((c) => c.name === 'showFlag').map((c) => {
+    const { title, type } = c.payload as { title: string; type: string };
+    return { title, type };
+  });
 }
 
 /** A promise the test settles by hand, to decide which of two answers arrives first. */

@@ -15,6 +15,7 @@ export function handoffView(version: number, change: (record: HandoffRecord) => 
   const policy = readinessPolicy(defaultProjectSettings());
   return {
     epic: { id: '10001', key: 'AIP-1', summary: 'Claims triage assistant', statusName: 'In Progress', statusCategory: 'indeterminate', projectId: '10000', projectKey: 'AIP', isEpic: true },
+    initiative: true,
     record,
     version,
     readiness: computeReadiness(record, { key: 'AIP-1', statusCategory: 'indeterminate', today: '2026-03-02' }, policy),

@@ -5,13 +5,13 @@ import userEvent from '@testing-library/user-event';
 import type { HandoffView } from '@src/shared/contract';
 import { answer } from '@ui/testing/bridge';
 import { ok } from '@ui/testing/fixtures';
-import { HandoffProvider, useHandoffLoader } from '../features/handoff';
+import { HandoffProvider, PanelUiProvider, useHandoffLoader } from '../features/handoff';
 
 function Loaded({ children }: { children: ReactElement }) {
   const store = useHandoffLoader();
   if (store.state.status !== 'ready') return <p>not loaded</p>;
   const { view } = store.state;
-  return <HandoffProvider value={{ view, canEdit: view.permissions.canEdit, save: store.save, reload: store.reload }}>{children}</HandoffProvider>;
+  return <HandoffProvider value={{ view, canEdit: view.permissions.canEdit, save: store.save, reload: store.reload, latest: store.latest }}><PanelUiProvider>{children}</PanelUiProvider></HandoffProvider>;
 }
 
 /** `getHandoff` answers `view`; resolves once it is on screen. */

@@ -4,5 +4,8 @@ export { useHandoffLoader, type HandoffStore, type LoadState, type HandoffChange
 export { useSaveForm, type SaveForm } from './hooks/useSaveForm';
 export { FormFeedback } from './components/FormFeedback';
 export { EditForm, type EditFormProps } from './components/EditForm';
-export { TextField, TextAreaField, SelectField, preloadSelect, type SelectOption } from './components/fields';
+export { TextField, TextAreaField, SelectField, preloadSelect, type SelectGroup, type SelectOption } from './components/fields';
 export { ConfirmRemove, type ConfirmRemoveProps } from './components/ConfirmRemove';
+export { PanelUiProvider, usePanelUi, useOpen, type PanelUi } from './ui/PanelUi';
+export { ids, keys, sectionOf, targetFor, type SectionId, type Target } from './ui/targets';
+export { CollapsibleSection, ItemRow, type ChipAppearance } from './components/Collapsible';

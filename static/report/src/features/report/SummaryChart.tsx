@@ -178,7 +178,7 @@ export function SummaryChart({ totals, filter, onFilter, trend }: Props) {
         </Box>
         <Inline space="space.300" alignBlock="start" shouldWrap>
           <Counter label="Stalled" value={totals.stalled} testId="summary-stalled" tone="danger" pressed={filter.flag === 'stalled'} onPress={flagToggle('stalled')} />
-          <Counter label="Ship signal" value={totals.shipSignal} testId="summary-ship-signal" tone="danger" pressed={filter.flag === 'ship-signal'} onPress={flagToggle('ship-signal')} />
+          <Counter label="Weak commitment" value={totals.shipSignal} testId="summary-ship-signal" tone="danger" pressed={filter.flag === 'ship-signal'} onPress={flagToggle('ship-signal')} />
           <Counter label="No delivery owner" value={totals.noOwner} testId="summary-no-owner" tone="warning" pressed={filter.flag === 'no-owner'} onPress={flagToggle('no-owner')} />
           <Counter label="In pilot purgatory" value={totals.inPurgatory} testId="summary-purgatory" tone="warning" pressed={filter.inPurgatory === true} onPress={() => onFilter({ ...filter, inPurgatory: filter.inPurgatory ? undefined : true })} />
         </Inline>

@@ -1,7 +1,7 @@
 import type { ReportFlag } from '@src/domain/report-types';
 
 export const FLAG_LABELS: Record<ReportFlag, string> = {
-  'ship-signal': 'Ship signal',
+  'ship-signal': 'Weak commitment',
   stalled: 'Stalled',
   'no-owner': 'No owner',
   'kpi-review-past': 'KPI review past',

@@ -32,7 +32,7 @@ export function ReadOnlySettings({ settings }: { settings: ProjectSettings }) {
           <Entry term="Agreed operational KPIs needed" value={String(settings.kpiMinimums.operational)} testId="ro-kpi-operational" />
           <Entry term="Agreed business KPIs needed" value={String(settings.kpiMinimums.business)} testId="ro-kpi-business" />
           <Entry term="Delivery owner must accept" value={settings.requireOwnerAcceptance ? 'Yes' : 'No'} />
-          <Entry term="Ship signal when withdrawn conditions exceed" value={`${Math.round(settings.shipSignalThreshold * 100)}%`} />
+          <Entry term="Weak commitment when withdrawn conditions exceed" value={`${Math.round(settings.shipSignalThreshold * 100)}%`} />
           <Entry term="Stalled after" value={`${settings.stallDays} days without a change`} testId="ro-stall-days" />
           <Entry term="Issue type for workstream issues" value={settings.workstreamIssueType} />
         </dl>

@@ -81,7 +81,7 @@ export function SettingsForm({ settings, saving, saveError, saved, onSave, onRel
         </Section>
         <Section id="settings-signals" title="Signals in the report">
           <Inline space="space.200" shouldWrap>
-            <TextInput id="ship-signal-threshold" type="number" width="small" label="Ship signal when withdrawn conditions exceed (%)" value={draft.shipSignalPercent}
+            <TextInput id="ship-signal-threshold" type="number" width="small" label="Weak commitment when withdrawn conditions exceed (%)" value={draft.shipSignalPercent}
               error={errors.shipSignalThreshold} help="Share of decided conditions that were withdrawn; 50 means more than half." onChange={(v) => set('shipSignalPercent', v)} />
             <TextInput id="stall-days" type="number" width="small" label="Stalled after days without a change" value={draft.stallDays} error={errors.stallDays} onChange={(v) => set('stallDays', v)} />
           </Inline>

@@ -16,7 +16,7 @@ describe('the settings form: draft and settings', () => {
       errors: {
         'kpiMinimums.operational': 'Operational KPIs must be a whole number',
         'kpiMinimums.business': 'Business KPIs must be a whole number',
-        shipSignalThreshold: 'Ship-signal threshold must be between 0 and 100',
+        shipSignalThreshold: 'Weak-commitment threshold must be between 0 and 100',
         stallDays: 'Stall threshold must be between 1 and 365',
       },
     });

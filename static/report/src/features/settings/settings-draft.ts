@@ -44,7 +44,7 @@ interface WholeNumberRule {
 const NUMBER_RULES: Record<'operational' | 'business' | 'shipSignalPercent' | 'stallDays', WholeNumberRule> = {
   operational: { path: 'kpiMinimums.operational', label: 'Operational KPIs', min: 0, max: 10 },
   business: { path: 'kpiMinimums.business', label: 'Business KPIs', min: 0, max: 10 },
-  shipSignalPercent: { path: 'shipSignalThreshold', label: 'Ship-signal threshold', min: 0, max: 100 },
+  shipSignalPercent: { path: 'shipSignalThreshold', label: 'Weak-commitment threshold', min: 0, max: 100 },
   stallDays: { path: 'stallDays', label: 'Stall threshold', min: 1, max: 365 },
 };
 

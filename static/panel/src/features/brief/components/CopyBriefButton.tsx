@@ -1,33 +1,30 @@
 import Button from '@atlaskit/button/new';
-import { showFlag } from '@forge/bridge';
 import type { Result } from '@src/shared/contract';
 import { call, useAction } from '@ui/api';
-import { copyText } from '@ui/clipboard';
+import { copyRich, type RichText } from '@ui/clipboard';
+import { flag } from '@ui/flag';
 
-function flag(title: string, type: 'success' | 'error', description?: string) {
-  try {
-    showFlag({ id: `handoff-brief-${Date.now()}`, title, type, description, isAutoDismiss: true });
-  } catch {
-    // A host without flags still copied (or failed) the brief; the button state says so.
-  }
-}
+class BriefNotBuilt extends Error {}
 
-/** Copies the Markdown one-pager answering the three questions, for Confluence or a steering deck. */
+/**
+ * Copies the one-pager answering the three questions as rich HTML and Markdown together: a paste into
+ * Confluence, a slide or a mail keeps headings, tables and the link to the epic; a plain editor gets Markdown.
+ */
 export function CopyBriefButton() {
   const copying = useAction(async (): Promise<Result<true>> => {
-    const result = await call('getBrief', {});
-    if (!result.ok) {
-      flag('Could not build the handoff brief', 'error', result.error.message);
-      return result;
-    }
+    // Started inside the click: the clipboard item waits for the brief, so the click still counts as the user's.
+    const brief: Promise<RichText> = call('getBrief', {}).then((r) => {
+      if (!r.ok) throw new BriefNotBuilt(r.error.message);
+      return { html: r.data.html, text: r.data.markdown };
+    });
     try {
-      await copyText(result.data.markdown);
+      await copyRich(brief);
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
-      flag('Could not copy the handoff brief', 'error', message);
+      flag(e instanceof BriefNotBuilt ? 'Could not build the handoff brief' : 'Could not copy the handoff brief', 'error', message);
       return { ok: false, error: { code: 'INTERNAL', message } };
     }
-    flag('Handoff brief copied', 'success', 'Paste it into Confluence or a steering-committee deck.');
+    flag('Handoff brief copied', 'success', 'Paste it into Confluence, a slide or a mail: tables and the link to the epic come along.');
     return { ok: true, data: true };
   });
   return (

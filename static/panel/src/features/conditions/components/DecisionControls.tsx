@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import Button from '@atlaskit/button/new';
-import { Box, Inline, Stack, xcss } from '@atlaskit/primitives';
+import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import type { DecisionStatus, PilotCondition } from '@src/domain/record';
-import { FormFeedback, TextAreaField, TextField, useHandoff, useSaveForm } from '../../handoff';
+import { FormFeedback, TextAreaField, TextField, ids, useSaveForm } from '../../handoff';
 import { draftOf, inputOf, type DecisionDraft } from './decision-draft';
 
 const CHOICES: Array<{ value: DecisionStatus; label: string }> = [
@@ -28,17 +28,35 @@ const choiceStyles = xcss({
 });
 const chosenStyles = xcss({ backgroundColor: 'color.background.selected', color: 'color.text.selected', fontWeight: 'font.weight.medium' });
 
-/** Undecided / Make permanent / Withdraw, with what each choice needs. */
-export function DecisionControls({ condition, onSaved }: { condition: PilotCondition; onSaved?: () => void }) {
-  const { save } = useHandoff();
-  const form = useSaveForm('decision');
+export interface DecisionControlsProps {
+  condition: PilotCondition;
+  /** After a saved decision (the row shows it and takes focus back). */
+  onSaved?: () => void;
+  /** Offered when the controls were opened to change a decision: closes them and keeps the decision. */
+  onCancel?: () => void;
+  /**
+   * When the save is refused as a conflict: the row keeps these controls open even if "Reload latest" then
+   * shows the condition decided by someone else, so what was typed is not lost with the form.
+   */
+  onConflict?: () => void;
+}
+
+/** Undecided / Make permanent / Withdraw, with what each choice needs. Saving needs a choice: Undecided is where it starts. */
+export function DecisionControls({ condition, onSaved, onCancel, onConflict }: DecisionControlsProps) {
+  const form = useSaveForm('decision', 'Decision saved');
+  const conflicted = form.error?.code === 'CONFLICT';
+  useEffect(() => {
+    if (conflicted) onConflict?.();
+  }, [conflicted, onConflict]);
   const [draft, setDraft] = useState<DecisionDraft>(() => draftOf(condition.decision));
   const set = <K extends keyof DecisionDraft>(key: K) => (value: DecisionDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const id = `decision-${condition.id}`;
+  const undecided = draft.status === 'undecided';
 
   const onSubmit = async () => {
-    const saved = await form.submit((c) => c.DecisionInput, inputOf(draft), (decision) => save('decideCondition', { conditionId: condition.id, decision }));
-    if (saved && draft.status !== 'undecided') onSaved?.();
+    if (undecided) return;
+    const saved = await form.submit((c) => c.DecisionInput, inputOf(draft), (decision) => form.save('decideCondition', { conditionId: condition.id, decision }));
+    if (saved) onSaved?.();
   };
 
   return (
@@ -58,6 +76,7 @@ export function DecisionControls({ condition, onSaved }: { condition: PilotCondi
             {CHOICES.map((c) => (
               <Box as="label" key={c.value} xcss={[choiceStyles, draft.status === c.value && chosenStyles]}>
                 <input
+                  id={ids.decisionChoice(condition.id, c.value)}
                   className="ph-segment-input"
                   type="radio"
                   name={`${id}-status`}
@@ -70,7 +89,12 @@ export function DecisionControls({ condition, onSaved }: { condition: PilotCondi
             ))}
           </Box>
         </fieldset>
-        {draft.status !== 'undecided' && (
+        {undecided && (
+          <Text size="small" color="color.text.subtle" id={`${id}-hint`}>
+            Choose whether production keeps this condition or replaces it, then save.
+          </Text>
+        )}
+        {!undecided && (
           <TextAreaField id={`${id}-rationale`} label="Rationale" isRequired value={draft.rationale} onChange={set('rationale')} error={form.fieldErrors.rationale} />
         )}
         {draft.status === 'permanent' && (
@@ -85,10 +109,15 @@ export function DecisionControls({ condition, onSaved }: { condition: PilotCondi
             <TextField id={`${id}-lead-time`} label="Lead time (days)" isRequired type="number" value={draft.leadTimeDays} onChange={set('leadTimeDays')} error={form.fieldErrors.leadTimeDays} width="small" />
           </Inline>
         )}
-        <Inline>
-          <Button type="submit" isLoading={form.busy} testId="save-decision">
+        <Inline space="space.100">
+          <Button type="submit" appearance="primary" isDisabled={undecided} isLoading={form.busy} testId="save-decision" aria-describedby={undecided ? `${id}-hint` : undefined}>
             Save decision
           </Button>
+          {onCancel && (
+            <Button appearance="subtle" onClick={onCancel} testId="cancel-decision">
+              Cancel
+            </Button>
+          )}
         </Inline>
       </Stack>
     </form>

@@ -5,9 +5,9 @@ import TextArea from '@atlaskit/textarea';
 import { ErrorMessage, HelperMessage, Label } from '@atlaskit/form';
 import { Stack } from '@atlaskit/primitives';
 import { deferred } from '@ui/deferred';
-import type { SelectControlProps, SelectOption } from './select-control';
+import type { SelectControlProps, SelectGroup, SelectOption } from './select-control';
 
-export type { SelectOption };
+export type { SelectGroup, SelectOption };
 
 interface Common {
   id: string;
@@ -30,7 +30,7 @@ function Messages({ id, error, helper }: Pick<Common, 'id' | 'error' | 'helper'>
   );
 }
 
-export function TextField({ id, label, error, helper, isRequired, value, onChange, type = 'text', width }: Common & { value: string; onChange: (v: string) => void; type?: 'text' | 'number' | 'date'; width?: 'small' | 'medium' }) {
+export function TextField({ id, label, error, helper, isRequired, value, onChange, type = 'text', width, inputMode }: Common & { value: string; onChange: (v: string) => void; type?: 'text' | 'number' | 'date'; width?: 'small' | 'medium'; inputMode?: 'decimal' }) {
   return (
     <Stack space="space.050">
       <Label htmlFor={id}>
@@ -45,6 +45,7 @@ export function TextField({ id, label, error, helper, isRequired, value, onChang
         width={width === 'small' ? 120 : width === 'medium' ? 240 : undefined}
         isInvalid={Boolean(error)}
         isRequired={isRequired}
+        inputMode={inputMode}
         aria-describedby={error ? `${id}-error` : undefined}
         onChange={(e: ChangeEvent<HTMLInputElement>) => onChange(e.currentTarget.value)}
       />
@@ -85,7 +86,8 @@ function SelectStandIn({ inputId, label, options, value, placeholder }: SelectCo
 const SelectControl = deferred<SelectControlProps>(() => import('./select-control').then((m) => m.SelectControl), SelectStandIn);
 export const preloadSelect = SelectControl.preload;
 
-export function SelectField<V extends string>({ id, label, error, helper, isRequired, value, options, onChange, placeholder, isClearable }: Common & { value: V | undefined; options: SelectOption<V>[]; onChange: (v: V | undefined) => void; placeholder?: string; isClearable?: boolean }) {
+/** A labelled select; with `groups`, its options are listed under group headings (e.g. Operational, Business). */
+export function SelectField<V extends string>({ id, label, error, helper, isRequired, value, options, groups, onChange, placeholder, isClearable }: Common & { value: V | undefined; options: SelectOption<V>[]; groups?: SelectGroup<V>[]; onChange: (v: V | undefined) => void; placeholder?: string; isClearable?: boolean }) {
   return (
     <Stack space="space.050">
       <Label htmlFor={`${id}-input`}>
@@ -97,6 +99,7 @@ export function SelectField<V extends string>({ id, label, error, helper, isRequ
           inputId={`${id}-input`}
           label={label}
           options={options}
+          groups={groups}
           value={value}
           onChange={(v) => onChange(v as V | undefined)}
           placeholder={placeholder ?? 'Choose…'}

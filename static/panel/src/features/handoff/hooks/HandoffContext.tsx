@@ -7,6 +7,8 @@ export interface HandoffContextValue {
   canEdit: boolean;
   save: HandoffStore['save'];
   reload: HandoffStore['reload'];
+  /** The view on screen right now (after a reload that has not re-rendered yet, too). */
+  latest: HandoffStore['latest'];
 }
 
 const Ctx = createContext<HandoffContextValue | null>(null);

@@ -26,8 +26,13 @@ export interface HandoffStore {
   state: LoadState;
   /** Fetches the latest version; a failed reload keeps the view already on screen. */
   reload: () => Promise<boolean>;
-  /** Saves one change based on the version on screen; on success the new view replaces it. */
-  save: <N extends HandoffChange>(name: N, payload: ChangePayload<N>) => Promise<Result<HandoffView>>;
+  /**
+   * Saves one change; on success the new view replaces the one on screen. `baseVersion` is the version the
+   * edit was based on (a form's, from when it opened); without it, the version on screen now. The server
+   * refuses it only when an item it changes changed since that version.
+   */
+  save: <N extends HandoffChange>(name: N, payload: ChangePayload<N>, baseVersion?: number) => Promise<Result<HandoffView>>;
+  latest: () => HandoffView | undefined;
 }
 
 export function useHandoffLoader(): HandoffStore {
@@ -36,9 +41,9 @@ export function useHandoffLoader(): HandoffStore {
   const { current, show } = handoff;
 
   const save = useCallback(
-    async <N extends HandoffChange>(name: N, payload: ChangePayload<N>): Promise<Result<HandoffView>> => {
-      // The version on screen now, not the one of the closure: two quick edits never send a stale one.
-      const result: Result<HandoffView> = await call<HandoffChange>(name, { ...payload, baseVersion: current()?.version ?? 0 });
+    async <N extends HandoffChange>(name: N, payload: ChangePayload<N>, baseVersion?: number): Promise<Result<HandoffView>> => {
+      // Otherwise the version on screen now, not the one of the closure: two quick edits never send a stale one.
+      const result: Result<HandoffView> = await call<HandoffChange>(name, { ...payload, baseVersion: baseVersion ?? current()?.version ?? 0 });
       if (result.ok) show(result.data);
       return result;
     },
@@ -50,5 +55,5 @@ export function useHandoffLoader(): HandoffStore {
     : handoff.error
       ? { status: 'error', error: handoff.error }
       : { status: 'loading' };
-  return { state, reload: handoff.reload, save };
+  return { state, reload: handoff.reload, save, latest: current };
 }

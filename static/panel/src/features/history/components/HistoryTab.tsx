@@ -1,4 +1,5 @@
 import { Box, Stack, Text, xcss } from '@atlaskit/primitives';
+import { actionWords, changeSentences } from '@src/domain/history';
 import type { HistoryEntry } from '@src/domain/record';
 import { ErrorBanner } from '@ui/components/ErrorBanner';
 import { LoadingState } from '@ui/components/LoadingState';
@@ -7,34 +8,28 @@ import { useHistory } from '../hooks/useHistory';
 
 const entryStyles = xcss({ paddingBlock: 'space.100', borderBottomWidth: 'border.width', borderBottomStyle: 'solid', borderBottomColor: 'color.border' });
 
-function show(value: unknown): string {
-  if (value === undefined || value === null || value === '') return '(empty)';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'object' && 'displayName' in value) return String((value as { displayName: unknown }).displayName);
-  const text = JSON.stringify(value);
-  return text.length > 120 ? `${text.slice(0, 117)}…` : text;
-}
-
+/** One save: who and when, what they did, and each change as a sentence (names for codes, dates as people write them). */
 function Entry({ entry }: { entry: HistoryEntry }) {
+  const sentences = changeSentences(entry.changes);
   return (
     <Box as="li" xcss={entryStyles} testId="history-entry">
       <Stack space="space.050">
         <Text>
-          <Text weight="semibold">{entry.by.displayName}</Text> {entry.summary}
+          <Text weight="semibold">{entry.by.displayName}</Text> · <Text color="color.text.subtle">{formatDateTime(entry.at)}</Text>
         </Text>
-        <Text size="small" color="color.text.subtlest">
-          {formatDateTime(entry.at)} · version {entry.version}
-        </Text>
-        {entry.changes.length > 0 && (
+        <Text weight="medium">{actionWords(entry.action)}</Text>
+        {sentences.length > 0 ? (
           <ul className="ph-bullets">
-            {entry.changes.map((c, i) => (
+            {sentences.map((sentence, i) => (
               <li key={i}>
                 <Text size="small" color="color.text.subtle">
-                  {c.field}: {show(c.from)} → {show(c.to)}
+                  {sentence}
                 </Text>
               </li>
             ))}
           </ul>
+        ) : (
+          <Text size="small" color="color.text.subtlest">Nothing changed.</Text>
         )}
       </Stack>
     </Box>
@@ -50,6 +45,7 @@ export function HistoryTab({ version }: { version: number }) {
     return <LoadingState label={loaded > 0 ? `Loading history: ${loaded.toLocaleString()} changes so far` : 'Loading history'} />;
   }
   if (pages.entries.length === 0) return <Text color="color.text.subtlest">No changes recorded yet.</Text>;
+  // Newest first; the order of saves, not their version numbers, is what people read.
   const newestFirst = [...pages.entries].sort((a, b) => b.version - a.version);
   return (
     <Stack as="ul" space="space.0" testId="history-list">

@@ -3,11 +3,10 @@ import Button from '@atlaskit/button/new';
 import Textfield from '@atlaskit/textfield';
 import { Label } from '@atlaskit/form';
 import { Inline, Stack } from '@atlaskit/primitives';
-import { FormFeedback, useHandoff, useSaveForm } from '../../handoff';
+import { FormFeedback, useSaveForm } from '../../handoff';
 
 /** An editor adds a reading (date, value in the KPI's unit, optional note); the server checks it and audits it. */
 export function ReadingForm({ kpiId, unit, onDone }: { kpiId: string; unit: string; onDone: () => void }) {
-  const { save } = useHandoff();
   const form = useSaveForm('reading');
   const [date, setDate] = useState('');
   const [value, setValue] = useState('');
@@ -30,7 +29,7 @@ export function ReadingForm({ kpiId, unit, onDone }: { kpiId: string; unit: stri
       onSubmit={(e) => {
         e.preventDefault();
         const reading = { date, value: value.trim() === '' ? Number.NaN : Number(value), ...(note.trim() ? { note } : {}) };
-        void form.submit((c) => c.Payloads.addKpiReading.omit({ baseVersion: true }), { kpiId, reading }, (parsed) => save('addKpiReading', parsed)).then((done) => done && onDone());
+        void form.submit((c) => c.Payloads.addKpiReading.omit({ baseVersion: true }), { kpiId, reading }, (parsed) => form.save('addKpiReading', parsed)).then((done) => done && onDone());
       }}
     >
       <Stack space="space.100">

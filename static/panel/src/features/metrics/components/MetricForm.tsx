@@ -1,19 +1,18 @@
 import { useState } from 'react';
 import { Inline } from '@atlaskit/primitives';
 import type { PilotMetric } from '@src/domain/record';
-import { EditForm, TextField, useHandoff, useSaveForm } from '../../handoff';
+import { EditForm, TextField, useSaveForm } from '../../handoff';
 
 /** Adds a pilot success metric (what funded the pilot) or edits one. */
 export function MetricForm({ metric, onDone }: { metric?: PilotMetric; onDone: () => void }) {
-  const { save } = useHandoff();
-  const form = useSaveForm('metric');
+  const form = useSaveForm('metric', metric ? 'Pilot metric saved' : 'Pilot metric added');
   const [name, setName] = useState(metric?.name ?? '');
   const [result, setResult] = useState(metric?.result ?? '');
   const prefix = metric ? `metric-${metric.id}` : 'new-metric';
 
   const onSubmit = async () => {
     const input = { ...(metric ? { id: metric.id } : {}), name, result };
-    if (await form.submit((c) => c.MetricInput, input, (parsed) => save('saveMetric', { metric: parsed }))) onDone();
+    if (await form.submit((c) => c.MetricInput, input, (parsed) => form.save('saveMetric', { metric: parsed }))) onDone();
   };
 
   return (

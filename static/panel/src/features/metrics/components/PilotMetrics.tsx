@@ -18,7 +18,7 @@ export function PilotMetrics() {
   const { view, canEdit, save } = useHandoff();
   const [adding, setAdding] = useState(false);
   const [confirming, setConfirming] = useState<string | null>(null);
-  const remove = useSaveForm();
+  const remove = useSaveForm('', 'Pilot metric removed');
   const metrics = view.record?.pilotMetrics ?? [];
   const kpis = view.record?.kpis ?? [];
   const removeNow = async (metricId: string) => {

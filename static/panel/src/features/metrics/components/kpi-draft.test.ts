@@ -45,3 +45,14 @@ describe('the KPI form: draft and input', () => {
     expect(parsed.error?.issues[0].path).toEqual(['horizon', 'count']);
   });
 });
+
+describe('the KPI form: number and unit apart', () => {
+  it('opens a KPI whose values carry the unit with the number alone in them', () => {
+    const typed = { ...kpi, baseline: '2.4 s', target: '1.5 s', unit: 's' };
+    expect(draftOf(typed)).toMatchObject({ baseline: '2.4', target: '1.5', unit: 's' });
+  });
+  it('moves a unit typed into the values to the unit field, and leaves words as written', () => {
+    expect(inputOf({ ...draftOf(), baseline: '62%', target: '75%', unit: '' })).toMatchObject({ baseline: '62', target: '75', unit: '%' });
+    expect(inputOf({ ...draftOf(), baseline: '94% (pilot sample)', target: '92', unit: '%' })).toMatchObject({ baseline: '94% (pilot sample)', target: '92', unit: '%' });
+  });
+});

@@ -1,15 +1,13 @@
 import { useState } from 'react';
 import Button from '@atlaskit/button/new';
-import SectionMessage from '@atlaskit/section-message';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import type { UserRef } from '@src/domain/record';
 import { UserPicker } from '@ui/components/UserPicker';
 import { formatDate } from '@ui/words';
-import { FormFeedback, useHandoff, useSaveForm } from '../../handoff';
+import { FormFeedback, ids, useHandoff, useSaveForm } from '../../handoff';
 
 function Acceptance() {
-  const { view, canEdit, save } = useHandoff();
-  const form = useSaveForm();
+  const { view } = useHandoff();
   const ownership = view.record?.ownership;
   const owner = ownership?.deliveryOwner;
   if (!owner) return null;
@@ -20,52 +18,62 @@ function Acceptance() {
       </Text>
     );
   }
-  if (!view.permissions.isOwner || !canEdit) {
-    return <Text testId="owner-waiting" color="color.text.subtle">Waiting for {owner.displayName} to accept.</Text>;
-  }
-  return (
-    <Stack space="space.100">
-      <FormFeedback form={form} />
-      <SectionMessage appearance="discovery" title="You are named as the delivery owner">
-        <Stack space="space.100">
-          <Text>Accepting says you are the one accountable person for the cross-functional delivery after the pilot.</Text>
-          <Inline>
-            <Button appearance="primary" isLoading={form.busy} testId="accept-ownership" onClick={() => void form.send(() => save('acceptOwnership', {}))}>
-              I own this delivery
-            </Button>
-          </Inline>
-        </Stack>
-      </SectionMessage>
-    </Stack>
-  );
+  if (view.permissions.isOwner) return <Text testId="owner-waiting" color="color.text.subtle">Waiting for you to accept: “I own this delivery” is at the top of the panel.</Text>;
+  return <Text testId="owner-waiting" color="color.text.subtle">Waiting for {owner.displayName} to accept.</Text>;
 }
 
-export function DeliveryOwner() {
-  const { view, canEdit, save } = useHandoff();
-  const form = useSaveForm('ownerAccountId');
-  const saved = view.record?.ownership.deliveryOwner;
-  // A failed save keeps the person the user picked on screen until they retry or reload.
-  const [pending, setPending] = useState<UserRef | null | undefined>(undefined);
-  const shown = form.error && pending !== undefined ? (pending ?? undefined) : saved;
+const same = (a: UserRef | undefined, b: UserRef | undefined) => (a?.accountId ?? null) === (b?.accountId ?? null);
 
-  const choose = async (user: UserRef | null) => {
-    setPending(user);
-    const ok = await form.send(() => save('setOwner', { ownerAccountId: user?.accountId ?? null }));
-    if (ok) setPending(undefined);
+/** The delivery owner: pick a person, then Save (or Cancel), as every form in the panel. */
+export function DeliveryOwner() {
+  const { view, canEdit } = useHandoff();
+  const form = useSaveForm('ownerAccountId', 'Delivery owner saved');
+  const saved = view.record?.ownership.deliveryOwner;
+  // undefined: nothing picked, the saved owner shows; null: the owner was cleared in the picker.
+  const [picked, setPicked] = useState<UserRef | null | undefined>(undefined);
+  const shown = picked === undefined ? saved : (picked ?? undefined);
+  const changed = picked !== undefined && !same(shown, saved);
+
+  const onSave = async () => {
+    if (await form.send(() => form.save('setOwner', { ownerAccountId: shown?.accountId ?? null }))) setPicked(undefined);
   };
 
-  return (
-    <Stack space="space.100" testId="delivery-owner">
-      <FormFeedback form={form} />
-      {canEdit ? (
-        <UserPicker id="delivery-owner" label="Delivery owner" value={shown} onChange={(u) => void choose(u)} />
-      ) : (
+  if (!canEdit) {
+    return (
+      <Stack space="space.100" testId="delivery-owner">
         <Text>
           <Text weight="semibold">Delivery owner: </Text>
           {saved?.displayName ?? 'Nobody yet'}
         </Text>
-      )}
-      <Acceptance />
-    </Stack>
+        <Acceptance />
+      </Stack>
+    );
+  }
+  return (
+    <form
+      noValidate
+      aria-label="Delivery owner"
+      data-testid="delivery-owner"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onSave();
+      }}
+    >
+      <Stack space="space.100">
+        <FormFeedback form={form} />
+        <UserPicker id={ids.ownerPicker} label="Delivery owner" value={shown} onChange={(u) => setPicked(u)} />
+        {changed && (
+          <Inline space="space.100">
+            <Button type="submit" appearance="primary" isLoading={form.busy} testId="save-owner">
+              Save owner
+            </Button>
+            <Button appearance="subtle" onClick={() => setPicked(undefined)}>
+              Cancel
+            </Button>
+          </Inline>
+        )}
+        {!changed && <Acceptance />}
+      </Stack>
+    </form>
   );
 }
