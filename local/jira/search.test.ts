@@ -93,11 +93,11 @@ describe('enhanced search', () => {
     for (let p = 0; p < 10; p++) {
       const page = search({ ...req, nextPageToken: token });
       expect(page.issues).toHaveLength(100);
-      keys.push(...page.issues.map((i) => i.key));
+      keys.push(...page.issues.map((i) => String(i.key)));
       token = page.nextPageToken;
     }
     expect(new Set(keys).size).toBe(1000);
-    const nums = keys.map((k) => Number(k.split('-')[1]));
+    const nums = keys.map((k) => Number(String(k).split('-')[1]));
     expect(nums).toEqual([...nums].sort((a, b) => a - b));
     // Ids only (up to 5,000 an answer): exactly the inserted epics the aliases select, besides any seeded ones.
     const ready = search({ jql: 'handoffLevel = ready AND handoffMissing > 3', maxResults: 5000 });

@@ -22,6 +22,7 @@ export const itemKey = {
   decision: (id: string) => `decision:${id}`,
   metric: (id: string) => `metric:${id}`,
   kpi: (id: string) => `kpi:${id}`,
+  readings: (id: string) => `readings:${id}`,
 } as const;
 
 /** Each item of the record by its key, as text: two records differ in an item exactly when its texts differ. */
@@ -38,6 +39,9 @@ export function itemSnapshots(record: HandoffRecord | null): Snapshot {
   }
   for (const m of record.pilotMetrics) put(itemKey.metric(m.id), m);
   for (const k of record.kpis) put(itemKey.kpi(k.id), k);
+  // A KPI's readings are an item of their own (their digest): a reading added from a screen that did not
+  // show the last one is refused, so a double submit never stores the same reading twice.
+  for (const [id, digest] of Object.entries(record.kpiReadings ?? {})) put(itemKey.readings(id), digest);
   put('owner', { owner: record.ownership.deliveryOwner?.accountId, accepted: record.ownership.accepted });
   for (const w of WORKSTREAM_KEYS) {
     put(`lead:${w}`, record.ownership.workstreamLeads[w]?.accountId);
@@ -126,6 +130,10 @@ export function itemLabel(key: string, records: ReadonlyArray<HandoffRecord | nu
     case 'kpi': {
       const name = named((r) => r.kpis);
       return name ? `the KPI ${name}` : 'a production KPI';
+    }
+    case 'readings': {
+      const name = named((r) => r.kpis);
+      return name ? `the readings of the KPI ${name}` : 'a KPI\'s readings';
     }
     case 'owner':
       return 'the delivery owner';

@@ -89,7 +89,9 @@ test('the panel\'s reminder line, a KPI\'s chart and the reading form', async ()
   try {
     const panel = page.frameLocator(PANEL);
     await panel.getByTestId('reminder-line').waitFor(WAIT);
+    await panel.locator('#metrics-toggle').click();
     const kpi = panel.getByTestId('kpi-row').first();
+    await kpi.locator('.ph-row-toggle').click();
     await kpi.getByTestId('kpi-chart-toggle').click();
     await kpi.getByTestId('kpi-chart').waitFor(WAIT);
     await kpi.getByTestId('add-reading').click();

@@ -128,9 +128,12 @@ test('a reading posted to the KPI feed appears in the chart and changes the KPI\
 
   const { context, panel } = await openPanel(SEED_KEYS.shipped);
   try {
+    // The KPI section and its rows start folded to one line each: the status chip is on the row's line.
+    await panel.locator('#metrics-toggle').click();
     const row = kpiRow(panel, kpi.name);
     await row.getByTestId('kpi-status').waitFor(WAIT);
     expect(await row.getByTestId('kpi-status').textContent()).toBe('On track');
+    await panel.locator(`#kpi-${kpi.id}-toggle`).click();
     await row.getByTestId('kpi-chart-toggle').click();
     await row.getByTestId('kpi-chart').waitFor(WAIT);
     expect(await row.getByTestId('kpi-chart-point').count()).toBe(1);
@@ -152,6 +155,8 @@ test('a reading posted to the KPI feed appears in the chart and changes the KPI\
 
   const { context: ctx, page } = await suite.open('admin@example.com', '/projects/AIP/apps/readiness-report');
   try {
+    // Wide enough for every column: at 1,100 px the KPI columns fold into the row's line.
+    await page.setViewportSize({ width: 1440, height: 900 });
     const report = page.frameLocator(REPORT);
     const row = report.locator(`[data-testid="report-row"][data-key="${SEED_KEYS.shipped}"]`);
     await row.waitFor(WAIT);

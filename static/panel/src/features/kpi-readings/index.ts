@@ -1,2 +1,2 @@
 /** The KPI readings feature's public entry: a KPI's status, its chart (loaded on demand) and adding a reading. */
-export { KpiReadings } from './components/KpiReadings';
+export { KpiReadings, KpiStatusChip } from './components/KpiReadings';

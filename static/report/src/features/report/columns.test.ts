@@ -14,7 +14,7 @@ describe('tableLayout', () => {
 
   it('folds the least needed columns into the row until the rest fit (a 1,024 px window)', () => {
     const layout = tableLayout(940);
-    expect(layout.folded.map((c) => c.id)).toEqual(['conditions', 'kpis', 'workstreams']);
+    expect(layout.folded.map((c) => c.id)).toEqual(['conditions', 'kpis', 'kpiProgress', 'workstreams']);
     expect(layout.shown.reduce((n, c) => n + c.min, 0)).toBeLessThanOrEqual(940);
   });
 

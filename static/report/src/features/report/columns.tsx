@@ -35,16 +35,16 @@ const ratio = (done: number, total: number, word: string) => (total === 0 ? 'non
 export const COLUMNS: ReportColumn[] = [
   { id: 'key', label: 'Epic', min: 220, sortBy: 'key', render: () => null },
   { id: 'level', label: 'Readiness', min: 100, sortBy: 'level', render: (row) => <ReadinessCell row={row} /> },
-  { id: 'atLevel', label: 'At level', min: 76, render: (_row, ctx) => <AtLevelCell value={ctx.atLevel} /> },
+  { id: 'atLevel', label: 'At level', min: 64, render: (_row, ctx) => <AtLevelCell value={ctx.atLevel} /> },
   { id: 'status', label: 'Status', min: 104, sortBy: 'status', collapse: 7, render: (row) => <StatusCell row={row} />, inline: (row) => row.statusName },
-  { id: 'owner', label: 'Delivery owner', min: 136, sortBy: 'owner', render: (row) => <OwnerCell row={row} /> },
+  { id: 'owner', label: 'Delivery owner', min: 124, sortBy: 'owner', render: (row) => <OwnerCell row={row} /> },
   {
-    id: 'conditions', label: 'Conditions', min: 140, sortBy: 'conditions', collapse: 4, render: (row) => <ConditionsCell row={row} />,
+    id: 'conditions', label: 'Conditions', min: 128, sortBy: 'conditions', collapse: 4, render: (row) => <ConditionsCell row={row} />,
     inline: (row) => (row.conditions.total === 0 ? 'none recorded' : `${row.conditions.decided}/${row.conditions.total} decided (${row.conditions.permanent} permanent, ${row.conditions.withdrawn} withdrawn)`),
   },
   { id: 'kpis', label: 'KPIs', min: 56, sortBy: 'kpis', collapse: 1, render: (row) => <Ratio done={row.kpis.agreed} total={row.kpis.total} label="KPIs agreed" />, inline: (row) => ratio(row.kpis.agreed, row.kpis.total, 'agreed') },
   {
-    id: 'kpiProgress', label: 'KPIs on track', min: 84, sortBy: 'kpiProgress', collapse: 2, render: (row) => <KpiProgressCell row={row} />,
+    id: 'kpiProgress', label: 'KPIs on track', min: 64, sortBy: 'kpiProgress', collapse: 2, render: (row) => <KpiProgressCell row={row} />,
     inline: (row) => (row.kpiProgress.due === 0 ? 'no KPI due for review' : `${row.kpiProgress.onTrack}/${row.kpiProgress.due} KPIs on track`),
   },
   {

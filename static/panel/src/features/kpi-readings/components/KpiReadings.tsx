@@ -11,13 +11,25 @@ import { ReadingForm } from './ReadingForm';
 // Its own chunk: the panel's first render carries no chart code.
 const KpiChart = lazy(() => import('./KpiChart'));
 
-const STATUS: Record<KpiProgressStatus, { label: string; appearance: 'success' | 'removed' | 'moved' | 'default' }> = {
+export const KPI_PROGRESS_STATUS: Record<KpiProgressStatus, { label: string; appearance: 'success' | 'removed' | 'moved' | 'default' }> = {
   'on-track': { label: 'On track', appearance: 'success' },
   'off-track': { label: 'Off track', appearance: 'removed' },
   'no-data': { label: 'No data', appearance: 'moved' },
   'not-yet-due': { label: 'Not yet due', appearance: 'default' },
   'not-measurable': { label: 'Not measurable', appearance: 'default' },
 };
+
+/** A KPI's progress status as a chip, on its one line in the KPI list (the sentence is in the details). */
+export function KpiStatusChip({ kpiId }: { kpiId: string }) {
+  const { view } = useHandoff();
+  const progress = view.kpiProgress[kpiId];
+  if (!progress) return null;
+  return (
+    <Lozenge appearance={KPI_PROGRESS_STATUS[progress.status].appearance} testId="kpi-status">
+      {KPI_PROGRESS_STATUS[progress.status].label}
+    </Lozenge>
+  );
+}
 
 /** A KPI's progress through its horizon: its status in a sentence, its chart on demand, and adding a reading. */
 export function KpiReadings({ kpi }: { kpi: ProductionKpi }) {
@@ -31,14 +43,9 @@ export function KpiReadings({ kpi }: { kpi: ProductionKpi }) {
   return (
     <Stack space="space.075" testId="kpi-progress">
       {progress && (
-        <Inline space="space.100" alignBlock="center" shouldWrap>
-          <Lozenge appearance={STATUS[progress.status].appearance} testId="kpi-status">
-            {STATUS[progress.status].label}
-          </Lozenge>
-          <Text size="small" color="color.text.subtle" testId="kpi-status-sentence">
-            {progress.sentence}
-          </Text>
-        </Inline>
+        <Text size="small" color="color.text.subtle" testId="kpi-status-sentence">
+          {progress.sentence}
+        </Text>
       )}
       <Inline space="space.050">
         <Button appearance="subtle" spacing="compact" onClick={() => setChart((c) => !c)} aria-expanded={chart} testId="kpi-chart-toggle">

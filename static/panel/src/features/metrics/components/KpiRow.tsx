@@ -7,7 +7,7 @@ import { isBusinessCategory } from '@src/domain/vocabulary';
 import { KPI_CATEGORY_LABELS, KPI_STATUS_LABELS, formatDate } from '@ui/words';
 import { FormFeedback, ItemRow, ids, keys, useHandoff, useOpen, useSaveForm } from '../../handoff';
 import { KpiForm } from './KpiForm';
-import { KpiReadings } from '../../kpi-readings';
+import { KpiReadings, KpiStatusChip } from '../../kpi-readings';
 
 function Summary({ kpi }: { kpi: ProductionKpi }) {
   return (
@@ -15,6 +15,7 @@ function Summary({ kpi }: { kpi: ProductionKpi }) {
       <Text weight="semibold">{kpi.name}</Text>
       <Lozenge appearance={isBusinessCategory(kpi.category) ? 'new' : 'inprogress'}>{KPI_CATEGORY_LABELS[kpi.category]}</Lozenge>
       <Lozenge appearance={kpi.status === 'agreed' ? 'success' : 'default'}>{KPI_STATUS_LABELS[kpi.status]}</Lozenge>
+      <KpiStatusChip kpiId={kpi.id} />
       <Text color="color.text.subtle" testId="kpi-line">
         {kpiSentence(kpi)}
       </Text>
