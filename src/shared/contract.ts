@@ -22,6 +22,7 @@ import type { Readiness, StatusCategoryKey } from '../domain/readiness-types';
 import type { DoneState } from '../domain/done';
 import { RECORD_ACTIONS, type RecordAction } from '../domain/history';
 import type { ReportRow } from '../domain/report-types';
+import type { FlowMetrics } from '../domain/flow-metrics';
 
 const BaseVersion = z.number({ error: 'baseVersion must be a number' }).int().min(0);
 /** Where the next page of a trail starts, as the previous page said (opaque; storage's own cursor). */
@@ -39,6 +40,12 @@ export const TimeZone = z
   .refine(isTimeZone, { error: 'timeZone must be an IANA time zone name, e.g. Pacific/Auckland' });
 
 // ---- payloads -------------------------------------------------------------------------------------
+/** A gadget's projects: 1 to 50 Jira project keys (Jira's pattern: a letter, then letters, digits or _). */
+export const ProjectKeys = z
+  .array(z.string().regex(/^[A-Z][A-Z0-9_]{0,254}$/, { error: 'A project key is capital letters, digits or _, starting with a letter (e.g. CLM).' }))
+  .min(1, { error: 'Choose at least one project.' })
+  .max(50, { error: 'At most 50 projects.' });
+
 export const Empty = z.object({}).strict();
 
 // What a change may send: the record's own schemas minus what the server sets (src/domain/inputs.ts).
@@ -74,6 +81,9 @@ export const Payloads = {
   saveProjectSettings: z.object({ settings: ProjectSettings }).strict(),
   exportAuditTrail: z.object({ format: z.enum(['csv', 'json']), cursor: Cursor.optional() }).strict(),
   getGateConfigInfo: Empty,
+  // The portfolio (global page and dashboard gadget): a gadget sends the project keys it was configured with.
+  getPortfolioPage: z.object({ projectKeys: ProjectKeys.optional(), nextPageToken: z.string().max(2000).optional(), maxPages: z.number().int().min(1).max(50).optional() }).strict(),
+  getPortfolioFlow: z.object({ projectKeys: ProjectKeys.optional() }).strict(),
 } as const;
 
 export type ResolverName = keyof typeof Payloads;
@@ -169,6 +179,25 @@ export interface ReportPage {
   stallDays: number;
 }
 
+/** A report row with its project (the portfolio spans projects, each with its own stall threshold). */
+export type PortfolioRow = ReportRow & { project: { id: string; key: string; name: string }; stallDays: number };
+
+export interface PortfolioPage {
+  rows: PortfolioRow[];
+  nextPageToken?: string;
+  jiraRequests: number;
+  today: string;
+}
+
+export interface PortfolioFlow {
+  today: string;
+  portfolio: FlowMetrics;
+  projects: Array<{ id: string; key: string; name: string; metrics: FlowMetrics }>;
+  /** False when the portfolio was larger than one call reads (5,000 initiatives): the figures cover the first ones. */
+  complete: boolean;
+  jiraRequests: number;
+}
+
 export interface SettingsView {
   settings: z.infer<typeof ProjectSettings>;
   canAdminister: boolean;
@@ -210,5 +239,7 @@ export interface Responses {
   saveProjectSettings: SettingsView;
   exportAuditTrail: AuditExportPage;
   getGateConfigInfo: GateConfigInfo;
+  getPortfolioPage: PortfolioPage;
+  getPortfolioFlow: PortfolioFlow;
 }
 export type PayloadOf<N extends ResolverName> = z.input<(typeof Payloads)[N]>;

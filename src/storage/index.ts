@@ -7,6 +7,7 @@
 export { loadRecord, saveRecord, type Conflict, type HandoffEntity, type SaveOutcome, type SaveRecordInput, type StoredRecord } from './records';
 export { auditPage, historyPage, TRAIL_PAGE_SIZE, TRAIL_PAGE_BYTES_MAX, type TrailPage } from './history';
 export { loadSettings, saveSettings, type SaveSettingsOutcome } from './settings';
+export { loadAllSettings } from './all-settings';
 export { loadRecordAndSettings, loadRecords, type RecordAndSettings } from './record-and-settings';
 export { acquireLock, releaseLock, type HeldLock } from './locks';
 export { StorageError, TooLargeError } from './errors';

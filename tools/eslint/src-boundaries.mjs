@@ -20,9 +20,10 @@ export const SRC_LAYERS = {
   handoff: ['domain', 'shared', 'jira', 'storage', 'kernel', 'summary'],
   workstreams: ['domain', 'shared', 'jira', 'storage', 'kernel', 'summary', 'handoff'],
   report: ['domain', 'shared', 'jira', 'storage', 'kernel', 'summary'],
+  portfolio: ['domain', 'shared', 'jira', 'storage', 'kernel'],
   settings: ['domain', 'shared', 'storage', 'kernel'],
   gate: ['domain', 'jira', 'storage', 'kernel'],
-  resolvers: ['domain', 'shared', 'jira', 'storage', 'kernel', 'handoff', 'workstreams', 'report', 'settings', 'gate'],
+  resolvers: ['domain', 'shared', 'jira', 'storage', 'kernel', 'handoff', 'workstreams', 'report', 'settings', 'gate', 'portfolio'],
 };
 
 /** What src/index.ts (Forge's function handlers) may reach: the resolver list, the gate and the trigger. */
