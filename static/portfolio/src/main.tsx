@@ -1,0 +1,4 @@
+import { mountApp } from '@ui/bootstrap';
+import { App } from './App';
+
+void mountApp(() => <App />);
