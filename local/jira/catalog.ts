@@ -11,6 +11,8 @@ export interface IssueRow {
   id: number; key: string; project_id: string; num: number; issuetype_id: string; summary: string;
   description: string | null; status_id: string; assignee_id: string | null; reporter_id: string | null;
   labels: string; parent_id: number | null; created: string; updated: string; resolutiondate: string | null;
+  /** When the status category last changed; NULL for rows seeded without it (format.ts falls back). */
+  status_category_changed?: string | null;
 }
 
 export interface Catalog {

@@ -76,7 +76,9 @@ export function ensureJiraSchema(db: BetterSqlite3.Database): void {
       parent_id INTEGER REFERENCES issues(id) ON DELETE SET NULL,
       created TEXT NOT NULL,
       updated TEXT NOT NULL,
-      resolutiondate TEXT
+      resolutiondate TEXT,
+      -- Jira's statuscategorychangedate: set at create and by a transition into another status category.
+      status_category_changed TEXT
     );
     CREATE INDEX IF NOT EXISTS issues_project_type ON issues(project_id, issuetype_id);
     CREATE INDEX IF NOT EXISTS issues_parent ON issues(parent_id);
@@ -123,6 +125,9 @@ export function ensureJiraSchema(db: BetterSqlite3.Database): void {
       configuration TEXT NOT NULL DEFAULT '{}'
     );
   `);
+  // Data files from before the column: issues read it as NULL (then resolved, else created; format.ts).
+  const columns = db.prepare('PRAGMA table_info(issues)').all() as Array<{ name: string }>;
+  if (!columns.some((c) => c.name === 'status_category_changed')) db.exec('ALTER TABLE issues ADD COLUMN status_category_changed TEXT');
 }
 
 /** Tables in the order they can be emptied without breaking foreign keys. */

@@ -55,5 +55,5 @@ export function portfolioCsv(rows: readonly PortfolioRow[], flow?: { portfolio: 
     metricRows.push([key, 'Pilots closed with the three questions answered', 'all', a.answered, a.notAnswered, a.share === null ? '' : Math.round(a.share * 100), a.unknown]);
   }
   // Columns of the metrics table: for durations count, median days, p80 days; for purgatory entered, left; for answers answered, not answered, share %.
-  return `${table}\r\n\r\n${toCsv(['Scope', 'Flow metric', 'Period', 'Count / entered / answered', 'Median days / left / not answered', '80th percentile days / share %', 'Unknown'], metricRows)}`;
+  return `${table.trimEnd()}\r\n\r\n${toCsv(['Scope', 'Flow metric', 'Period', 'Count / entered / answered', 'Median days / left / not answered', '80th percentile days / share %', 'Unknown'], metricRows)}`;
 }
