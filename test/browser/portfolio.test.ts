@@ -4,6 +4,7 @@
  * is shown; two gadgets configured differently side by side. Needs the Custom UI built and /usr/bin/chromium.
  */
 import fs from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { Frame, Page } from 'playwright-core';
 import { browserSuite } from '../helpers/browser';
 import { LOCAL_ENVIRONMENT_ID } from '../../local/forge/app';
@@ -23,6 +24,15 @@ async function framesOf(page: Page, resource: string, count = 1): Promise<Frame[
     await page.waitForTimeout(50);
   }
   throw new Error(`No ${resource} frame on ${page.url()}`);
+}
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+/** axe's WCAG 2.1 A/AA violations inside the app's frame(s), as "rule (impact): targets" lines. */
+async function violations(page: Page, frameSelector: string): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).include(frameSelector).withTags(WCAG).analyze();
+  const inFrame = [...result.passes, ...result.violations].flatMap((r) => r.nodes).filter((n) => n.target.length > 1);
+  expect(inFrame.length).toBeGreaterThan(5);
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
 }
 
 /** One CSV line's cells (toCsv quotes every cell and doubles quotes inside). */
@@ -59,6 +69,8 @@ describe('the portfolio page', () => {
       }
       expect(await frame.getAttribute('[data-testid="flow-close-to-ready"] svg', 'aria-label')).toMatch(/^Pilot close to ready \(days\): \d{4}-Q\d /);
 
+      expect(await violations(page, 'iframe[src*="/__ui/portfolio/"]')).toEqual([]);
+
       await frame.selectOption('[data-testid="project-filter"]', 'CLM');
       const claims = await frame.$$eval('[data-testid="portfolio-row"] td:nth-child(2)', (cells) => cells.map((c) => c.textContent));
       expect(claims).toEqual([DEMO_KEYS.claimsFraud, DEMO_KEYS.claimsIntake, DEMO_KEYS.claimsSubrogation, DEMO_KEYS.claimsNotes]);
@@ -92,6 +104,70 @@ describe('the portfolio page', () => {
       expect(projects.sort()).toEqual(['AIP', 'SUP']);
     } finally {
       await context.close();
+    }
+  });
+});
+
+async function gadgetFrame(page: Page, gadgetId: string, ready: string): Promise<Frame> {
+  const handle = await page.waitForSelector(`section.gadget[data-gadget-id="${gadgetId}"] iframe.forge-frame`);
+  const frame = await handle.contentFrame();
+  if (!frame) throw new Error(`no frame for gadget ${gadgetId}`);
+  await frame.waitForSelector(ready);
+  return frame;
+}
+
+describe('the dashboard gadget', () => {
+  it('two gadgets side by side, each configured in its edit view, show the initiatives of their own projects; Val sees only SUP in the CLM + SUP one', async () => {
+    // Shared with logged-in users (Jira's share permission) so Val can open it too.
+    const created = await fetch(`${suite.host.url}/rest/api/3/dashboard`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`${LEAD}:token`).toString('base64')}` },
+      body: JSON.stringify({ name: 'AI steering', sharePermissions: [{ type: 'loggedin' }], editPermissions: [] }),
+    });
+    const id = ((await created.json()) as { id: string }).id;
+    const { context, page } = await suite.open(LEAD, `/jira/dashboards/${id}`);
+    try {
+      await page.selectOption('#dashboard-toolbar select[name=moduleKey]', 'portfolio-gadget');
+      await page.selectOption('#dashboard-toolbar select[name=column]', { value: '0' });
+      await Promise.all([page.waitForEvent('load'), page.click('#add-gadget')]);
+      await page.selectOption('#dashboard-toolbar select[name=column]', { value: '1' });
+      await Promise.all([page.waitForEvent('load'), page.click('#add-gadget')]);
+      const [left, right] = await page.$$eval('section.gadget', (els) => els.map((e) => e.getAttribute('data-gadget-id') as string));
+      // A new gadget opens in its edit view; a bad key is refused in the form, nothing is saved.
+      const edit = await gadgetFrame(page, left, '[data-testid="gadget-projects"]');
+      expect(await violations(page, `section.gadget[data-gadget-id="${left}"] iframe`)).toEqual([]);
+      await edit.fill('[data-testid="gadget-projects"]', 'CLM, 9X');
+      await edit.click('[data-testid="gadget-save"]');
+      await edit.waitForSelector('#gadget-projects-error');
+      await edit.fill('[data-testid="gadget-projects"]', 'clm, SUP');
+      await Promise.all([page.waitForEvent('load'), edit.click('[data-testid="gadget-save"]')]);
+      const editRight = await gadgetFrame(page, right, '[data-testid="gadget-projects"]');
+      await editRight.fill('[data-testid="gadget-projects"]', 'SUP');
+      await Promise.all([page.waitForEvent('load'), editRight.click('[data-testid="gadget-save"]')]);
+
+      const counts = async (p: Page, id: string) => {
+        const frame = await gadgetFrame(p, id, '[data-testid="level-counts"]');
+        const numbers = await frame.$$eval('[data-testid^="level-"] span', (els) => els.map((e) => Number(e.textContent)));
+        const flagged = await frame.$$eval('[data-testid="gadget-flagged-row"] a', (els) => els.map((e) => e.textContent));
+        return { total: numbers.reduce((a, b) => a + b, 0), flagged };
+      };
+      const both = await counts(page, left);
+      const support = await counts(page, right);
+      expect(both.total).toBe(7);
+      expect(support.total).toBe(3);
+      expect(support.flagged.every((k) => k?.startsWith('SUP-'))).toBe(true);
+      expect(await violations(page, `section.gadget[data-gadget-id="${left}"] iframe`)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+    const val = await suite.open('viewer@example.com', `/jira/dashboards/${id}`);
+    try {
+      const [left] = await val.page.$$eval('section.gadget', (els) => els.map((e) => e.getAttribute('data-gadget-id') as string));
+      const frame = await gadgetFrame(val.page, left, '[data-testid="level-counts"]');
+      const numbers = await frame.$$eval('[data-testid^="level-"] span', (els) => els.map((e) => Number(e.textContent)));
+      expect(numbers.reduce((a, b) => a + b, 0)).toBe(3);
+    } finally {
+      await val.context.close();
     }
   });
 });
