@@ -71,7 +71,8 @@ function GadgetView() {
         <ul data-testid="gadget-flagged" style={{ margin: 0, paddingInlineStart: 16 }}>
           {flagged.map((r) => (
             <li key={r.issueId} data-testid="gadget-flagged-row">
-              <IssueLink issueKey={r.key}>{r.key}</IssueLink> {r.summary}: {flagWords(r).join(', ')}
+              {/* Underlined: a link inside a sentence must not rely on colour alone (axe link-in-text-block). */}
+              <IssueLink issueKey={r.key} style={{ textDecoration: 'underline' }}>{r.key}</IssueLink> {r.summary}: {flagWords(r).join(', ')}
             </li>
           ))}
         </ul>
