@@ -4,7 +4,7 @@
  * summaries are exactly what the app itself produces. Called by the host after seeding Jira.
  */
 import { addDays, isoToday } from '../src/domain/dates';
-import type { ConditionInput, DecisionInput, HandoffView, KpiInput, MetricInput, ResolverName, Result } from '../src/shared/contract';
+import type { ConditionInput, CreateWorkstreamsResult, DecisionInput, HandoffView, KpiInput, MetricInput, ResolverName, Result } from '../src/shared/contract';
 import type { Database } from './db';
 import { SEED_ACCOUNTS, SEED_KEYS, TRANSITION_IDS } from './jira/seed';
 import { findIssue } from './jira/catalog';
@@ -176,10 +176,37 @@ async function meetingNotes(url: string, today: string): Promise<void> {
   await transition(url, SEED_KEYS.shipped, TRANSITION_IDS.done);
 }
 
+/**
+ * The claims triage epic's delivery work: its workstream issues and, under them, the sub-tasks from the
+ * templates, from its withdrawn condition and from its agreed KPIs, created by the app as Lee would from
+ * the Workstreams tab; some work is under way and two sub-tasks are done.
+ */
+async function claimsTriageDelivery(url: string): Promise<void> {
+  const res = await fetch(`${url}/__local/invoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ moduleKey: PANEL, functionKey: 'createWorkstreams', payload: {}, context: { issueKey: SEED_KEYS.nearlyReady }, user: LEAD }),
+  });
+  const result = (await res.json()) as Result<CreateWorkstreamsResult>;
+  if (!result.ok) throw new Error(`Seeding ${SEED_KEYS.nearlyReady}: createWorkstreams failed: ${result.error.code} ${result.error.message}`);
+  const { created, subtasks } = result.data;
+  if (subtasks.problem || subtasks.failed.length > 0 || created.length === 0) throw new Error(`Seeding ${SEED_KEYS.nearlyReady}: the delivery issues were not all created: ${JSON.stringify({ created, subtasks })}`);
+  const keyOf = (summary: string) => subtasks.created.find((c) => c.summary === summary)?.issueKey;
+  for (const summary of ['Agree data contracts and refresh schedules with the source owners', 'Privacy impact assessment']) {
+    const key = keyOf(summary);
+    if (key) await transition(url, key, TRANSITION_IDS.done);
+  }
+  for (const workstream of ['data-integration', 'compliance-review']) {
+    const key = created.find((c) => c.workstream === workstream)?.issueKey;
+    if (key) await transition(url, key, TRANSITION_IDS.inProgress);
+  }
+}
+
 /** Fills the demo handoffs; the untouched and unlabelled epics are left empty on purpose. */
 export async function seedApp(host: { url: string; db?: Database }): Promise<void> {
   const today = isoToday(new Date());
   await claimsTriage(host.url, today);
+  await claimsTriageDelivery(host.url);
   await contractClauses(host.url, today);
   await demandForecasting(host.url, today);
   await invoiceAnomalies(host.url, today);

@@ -30,7 +30,7 @@ const catalog = {
 const row = (over: Partial<IssueRow> = {}): IssueRow => ({
   id: 10200, key: 'AIP-20', project_id: '10000', num: 20, issuetype_id: '10001', summary: 'Compliance review', description: null,
   status_id: '10000', assignee_id: null, reporter_id: null, labels: '[]', parent_id: 10100, created: '2026-11-01T00:00:00.000Z',
-  updated: '2026-11-01T00:00:00.000Z', resolutiondate: null, ...over,
+  updated: '2026-11-01T00:00:00.000Z', resolutiondate: null, duedate: null, ...over,
 });
 const keyOf = (id: number) => (id === 10100 ? 'AIP-10' : id === 10101 ? 'AIP-11' : null);
 

@@ -87,6 +87,7 @@ export function changelogItems(before: IssueRow, after: IssueRow, catalog: Catal
   if (before.assignee_id !== after.assignee_id) item('assignee', before.assignee_id, null, after.assignee_id, null);
   if (before.labels !== after.labels) item('labels', null, labelText(before.labels), null, labelText(after.labels));
   if (before.description !== after.description) item('description', null, null, null, null);
+  if (before.duedate !== after.duedate) item('duedate', before.duedate, before.duedate, after.duedate, after.duedate);
   return items;
 }
 

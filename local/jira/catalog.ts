@@ -11,6 +11,8 @@ export interface IssueRow {
   id: number; key: string; project_id: string; num: number; issuetype_id: string; summary: string;
   description: string | null; status_id: string; assignee_id: string | null; reporter_id: string | null;
   labels: string; parent_id: number | null; created: string; updated: string; resolutiondate: string | null;
+  /** YYYY-MM-DD or null. */
+  duedate: string | null;
   /** When the status category last changed; NULL for rows seeded without it (format.ts falls back). */
   status_category_changed?: string | null;
 }
@@ -21,6 +23,8 @@ export interface Catalog {
   issueTypes: Map<string, IssueTypeRow>;
   statuses: Map<string, StatusRow>;
   categories: Map<number, StatusCategoryRow>;
+  /** Projects with an issue type scheme of their own: the type ids it holds (absent: every type). */
+  schemes: Map<string, Set<string>>;
 }
 
 export function loadCatalog(db: Database): Catalog {
@@ -31,7 +35,22 @@ export function loadCatalog(db: Database): Catalog {
     issueTypes: byId(db.prepare('SELECT * FROM issue_types').all() as IssueTypeRow[], (r) => r.id),
     statuses: byId(db.prepare('SELECT * FROM statuses').all() as StatusRow[], (r) => r.id),
     categories: byId(db.prepare('SELECT * FROM status_categories').all() as StatusCategoryRow[], (r) => r.id),
+    schemes: schemesOf(db),
   };
+}
+
+function schemesOf(db: Database): Map<string, Set<string>> {
+  const schemes = new Map<string, Set<string>>();
+  for (const r of db.prepare('SELECT project_id, issue_type_id FROM project_issue_types').all() as Array<{ project_id: string; issue_type_id: string }>) {
+    schemes.set(r.project_id, (schemes.get(r.project_id) ?? new Set()).add(r.issue_type_id));
+  }
+  return schemes;
+}
+
+/** The issue types a project's issues may have (its scheme), in id order. */
+export function projectIssueTypes(cat: Catalog, projectId: string): IssueTypeRow[] {
+  const scheme = cat.schemes.get(projectId);
+  return [...cat.issueTypes.values()].filter((t) => !scheme || scheme.has(t.id)).sort((a, b) => Number(a.id) - Number(b.id));
 }
 
 export function findUserByAccountId(db: Database, accountId: string): UserRow | undefined {

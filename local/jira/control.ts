@@ -1,13 +1,14 @@
 /**
  * Test hooks for the local Jira, on the loopback host only (`/__local/jira`): what a Jira admin would
- * configure (a required field on a project's create screen), and a hold on one of the app's Jira requests
+ * configure (a required field on a project's create screen, a system field taken off it, the project's
+ * issue type scheme), and a hold on one of the app's Jira requests
  * so a test can make two trigger invocations interleave exactly as they may on the platform.
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Database } from '../db';
 import { INTERNAL_HEADER } from '../auth';
 import { findProject } from './catalog';
-import { setRequiredFields } from './create-screen';
+import { setProjectIssueTypes, setRemovedFields, setRequiredFields } from './create-screen';
 import { JiraError } from './errors';
 
 export interface HoldRule {
@@ -75,6 +76,28 @@ export function createJiraControlRouter(opts: { db: Database; hold: JiraHold }):
     }
     try {
       res.json({ requiredFields: setRequiredFields(opts.db, project.id, (req.body as { requiredFields?: unknown } | undefined)?.requiredFields) });
+    } catch (e) {
+      fail(res, e);
+    }
+  });
+
+  // Takes system fields off a project's create screen: [{id: 'duedate', issueTypes?}]; [] puts them back.
+  router.put('/projects/:projectKey/screen', (req, res) => {
+    const project = findProject(opts.db, String(req.params.projectKey));
+    if (!project) return void res.status(404).json({ error: { message: `No project ${req.params.projectKey}` } });
+    try {
+      res.json({ removedFields: setRemovedFields(opts.db, project.id, (req.body as { removedFields?: unknown } | undefined)?.removedFields) });
+    } catch (e) {
+      fail(res, e);
+    }
+  });
+
+  // Replaces a project's issue type scheme (names or ids); [] restores the default scheme (every type).
+  router.put('/projects/:projectKey/issue-types', (req, res) => {
+    const project = findProject(opts.db, String(req.params.projectKey));
+    if (!project) return void res.status(404).json({ error: { message: `No project ${req.params.projectKey}` } });
+    try {
+      res.json({ issueTypeIds: setProjectIssueTypes(opts.db, project.id, (req.body as { issueTypes?: unknown } | undefined)?.issueTypes) });
     } catch (e) {
       fail(res, e);
     }

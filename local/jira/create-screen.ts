@@ -92,3 +92,104 @@ export function fieldValuesOf(db: Database, issueIds: number[]): Map<number, Rec
   for (const r of rows) result.set(r.issue_id, { ...(result.get(r.issue_id) ?? {}), [r.field_id]: JSON.parse(r.value) });
   return result;
 }
+
+// ---- system fields on the create screen -------------------------------------------------------------
+
+/** System fields a project's create screen may lack (the rest — project, type, summary, parent, reporter — are always there). */
+export const REMOVABLE_FIELDS = ['duedate', 'description', 'assignee', 'labels'] as const;
+
+function typeIdsOf(db: Database, issueTypes: unknown): string[] | null {
+  if (issueTypes === undefined) return null;
+  if (!Array.isArray(issueTypes)) throw badRequest('issueTypes must be a list of issue type names or ids.');
+  return issueTypes.map((ref) => {
+    const type = findIssueType(db, /^\d+$/.test(String(ref)) ? { id: String(ref) } : { name: ref });
+    if (!type) throw badRequest(`Unknown issue type ${JSON.stringify(ref)}.`);
+    return type.id;
+  });
+}
+
+/** Replaces the system fields taken off a project's create screen: [{id, issueTypes?}] ([] puts them all back). */
+export function setRemovedFields(db: Database, projectId: string, fields: unknown): Array<{ id: string; issueTypeIds: string[] | null }> {
+  if (!Array.isArray(fields)) throw badRequest('removedFields must be a list of {id, issueTypes?}.');
+  const parsed = fields.map((f) => {
+    const field = (typeof f === 'object' && f !== null ? f : {}) as { id?: unknown; issueTypes?: unknown };
+    if (!(REMOVABLE_FIELDS as readonly unknown[]).includes(field.id)) throw badRequest(`Only ${REMOVABLE_FIELDS.join(', ')} can be taken off the create screen, not ${JSON.stringify(field.id)}.`);
+    return { id: field.id as string, issueTypeIds: typeIdsOf(db, field.issueTypes) };
+  });
+  db.transaction(() => {
+    db.prepare('DELETE FROM create_screen_removed WHERE project_id = ?').run(projectId);
+    const insert = db.prepare('INSERT INTO create_screen_removed (project_id, field_id, issue_type_id) VALUES (?, ?, ?)');
+    for (const f of parsed) for (const typeId of f.issueTypeIds ?? [null]) insert.run(projectId, f.id, typeId);
+  })();
+  return parsed;
+}
+
+export function isOnCreateScreen(db: Database, projectId: string, issueTypeId: string, fieldId: string): boolean {
+  return db.prepare('SELECT 1 FROM create_screen_removed WHERE project_id = ? AND field_id = ? AND (issue_type_id IS NULL OR issue_type_id = ?)')
+    .get(projectId, fieldId, issueTypeId) === undefined;
+}
+
+// ---- the project's issue type scheme ----------------------------------------------------------------
+
+/** Replaces a project's issue type scheme with these types (names or ids); [] restores the default (every type). */
+export function setProjectIssueTypes(db: Database, projectId: string, issueTypes: unknown): string[] {
+  const ids = typeIdsOf(db, issueTypes) ?? [];
+  db.transaction(() => {
+    db.prepare('DELETE FROM project_issue_types WHERE project_id = ?').run(projectId);
+    const insert = db.prepare('INSERT OR IGNORE INTO project_issue_types (project_id, issue_type_id) VALUES (?, ?)');
+    for (const id of ids) insert.run(projectId, id);
+  })();
+  return ids;
+}
+
+export function isInScheme(db: Database, projectId: string, issueTypeId: string): boolean {
+  const rows = db.prepare('SELECT issue_type_id FROM project_issue_types WHERE project_id = ?').all(projectId) as Array<{ issue_type_id: string }>;
+  return rows.length === 0 || rows.some((r) => r.issue_type_id === issueTypeId);
+}
+
+// ---- createmeta: the fields of one issue type's create screen ---------------------------------------
+
+/** Jira's FieldCreateMetadata, the slice the host fills in. */
+export interface FieldCreateMetadata {
+  fieldId: string;
+  key: string;
+  name: string;
+  required: boolean;
+  hasDefaultValue: boolean;
+  operations: string[];
+  schema: { type: string; system?: string; items?: string; custom?: string; customId?: number };
+}
+
+const system = (fieldId: string, name: string, type: string, required: boolean, extra: Partial<FieldCreateMetadata> = {}): FieldCreateMetadata => ({
+  fieldId, key: fieldId, name, required, hasDefaultValue: false, operations: ['set'], schema: { type, system: fieldId }, ...extra,
+});
+
+/**
+ * The fields an issue of this type can be created with in the project, as `GET /rest/api/3/issue/createmeta/
+ * {project}/issuetypes/{id}` lists them: the system fields on its screen (a sub-task's parent is required;
+ * the reporter has a default) and the project's custom fields, required where its field configuration says.
+ */
+export function createMetaFields(db: Database, projectId: string, type: { id: string; hierarchy_level: number; subtask: number }): FieldCreateMetadata[] {
+  const on = (id: string) => isOnCreateScreen(db, projectId, type.id, id);
+  const fields = [
+    system('summary', 'Summary', 'string', true),
+    system('issuetype', 'Issue Type', 'issuetype', true, { hasDefaultValue: false, operations: [] }),
+    system('project', 'Project', 'project', true, { operations: ['set'] }),
+    ...(type.hierarchy_level <= 0 ? [system('parent', 'Parent', 'issuelink', type.subtask === 1)] : []),
+    system('reporter', 'Reporter', 'user', true, { hasDefaultValue: true }),
+    ...(on('description') ? [system('description', 'Description', 'string', false)] : []),
+    ...(on('assignee') ? [system('assignee', 'Assignee', 'user', false)] : []),
+    ...(on('labels') ? [system('labels', 'Labels', 'array', false, { operations: ['add', 'set', 'remove'], schema: { type: 'array', items: 'string', system: 'labels' } })] : []),
+    ...(on('duedate') ? [system('duedate', 'Due date', 'date', false)] : []),
+  ];
+  const custom = new Map<string, FieldCreateMetadata>();
+  for (const r of screenRows(db, projectId)) {
+    const required = r.issue_type_id === null || r.issue_type_id === type.id;
+    const known = custom.get(r.field_id);
+    custom.set(r.field_id, {
+      fieldId: r.field_id, key: r.field_id, name: r.name, required: (known?.required ?? false) || required, hasDefaultValue: false, operations: ['set'],
+      schema: { type: 'string', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:textfield', customId: Number(r.field_id.replace('customfield_', '')) },
+    });
+  }
+  return [...fields, ...custom.values()];
+}

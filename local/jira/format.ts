@@ -1,5 +1,5 @@
 import type { Catalog, IssueRow, IssueTypeRow, ProjectRow, StatusRow, UserRow } from './catalog';
-import { jiraDate } from './catalog';
+import { jiraDate, projectIssueTypes } from './catalog';
 
 /** Shapes rows into Jira Cloud v3 JSON. `base` is the site URL the caller used (`http://127.0.0.1:port`). */
 
@@ -79,7 +79,7 @@ export function formatProject(base: string, cat: Catalog, p: ProjectRow) {
     ...formatProjectRef(base, p),
     description: p.description,
     lead: lead ? formatUser(base, lead) : undefined,
-    issueTypes: [...cat.issueTypes.values()].map((t) => formatIssueType(base, t)),
+    issueTypes: projectIssueTypes(cat, p.id).map((t) => formatIssueType(base, t)),
     assigneeType: 'UNASSIGNED',
     style: p.style,
     isPrivate: false,
@@ -96,7 +96,7 @@ export function issueSelf(base: string, id: number): string {
 /** Everything `fields` can hold for an issue, computed lazily so a search only pays for what it asks. */
 export const ISSUE_FIELD_NAMES = [
   'summary', 'status', 'issuetype', 'project', 'assignee', 'reporter', 'creator', 'parent', 'labels', 'description',
-  'created', 'updated', 'resolutiondate', 'resolution', 'subtasks', 'statuscategorychangedate',
+  'created', 'updated', 'resolutiondate', 'resolution', 'subtasks', 'statuscategorychangedate', 'duedate',
 ] as const;
 
 export interface IssueShapeContext {
@@ -139,6 +139,7 @@ export function issueFieldValue(ctx: IssueShapeContext, row: IssueRow, field: st
     // Seeded rows carry no change time: a resolved one changed category when it was resolved, others when created.
     case 'statuscategorychangedate': return jiraDate(row.status_category_changed ?? row.resolutiondate ?? row.created);
     case 'resolutiondate': return jiraDate(row.resolutiondate);
+    case 'duedate': return row.duedate;
     case 'resolution':
       return row.resolutiondate === null ? null
         : { self: `${base}${API}/resolution/10000`, id: '10000', description: 'Work has been completed on this issue.', name: 'Done' };

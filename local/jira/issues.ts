@@ -7,12 +7,12 @@ import {
 import { JiraError, fieldErrors, issueNotFound } from './errors';
 import { hasProjectPermission, isAssignable, requireBrowsable, requirePermission } from './permissions';
 import { writeProperty } from './properties';
-import { customFieldIds, customFieldValues, missingRequiredFields, writeFieldValues } from './create-screen';
+import { customFieldIds, customFieldValues, isInScheme, isOnCreateScreen, missingRequiredFields, REMOVABLE_FIELDS, writeFieldValues } from './create-screen';
 
 /** Creating, editing and deleting issues with Jira's validation rules and messages. */
 
-const CREATABLE_FIELDS = new Set(['project', 'issuetype', 'summary', 'description', 'parent', 'assignee', 'reporter', 'labels']);
-const EDITABLE_FIELDS = new Set(['summary', 'description', 'assignee', 'labels', 'parent', 'issuetype']);
+const CREATABLE_FIELDS = new Set(['project', 'issuetype', 'summary', 'description', 'parent', 'assignee', 'reporter', 'labels', 'duedate']);
+const EDITABLE_FIELDS = new Set(['summary', 'description', 'assignee', 'labels', 'parent', 'issuetype', 'duedate']);
 
 export interface CreatedIssue { id: number; key: string }
 
@@ -34,6 +34,17 @@ function checkSummary(value: unknown): string {
   if (typeof value !== 'string' || value.trim() === '') throw fieldErrors({ summary: 'You must specify a summary of the issue.' });
   if (value.length > 255) throw fieldErrors({ summary: 'Summary must be less than 255 characters.' });
   return value;
+}
+
+/** A due date is a calendar day, YYYY-MM-DD (Jira's own date format), or null to clear it. */
+function checkDueDate(value: unknown): string | null {
+  if (value === null) return null;
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  const ms = Date.parse(`${text}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== text) {
+    throw fieldErrors({ duedate: `Error parsing date string: ${text}` });
+  }
+  return text;
 }
 
 function checkLabels(value: unknown): string[] {
@@ -100,6 +111,10 @@ export function createIssue(db: Database, principal: Principal, body: unknown): 
   if (!isObject(fields.issuetype)) throw fieldErrors({ issuetype: 'Specify an issue type' });
   const type = findIssueType(db, fields.issuetype);
   if (!type) throw fieldErrors({ issuetype: 'Specify a valid issue type' });
+  if (!isInScheme(db, project.id, type.id)) throw fieldErrors({ issuetype: 'The issue type selected is invalid.' });
+  // A system field the project's screen for this type lacks is refused as Jira refuses it.
+  const offScreen = REMOVABLE_FIELDS.filter((f) => f in fields && !isOnCreateScreen(db, project.id, type.id, f));
+  if (offScreen.length > 0) throw fieldErrors(Object.fromEntries(offScreen.map((f) => [f, `Field '${f}' cannot be set. It is not on the appropriate screen, or unknown.`])));
   const missing = missingRequiredFields(db, project.id, type.id, fields);
   if (Object.keys(missing).length > 0) throw fieldErrors(missing);
   const customValues = customFieldValues(db, project.id, fields);
@@ -107,6 +122,7 @@ export function createIssue(db: Database, principal: Principal, body: unknown): 
   const summary = checkSummary(fields.summary);
   const description = toAdf(fields.description);
   const labels = fields.labels === undefined ? [] : checkLabels(fields.labels);
+  const duedate = fields.duedate === undefined ? null : checkDueDate(fields.duedate);
   const parent = checkParent(db, principal, fields.parent, type, project);
   const assignee = fields.assignee === undefined ? null : checkAssignee(db, fields.assignee, project);
   let reporter = principal.kind === 'user' ? principal.accountId : project.lead_account_id;
@@ -124,9 +140,9 @@ export function createIssue(db: Database, principal: Principal, body: unknown): 
     const id = nextIssueId(db);
     const key = `${project.key}-${num}`;
     const now = nowIso();
-    db.prepare(`INSERT INTO issues (id, key, project_id, num, issuetype_id, summary, description, status_id, assignee_id, reporter_id, labels, parent_id, created, updated)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-      id, key, project.id, num, type.id, summary, description, initialStatusId(db), assignee, reporter, JSON.stringify(labels), parent?.id ?? null, now, now);
+    db.prepare(`INSERT INTO issues (id, key, project_id, num, issuetype_id, summary, description, status_id, assignee_id, reporter_id, labels, parent_id, created, updated, duedate)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+      id, key, project.id, num, type.id, summary, description, initialStatusId(db), assignee, reporter, JSON.stringify(labels), parent?.id ?? null, now, now, duedate);
     for (const p of properties as Array<{ key: string; value: unknown }>) writeProperty(db, id, p.key, p.value);
     writeFieldValues(db, id, customValues);
     return { id, key };
@@ -195,11 +211,12 @@ export function updateIssue(db: Database, principal: Principal, idOrKey: string,
   rejectUnknownFields(update, EDITABLE_FIELDS);
   const customValues = customFieldValues(db, project.id, fields);
 
-  const next = { summary: issue.summary, description: issue.description, assignee: issue.assignee_id, labels: JSON.parse(issue.labels) as string[], parent: issue.parent_id, type: issue.issuetype_id };
+  const next = { summary: issue.summary, description: issue.description, assignee: issue.assignee_id, labels: JSON.parse(issue.labels) as string[], parent: issue.parent_id, type: issue.issuetype_id, duedate: issue.duedate };
   if ('issuetype' in fields) next.type = checkTypeEdit(db, issue, fields.issuetype).id;
   if ('summary' in fields) next.summary = checkSummary(fields.summary);
   if ('description' in fields) next.description = toAdf(fields.description);
   if ('labels' in fields) next.labels = checkLabels(fields.labels);
+  if ('duedate' in fields) next.duedate = checkDueDate(fields.duedate);
   if ('assignee' in fields) {
     requirePermission(db, principal, issue.project_id, 'ASSIGN_ISSUES');
     next.assignee = checkAssignee(db, fields.assignee, project);
@@ -230,8 +247,8 @@ export function updateIssue(db: Database, principal: Principal, idOrKey: string,
     }
   }
   db.transaction(() => {
-    db.prepare(`UPDATE issues SET summary = ?, description = ?, assignee_id = ?, labels = ?, parent_id = ?, issuetype_id = ?, updated = ? WHERE id = ?`)
-      .run(next.summary, next.description, next.assignee, JSON.stringify(next.labels), next.parent, next.type, nowIso(), issue.id);
+    db.prepare(`UPDATE issues SET summary = ?, description = ?, assignee_id = ?, labels = ?, parent_id = ?, issuetype_id = ?, duedate = ?, updated = ? WHERE id = ?`)
+      .run(next.summary, next.description, next.assignee, JSON.stringify(next.labels), next.parent, next.type, next.duedate, nowIso(), issue.id);
     writeFieldValues(db, issue.id, customValues);
   })();
 }

@@ -1,7 +1,8 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Database } from '../db';
 import type { Principal } from '../auth';
-import { findIssue, findProject, findUserByAccountId, loadCatalog, type IssueRow, type UserRow } from './catalog';
+import { findIssue, findProject, findUserByAccountId, loadCatalog, projectIssueTypes, type IssueRow, type UserRow } from './catalog';
+import { createMetaFields } from './create-screen';
 import { JiraError, badRequest, issueNotFound, projectNotFound } from './errors';
 import { formatIssueType, formatProject, formatStatus, formatStatusCategory, formatUser, resolveFieldSelection, splitList } from './format';
 import { viewIssues } from './issue-view';
@@ -188,9 +189,20 @@ export function createJiraRouter(opts: JiraRouterOptions): express.Router {
     const ref = String(req.params.projectIdOrKey);
     const project = findProject(db, ref);
     if (!project || !hasProjectPermission(db, p, project.id, 'BROWSE_PROJECTS')) throw projectNotFound(ref);
-    const types = hasProjectPermission(db, p, project.id, 'CREATE_ISSUES') ? [...loadCatalog(db).issueTypes.values()] : [];
+    const types = hasProjectPermission(db, p, project.id, 'CREATE_ISSUES') ? projectIssueTypes(loadCatalog(db), project.id) : [];
     const paged = page(types.map((t) => ({ ...formatIssueType(base(req), t), untranslatedName: t.name })), req);
     return { issueTypes: paged.values, maxResults: paged.maxResults, startAt: paged.startAt, total: paged.total };
+  });
+  // The fields of one issue type's create screen (FieldCreateMetadata), 50 to a page by default.
+  route('get', '/issue/createmeta/:projectIdOrKey/issuetypes/:issueTypeId', (req, _res, p) => {
+    const ref = String(req.params.projectIdOrKey);
+    const project = findProject(db, ref);
+    if (!project || !hasProjectPermission(db, p, project.id, 'BROWSE_PROJECTS')) throw projectNotFound(ref);
+    const type = projectIssueTypes(loadCatalog(db), project.id).find((t) => t.id === String(req.params.issueTypeId));
+    if (!type) throw new JiraError(404, [`Issue type with id '${String(req.params.issueTypeId)}' is not valid for project ${project.key}.`]);
+    const fields = hasProjectPermission(db, p, project.id, 'CREATE_ISSUES') ? createMetaFields(db, project.id, type) : [];
+    const paged = page(fields, req);
+    return { maxResults: paged.maxResults, startAt: paged.startAt, total: paged.total, fields: paged.values };
   });
 
   // ---- issues -------------------------------------------------------------------------------

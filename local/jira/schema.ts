@@ -77,6 +77,7 @@ export function ensureJiraSchema(db: BetterSqlite3.Database): void {
       created TEXT NOT NULL,
       updated TEXT NOT NULL,
       resolutiondate TEXT,
+      duedate TEXT,
       -- Jira's statuscategorychangedate: set at create and by a transition into another status category.
       status_category_changed TEXT
     );
@@ -99,6 +100,19 @@ export function ensureJiraSchema(db: BetterSqlite3.Database): void {
       field_id TEXT NOT NULL,
       name TEXT NOT NULL,
       issue_type_id TEXT REFERENCES issue_types(id)
+    );
+    -- System fields an admin took off a project's create screen (Jira: screen scheme), per issue type or
+    -- for all (issue_type_id NULL): createmeta stops listing them and a create that sets one is refused.
+    CREATE TABLE IF NOT EXISTS create_screen_removed (
+      project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+      field_id TEXT NOT NULL,
+      issue_type_id TEXT REFERENCES issue_types(id)
+    );
+    -- A project's issue type scheme: the types its issues may have. No rows: every type (the default scheme).
+    CREATE TABLE IF NOT EXISTS project_issue_types (
+      project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+      issue_type_id TEXT NOT NULL REFERENCES issue_types(id) ON DELETE CASCADE,
+      PRIMARY KEY (project_id, issue_type_id)
     );
     CREATE TABLE IF NOT EXISTS issue_field_values (
       issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE,
@@ -125,13 +139,15 @@ export function ensureJiraSchema(db: BetterSqlite3.Database): void {
       configuration TEXT NOT NULL DEFAULT '{}'
     );
   `);
-  // Data files from before the column: issues read it as NULL (then resolved, else created; format.ts).
+  // Databases created before the due date or the status-category change time existed gain the columns
+  // (CREATE TABLE IF NOT EXISTS keeps old tables); a NULL change time reads as resolved, else created (format.ts).
   const columns = db.prepare('PRAGMA table_info(issues)').all() as Array<{ name: string }>;
+  if (!columns.some((c) => c.name === 'duedate')) db.exec('ALTER TABLE issues ADD COLUMN duedate TEXT');
   if (!columns.some((c) => c.name === 'status_category_changed')) db.exec('ALTER TABLE issues ADD COLUMN status_category_changed TEXT');
 }
 
 /** Tables in the order they can be emptied without breaking foreign keys. */
 export const JIRA_TABLES = [
-  'workflow_validators', 'issue_key_history', 'issue_field_values', 'create_screen_fields', 'jira_counters', 'issue_properties', 'issues', 'role_members', 'role_permissions', 'project_roles',
+  'workflow_validators', 'issue_key_history', 'issue_field_values', 'create_screen_fields', 'create_screen_removed', 'project_issue_types', 'jira_counters', 'issue_properties', 'issues', 'role_members', 'role_permissions', 'project_roles',
   'transitions', 'statuses', 'status_categories', 'issue_types', 'projects', 'users',
 ] as const;

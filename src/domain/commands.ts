@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { ConditionInput, DecisionInput, KpiInput, MetricInput } from './inputs';
-import { LIMITS, type Decision, type HandoffRecord, type ProductionKpi, type UserRef, type WorkstreamIssueRef, type WorkstreamKey } from './record';
+import { LIMITS, type Decision, type HandoffRecord, type ProductionKpi, type SubtaskItemKey, type UserRef, type WorkstreamIssueRef, type WorkstreamKey } from './record';
 
 export interface CommandContext {
   /** The calling user, from the Forge context. */
@@ -163,9 +163,14 @@ export function reopenHandoff(record: HandoffRecord, reason: string, epic: { key
 
 // ---- workstreams ------------------------------------------------------------------------------------
 /**
- * Remembers the workstream issues created (or found by their marker) under the epic, for the brief, the
- * history and the audit trail. The marker in Jira stays the source of truth for whether an issue exists.
+ * Remembers the workstream issues and their sub-tasks created (or found by their marker) under the epic, for
+ * the brief, the history and the audit trail, and so a search that lags behind a creation cannot make the
+ * next press create them again. The marker in Jira stays the source of truth for whether an issue exists.
  */
-export function linkWorkstreams(record: HandoffRecord, refs: Partial<Record<WorkstreamKey, WorkstreamIssueRef>>): CommandResult {
-  return ok({ ...record, workstreams: { ...record.workstreams, ...refs } });
+export function linkWorkstreams(
+  record: HandoffRecord,
+  refs: Partial<Record<WorkstreamKey, WorkstreamIssueRef>>,
+  subtasks: Record<SubtaskItemKey, WorkstreamIssueRef> = {},
+): CommandResult {
+  return ok({ ...record, workstreams: { ...record.workstreams, ...refs }, subtasks: { ...record.subtasks, ...subtasks } });
 }

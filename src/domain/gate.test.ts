@@ -89,10 +89,14 @@ describe('decideGate: decision', () => {
   it('applies the gate’s own policy: KPI minimums, acceptance and workstreams', () => {
     const rec = { ...readyRecord(), ownership: { deliveryOwner: PRIYA, workstreamLeads: {} } };
     const gate: GateConfig = { ...config, requireOwnerAcceptance: false, kpiMinimums: { operational: 1, business: 2 }, requireWorkstreamsDone: true };
-    const d = decideGate(input({ record: rec, config: gate, workstreams: { total: 5, done: 2 } }));
+    const d = decideGate(input({ record: rec, config: gate, workstreams: { total: 5, done: 2, subtasksTotal: 19, subtasksDone: 12 } }));
     expect(d.errorMessage).toBe(
       'Production handoff for AIP-12 is not decided: needs 2 agreed business KPIs with a time horizon, 1 so far; 3 of 5 workstreams are not done. Decide them in the Production Handoff panel on AIP-12.',
     );
+    // The workstreams policy can require every sub-task done as well.
+    const strict = decideGate(input({ record: readyRecord(), config: { ...config, requireWorkstreamsDone: true, requireSubtasksDone: true }, workstreams: { total: 5, done: 5, subtasksTotal: 19, subtasksDone: 12 } }));
+    expect(strict.errorMessage).toBe('Production handoff for AIP-12 is not decided: 7 of 19 sub-tasks are not done. Decide them in the Production Handoff panel on AIP-12.');
+    expect(decideGate(input({ record: readyRecord(), config: { ...config, requireWorkstreamsDone: true }, workstreams: { total: 5, done: 5, subtasksTotal: 19, subtasksDone: 12 } })).result).toBe(true);
   });
   it('truncates long name lists to five and counts the rest', () => {
     const rec = { ...readyRecord(), conditions: Array.from({ length: 8 }, (_, i) => condition(`c${i}`, `Condition ${i}`)) };

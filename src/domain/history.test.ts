@@ -59,6 +59,17 @@ describe('diffRecords', () => {
   it('finds nothing between identical records', () => {
     expect(diffRecords(readyRecord(), readyRecord())).toEqual([]);
   });
+  it('names each sub-task linked by what it stands for: a condition, a KPI or a template item', () => {
+    const before = readyRecord();
+    const [c] = before.conditions;
+    const [k] = before.kpis;
+    const after = { ...before, subtasks: { [`condition:${c.id}`]: { issueId: '20', issueKey: 'AIP-20' }, [`kpi:${k.id}`]: { issueId: '21', issueKey: 'AIP-21' }, 'template:compliance-review:model-card': { issueId: '22', issueKey: 'AIP-22' } } };
+    expect(diffRecords(before, after)).toEqual([
+      { field: `sub-task for condition '${c.name}'`, to: 'AIP-20' },
+      { field: `sub-task for KPI '${k.name}'`, to: 'AIP-21' },
+      { field: "sub-task 'Compliance review: model-card'", to: 'AIP-22' },
+    ]);
+  });
 });
 
 describe('describeChange', () => {
@@ -75,7 +86,7 @@ describe('describeChange', () => {
     expect(describeChange('savePilot', [])).toBe('Updated the pilot timeline: no changes');
   });
   it('says workstream issues were linked, and a reopening with its reason', () => {
-    expect(describeChange('createWorkstreams', [{ field: "workstream 'Data integration' issue", to: 'AIP-10' }])).toBe("Created workstream issues: workstream 'Data integration' issue: AIP-10");
+    expect(describeChange('createWorkstreams', [{ field: "workstream 'Data integration' issue", to: 'AIP-10' }])).toBe("Created workstream issues and sub-tasks: workstream 'Data integration' issue: AIP-10");
     expect(describeChange('reopenHandoff', [{ field: 'reopen reason', to: 'Compliance asked' }])).toBe('Reopened the handoff: reopen reason: Compliance asked');
   });
 });

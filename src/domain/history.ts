@@ -42,7 +42,20 @@ export function diffRecords(before: HandoffRecord | null, after: HandoffRecord):
   for (const key of WORKSTREAM_KEYS) {
     change(out, `workstream '${WORKSTREAM_NAMES[key]}' issue`, before?.workstreams[key]?.issueKey, after.workstreams[key]?.issueKey);
   }
+  const items = new Set([...Object.keys(before?.subtasks ?? {}), ...Object.keys(after.subtasks)]);
+  for (const item of items) change(out, subtaskLabel(item, before, after), before?.subtasks[item]?.issueKey, after.subtasks[item]?.issueKey);
   return out;
+}
+
+/** "sub-task for condition 'X'", "sub-task for KPI 'Y'", "sub-task 'Compliance review: model-card'". */
+function subtaskLabel(item: string, before: HandoffRecord | null, after: HandoffRecord): string {
+  const [source, first, second] = item.split(':');
+  const named = <T extends { id: string; name: string }>(list: (r: HandoffRecord) => T[]) =>
+    clip([after, before].flatMap((r) => (r ? list(r) : [])).find((x) => x.id === first)?.name ?? first, 80);
+  if (source === 'condition') return `sub-task for condition '${named((r) => r.conditions)}'`;
+  if (source === 'kpi') return `sub-task for KPI '${named((r) => r.kpis)}'`;
+  const workstream = WORKSTREAM_NAMES[first as keyof typeof WORKSTREAM_NAMES] ?? first;
+  return `sub-task '${workstream}: ${second}'`;
 }
 
 function diffById<T extends { id: string }>(
@@ -155,7 +168,7 @@ const ACTION_WORDS: Record<RecordAction, string> = {
   acceptOwnership: 'Accepted delivery ownership',
   setWorkstreamLead: 'Set a workstream lead',
   reopenHandoff: 'Reopened the handoff',
-  createWorkstreams: 'Created workstream issues',
+  createWorkstreams: 'Created workstream issues and sub-tasks',
 };
 
 const SUMMARY_MAX = 300;

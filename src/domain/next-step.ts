@@ -13,6 +13,7 @@ const STEP_FOR: Record<MissingAnswer['code'], string> = {
   'owner-not-accepted': 'The named delivery owner accepts ownership in the Production Handoff panel.',
   'workstreams-not-created': 'Create the workstream issues from the Production Handoff panel.',
   'workstreams-not-done': 'Finish the open workstream issues.',
+  'subtasks-not-done': 'Finish the open sub-tasks of the workstream issues.',
 };
 
 export function nextStep(readiness: Pick<Readiness, 'level' | 'missing'>): string {

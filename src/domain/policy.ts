@@ -3,7 +3,24 @@
  * Pure schemas and defaults.
  */
 import { z } from 'zod';
-import { WORKSTREAM_KEYS, WorkstreamKey } from './record';
+import { ConditionKind, Id, LIMITS, WORKSTREAM_KEYS, WorkstreamKey } from './record';
+
+/** Who a template's sub-task is assigned to when it is created. */
+export const SUBTASK_ASSIGNEES = ['lead', 'owner', 'nobody'] as const;
+export const SubtaskAssignee = z.enum(SUBTASK_ASSIGNEES, { error: 'Pick who gets the sub-task' });
+export type SubtaskAssignee = z.infer<typeof SubtaskAssignee>;
+
+/** One piece of a workstream's work, created as a sub-task of the workstream issue. */
+export const SubtaskTemplate = z
+  .object({
+    /** Stable within the workstream: the sub-task's marker names it, so editing the words never duplicates the sub-task. */
+    id: Id,
+    summary: z.string().trim().min(1, { error: 'Sub-task summary is required' }).max(200, { error: 'Sub-task summary must be at most 200 characters' }),
+    description: z.string().trim().max(2000, { error: 'Sub-task description must be at most 2000 characters' }),
+    assignTo: SubtaskAssignee,
+  })
+  .strict();
+export type SubtaskTemplate = z.infer<typeof SubtaskTemplate>;
 
 export const WorkstreamTemplate = z
   .object({
@@ -13,6 +30,11 @@ export const WorkstreamTemplate = z
     /** What the workstream covers and what "done" means. Plain text; becomes the issue description. */
     description: z.string().trim().max(4000, { error: 'Description must be at most 4000 characters' }),
     enabled: z.boolean(),
+    /** The sub-tasks every such workstream issue gets. */
+    subtasks: z
+      .array(SubtaskTemplate)
+      .max(LIMITS.templateSubtasks, { error: `At most ${LIMITS.templateSubtasks} sub-tasks per workstream` })
+      .refine((ts) => new Set(ts.map((t) => t.id)).size === ts.length, { error: 'Each sub-task of a workstream needs its own id' }),
   })
   .strict();
 export type WorkstreamTemplate = z.infer<typeof WorkstreamTemplate>;
@@ -58,6 +80,8 @@ export const ProjectSettings = z
       .array(WorkstreamTemplate)
       .length(WORKSTREAM_KEYS.length, { error: 'Every workstream needs a template' })
       .refine((ts) => new Set(ts.map((t) => t.key)).size === ts.length, { error: 'Each workstream appears once' }),
+    /** Which workstream a withdrawn condition's sub-task ("Set up <production path>") goes to, by the condition's kind. */
+    conditionWorkstreams: z.record(ConditionKind, WorkstreamKey).default(() => ({ ...DEFAULT_CONDITION_WORKSTREAMS })),
     /** Preferred issue type name for workstream issues (a level-0 type; falls back to Task, then any level-0). */
     workstreamIssueType: z.string().trim().min(1).max(60),
     kpiMinimums: KpiMinimums,
@@ -80,6 +104,10 @@ export const DEFAULT_WORKSTREAM_TEMPLATES: WorkstreamTemplate[] = [
       'agree data contracts and refresh schedules with the owning teams, and monitor freshness. ' +
       'Done when the model reads all its inputs through approved, monitored production feeds and no pilot-only access remains.',
     enabled: true,
+    subtasks: [
+      { id: 'data-contracts', summary: 'Agree data contracts and refresh schedules with the source owners', description: 'Every source the model reads in production has a named owner, a contract and a refresh schedule.', assignTo: 'lead' },
+      { id: 'freshness-monitoring', summary: 'Monitor freshness and quality of every production feed', description: 'Alerts reach the on-call team when a feed is late or fails its quality checks.', assignTo: 'lead' },
+    ],
   },
   {
     key: 'model-deployment',
@@ -89,6 +117,11 @@ export const DEFAULT_WORKSTREAM_TEMPLATES: WorkstreamTemplate[] = [
       'plus monitoring for drift, accuracy in production and the human-override rate. ' +
       'Done when the model serves production traffic behind an owned on-call rotation with alerts on the operational KPIs.',
     enabled: true,
+    subtasks: [
+      { id: 'deployment-pipeline', summary: 'Production deployment pipeline', description: 'Packaging, CI/CD and serving on the production platform, with the model version traceable to its training run.', assignTo: 'lead' },
+      { id: 'rollback-plan', summary: 'Rollback plan', description: 'A tested way back to the previous model (or to the manual process) within an agreed time.', assignTo: 'lead' },
+      { id: 'monitoring-alerting', summary: 'Monitoring and alerting', description: 'Drift, accuracy in production and the human-override rate are measured, with alerts routed to an owned on-call rotation.', assignTo: 'lead' },
+    ],
   },
   {
     key: 'compliance-review',
@@ -98,6 +131,11 @@ export const DEFAULT_WORKSTREAM_TEMPLATES: WorkstreamTemplate[] = [
       'record the decisions on every pilot exception that becomes permanent. ' +
       'Done when each review has a recorded outcome and any conditions are tracked as issues.',
     enabled: true,
+    subtasks: [
+      { id: 'privacy-impact-assessment', summary: 'Privacy impact assessment', description: 'The assessment the pilot was exempted from, with its outcome recorded.', assignTo: 'lead' },
+      { id: 'model-card', summary: 'Model card and intended-use statement', description: 'What the model is for, what it must not be used for, its known limits and the data it was trained on.', assignTo: 'lead' },
+      { id: 'governance-sign-off', summary: "AI governance sign-off", description: "The AI-governance or model-risk review's decision, with any conditions tracked as issues.", assignTo: 'owner' },
+    ],
   },
   {
     key: 'stakeholder-alignment',
@@ -107,6 +145,10 @@ export const DEFAULT_WORKSTREAM_TEMPLATES: WorkstreamTemplate[] = [
       'training and communication for the people whose work changes. ' +
       'Done when the business owners have agreed the rollout plan and the review cadence is in their calendars.',
     enabled: true,
+    subtasks: [
+      { id: 'regular-review', summary: "Regular stakeholder review", description: "The standing review that replaces the pilot's direct access to the business: named business owners, a cadence, in their calendars.", assignTo: 'owner' },
+      { id: 'change-communication', summary: 'Training and communication', description: 'Training and communication for the people whose work changes when the model ships.', assignTo: 'lead' },
+    ],
   },
   {
     key: 'production-kpis',
@@ -116,6 +158,9 @@ export const DEFAULT_WORKSTREAM_TEMPLATES: WorkstreamTemplate[] = [
       'and put them in the steering committee\'s reporting with the agreed time horizons. ' +
       'Done when every agreed KPI is measured automatically and its first review date is scheduled.',
     enabled: true,
+    subtasks: [
+      { id: 'steering-reporting', summary: "Put the agreed KPIs in the steering committee's reporting", description: "Each agreed KPI appears in the steering committee's reporting with its baseline, target and time horizon.", assignTo: 'owner' },
+    ],
   },
 ];
 
@@ -127,11 +172,31 @@ export const WORKSTREAM_NAMES: Record<WorkstreamKey, string> = {
   'production-kpis': 'Production KPIs',
 };
 
+/**
+ * Where a withdrawn condition's replacement work belongs: data access is data integration's, stakeholder
+ * access stakeholder alignment's; permissions, decision speed and anything else go to the compliance review
+ * (the exceptions it reviews), tooling to model deployment. Admins remap any kind in the project settings.
+ */
+export const DEFAULT_CONDITION_WORKSTREAMS: Record<ConditionKind, WorkstreamKey> = {
+  permission: 'compliance-review',
+  'data-access': 'data-integration',
+  'stakeholder-access': 'stakeholder-alignment',
+  'decision-speed': 'compliance-review',
+  tooling: 'model-deployment',
+  other: 'compliance-review',
+};
+
+/** A template's default sub-tasks, for settings saved before templates had sub-tasks. */
+export function defaultSubtasksOf(key: WorkstreamKey): SubtaskTemplate[] {
+  return (DEFAULT_WORKSTREAM_TEMPLATES.find((t) => t.key === key)?.subtasks ?? []).map((s) => ({ ...s }));
+}
+
 export function defaultProjectSettings(): ProjectSettings {
   return {
     version: 0,
     initiativeLabel: DEFAULT_INITIATIVE_LABEL,
-    workstreamTemplates: DEFAULT_WORKSTREAM_TEMPLATES.map((t) => ({ ...t })),
+    workstreamTemplates: DEFAULT_WORKSTREAM_TEMPLATES.map((t) => ({ ...t, subtasks: t.subtasks.map((s) => ({ ...s })) })),
+    conditionWorkstreams: { ...DEFAULT_CONDITION_WORKSTREAMS },
     workstreamIssueType: 'Task',
     kpiMinimums: { operational: 1, business: 1 },
     shipSignalThreshold: 0.5,
@@ -147,6 +212,8 @@ export const GateConfig = z
     scopeLabel: z.string().trim().max(255).default('ai-initiative'),
     /** Also require every workstream issue to be done. */
     requireWorkstreamsDone: z.boolean().default(false),
+    /** With requireWorkstreamsDone: also every sub-task the app created under them (absent: not required). */
+    requireSubtasksDone: z.boolean().optional(),
     /** Override the project's KPI minimums for the gate; absent: use the project's. */
     kpiMinimums: KpiMinimums.optional(),
     /** Override the project's owner-acceptance rule for the gate; absent: use the project's. */

@@ -24,11 +24,16 @@ export interface ReadinessPolicy {
   requireOwnerAcceptance: boolean;
   /** Gate-only policy: every workstream issue must be done. */
   requireWorkstreamsDone: boolean;
+  /** Gate-only policy, with requireWorkstreamsDone: every sub-task the app created under them must be done too. */
+  requireSubtasksDone: boolean;
 }
 
+/** The epic's workstream issues and the sub-tasks the app created under them: how many, how many done. */
 export interface WorkstreamFacts {
   total: number;
   done: number;
+  subtasksTotal: number;
+  subtasksDone: number;
 }
 
 export type Question = 'conditions' | 'kpis' | 'owner' | 'workstreams';
@@ -44,7 +49,8 @@ export interface MissingAnswer {
     | 'no-owner'
     | 'owner-not-accepted'
     | 'workstreams-not-created'
-    | 'workstreams-not-done';
+    | 'workstreams-not-done'
+    | 'subtasks-not-done';
   sentence: string;
   /** Names involved (e.g. the undecided conditions), for the gate's message. */
   names?: string[];

@@ -7,16 +7,21 @@ import { AT, MARCUS, POLICY, PRIYA, arbReadyCase, condition, kpi, readyRecord, r
 
 const OPEN: EpicFacts = { key: 'AIP-12', statusCategory: 'indeterminate', today: '2026-03-10' };
 const DONE: EpicFacts = { ...OPEN, statusCategory: 'done' };
+const ws = (total: number, done: number, subtasksTotal = 0, subtasksDone = 0) => ({ total, done, subtasksTotal, subtasksDone });
 
 describe('readinessPolicy', () => {
   it('takes the project settings when the gate has no overrides', () => {
     const settings = { ...defaultProjectSettings(), kpiMinimums: { operational: 2, business: 0 }, requireOwnerAcceptance: false };
-    expect(readinessPolicy(settings)).toEqual({ kpiMinimums: { operational: 2, business: 0 }, shipSignalThreshold: 0.5, requireOwnerAcceptance: false, requireWorkstreamsDone: false });
+    expect(readinessPolicy(settings)).toEqual({ kpiMinimums: { operational: 2, business: 0 }, shipSignalThreshold: 0.5, requireOwnerAcceptance: false, requireWorkstreamsDone: false, requireSubtasksDone: false });
     expect(readinessPolicy(settings, DEFAULT_GATE_CONFIG).kpiMinimums).toEqual({ operational: 2, business: 0 });
   });
   it('lets the gate override KPI minimums, owner acceptance and ask for finished workstreams', () => {
     const policy = readinessPolicy(defaultProjectSettings(), { scopeLabel: '', requireWorkstreamsDone: true, kpiMinimums: { operational: 0, business: 3 }, requireOwnerAcceptance: false });
-    expect(policy).toEqual({ kpiMinimums: { operational: 0, business: 3 }, shipSignalThreshold: 0.5, requireOwnerAcceptance: false, requireWorkstreamsDone: true });
+    expect(policy).toEqual({ kpiMinimums: { operational: 0, business: 3 }, shipSignalThreshold: 0.5, requireOwnerAcceptance: false, requireWorkstreamsDone: true, requireSubtasksDone: false });
+  });
+  it('asks for finished sub-tasks only as part of finished workstreams', () => {
+    expect(readinessPolicy(defaultProjectSettings(), { scopeLabel: '', requireWorkstreamsDone: true, requireSubtasksDone: true }).requireSubtasksDone).toBe(true);
+    expect(readinessPolicy(defaultProjectSettings(), { scopeLabel: '', requireWorkstreamsDone: false, requireSubtasksDone: true }).requireSubtasksDone).toBe(false);
   });
 });
 
@@ -119,20 +124,28 @@ describe('computeReadiness: delivery owner', () => {
 describe('computeReadiness: workstreams (gate policy only)', () => {
   const policy = { ...POLICY, requireWorkstreamsDone: true };
   it('ignores workstreams unless the policy asks', () => {
-    expect(computeReadiness(readyRecord(), OPEN, POLICY, { total: 5, done: 0 }).level).toBe('ready');
+    expect(computeReadiness(readyRecord(), OPEN, POLICY, ws(5, 0)).level).toBe('ready');
   });
   it('asks for the workstream issues to be created', () => {
     expect(computeReadiness(readyRecord(), OPEN, policy).missing.map((m) => m.sentence)).toEqual(['Workstream issues have not been created.']);
-    expect(computeReadiness(readyRecord(), OPEN, policy, { total: 0, done: 0 }).missing[0].code).toBe('workstreams-not-created');
+    expect(computeReadiness(readyRecord(), OPEN, policy, ws(0, 0)).missing[0].code).toBe('workstreams-not-created');
   });
   it('counts the workstreams not done', () => {
-    expect(computeReadiness(readyRecord(), OPEN, policy, { total: 5, done: 2 }).missing[0].sentence).toBe('3 of 5 workstreams are not done.');
-    expect(computeReadiness(readyRecord(), OPEN, policy, { total: 5, done: 4 }).missing[0].sentence).toBe('1 of 5 workstreams is not done.');
-    const r = computeReadiness(readyRecord(), OPEN, policy, { total: 5, done: 5 });
+    expect(computeReadiness(readyRecord(), OPEN, policy, ws(5, 2)).missing[0].sentence).toBe('3 of 5 workstreams are not done.');
+    expect(computeReadiness(readyRecord(), OPEN, policy, ws(5, 4)).missing[0].sentence).toBe('1 of 5 workstreams is not done.');
+    const r = computeReadiness(readyRecord(), OPEN, policy, ws(5, 5));
     expect(r.level).toBe('ready');
   });
   it('counts workstreams as a fourth open question', () => {
     expect(computeReadiness(null, OPEN, policy).openQuestions).toBe(4);
+  });
+  it('with sub-tasks required, counts the sub-tasks not done as well', () => {
+    const strict = { ...policy, requireSubtasksDone: true };
+    expect(computeReadiness(readyRecord(), OPEN, strict, ws(5, 5, 19, 12)).missing.map((m) => [m.code, m.sentence])).toEqual([['subtasks-not-done', '7 of 19 sub-tasks are not done.']]);
+    expect(computeReadiness(readyRecord(), OPEN, strict, ws(5, 4, 19, 18)).missing.map((m) => m.sentence)).toEqual(['1 of 5 workstreams is not done.', '1 of 19 sub-tasks is not done.']);
+    expect(computeReadiness(readyRecord(), OPEN, strict, ws(5, 5, 19, 19)).level).toBe('ready');
+    // Without the sub-task policy, open sub-tasks do not hold the epic back.
+    expect(computeReadiness(readyRecord(), OPEN, policy, ws(5, 5, 19, 12)).level).toBe('ready');
   });
 });
 

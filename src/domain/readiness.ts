@@ -27,6 +27,8 @@ export function readinessPolicy(settings: ProjectSettings, gate?: GateConfig): R
     requireOwnerAcceptance: gate?.requireOwnerAcceptance ?? settings.requireOwnerAcceptance,
     // Only the gate can ask for finished workstreams: the panel and report judge decisions, not delivery progress.
     requireWorkstreamsDone: gate?.requireWorkstreamsDone ?? false,
+    // Sub-tasks are part of a workstream being done: asked for only together with the workstreams.
+    requireSubtasksDone: (gate?.requireWorkstreamsDone ?? false) && (gate?.requireSubtasksDone ?? false),
   };
 }
 
@@ -58,7 +60,7 @@ export function computeReadiness(
     ...conditionAnswers(record),
     ...kpiAnswers(record, policy),
     ...ownerAnswers(record, policy),
-    ...(policy.requireWorkstreamsDone ? workstreamAnswers(workstreams) : []),
+    ...(policy.requireWorkstreamsDone ? workstreamAnswers(workstreams, policy.requireSubtasksDone) : []),
   ];
   const level = levelOf(record, epic, missing);
   return {
@@ -170,19 +172,24 @@ function ownerAnswers(record: HandoffRecord | null, policy: ReadinessPolicy): Mi
 }
 
 // ---- gate-only: workstreams ------------------------------------------------------------------------
-function workstreamAnswers(facts: WorkstreamFacts | undefined): MissingAnswer[] {
+function workstreamAnswers(facts: WorkstreamFacts | undefined, subtasksToo: boolean): MissingAnswer[] {
   if (!facts || facts.total === 0) {
     return [{ question: 'workstreams', code: 'workstreams-not-created', sentence: 'Workstream issues have not been created.' }];
   }
+  const out: MissingAnswer[] = [];
   const open = facts.total - facts.done;
-  if (open <= 0) return [];
-  return [
-    {
+  if (open > 0) {
+    out.push({ question: 'workstreams', code: 'workstreams-not-done', sentence: `${open} of ${facts.total} workstreams ${open === 1 ? 'is' : 'are'} not done.` });
+  }
+  const openSubtasks = facts.subtasksTotal - facts.subtasksDone;
+  if (subtasksToo && openSubtasks > 0) {
+    out.push({
       question: 'workstreams',
-      code: 'workstreams-not-done',
-      sentence: `${open} of ${facts.total} workstreams ${open === 1 ? 'is' : 'are'} not done.`,
-    },
-  ];
+      code: 'subtasks-not-done',
+      sentence: `${openSubtasks} of ${facts.subtasksTotal} sub-tasks ${openSubtasks === 1 ? 'is' : 'are'} not done.`,
+    });
+  }
+  return out;
 }
 
 // ---- counts, warnings and the pilot clock ----------------------------------------------------------

@@ -17,6 +17,8 @@ export const LIMITS = {
   summaryChars: 4096,
   leadTimeDays: 3650,
   horizonCount: 40,
+  /** Sub-task items per workstream template. */
+  templateSubtasks: 10,
 } as const;
 
 const trimmed = (max: number, label: string) =>
@@ -182,6 +184,19 @@ export const WorkstreamIssueRef = z.object({ issueId: z.string(), issueKey: z.st
 export type WorkstreamIssueRef = z.infer<typeof WorkstreamIssueRef>;
 
 /**
+ * Which item of the plan a sub-task stands for: a template's sub-task (`template:<workstream>:<id>`), a
+ * withdrawn condition (`condition:<id>`) or an agreed KPI (`kpi:<id>`). Its marker in Jira names it, so a
+ * sub-task is created once per item whatever the words become.
+ */
+export const SubtaskItemKey = z
+  .string()
+  .regex(new RegExp(`^(?:template:(?:${WORKSTREAM_KEYS.join('|')}):[a-z0-9-]{1,40}|condition:[a-z0-9-]{1,40}|kpi:[a-z0-9-]{1,40})$`, 'i'), { error: 'Unknown sub-task item' });
+export type SubtaskItemKey = z.infer<typeof SubtaskItemKey>;
+
+/** At most one sub-task per template item of every workstream, per condition and per KPI. */
+export const MAX_SUBTASKS = WORKSTREAM_KEYS.length * LIMITS.templateSubtasks + LIMITS.conditions + LIMITS.kpis;
+
+/**
  * Set when an editor reopens the handoff of a Done epic (its record is locked while the epic is Done);
  * cleared by the first save after which every question is decided again.
  */
@@ -202,6 +217,11 @@ export const HandoffRecord = z
     kpis: z.array(ProductionKpi).max(LIMITS.kpis, { error: `At most ${LIMITS.kpis} production KPIs` }),
     ownership: Ownership,
     workstreams: z.partialRecord(WorkstreamKey, WorkstreamIssueRef).default({}),
+    /** The sub-tasks created (or found by their marker) under the workstream issues, by plan item. */
+    subtasks: z
+      .record(SubtaskItemKey, WorkstreamIssueRef)
+      .refine((refs) => Object.keys(refs).length <= MAX_SUBTASKS, { error: `At most ${MAX_SUBTASKS} sub-tasks` })
+      .default({}),
     reopened: Reopened.optional(),
   })
   .strict();
@@ -242,7 +262,8 @@ export function isBlankRecord(record: HandoffRecord | null): boolean {
     !ownership.accepted &&
     !ownership.pilotChampion &&
     Object.keys(ownership.workstreamLeads).length === 0 &&
-    Object.keys(record.workstreams).length === 0
+    Object.keys(record.workstreams).length === 0 &&
+    Object.keys(record.subtasks).length === 0
   );
 }
 
@@ -259,5 +280,6 @@ export function emptyRecord(issueId: string, now: string, by: UserRef): HandoffR
     kpis: [],
     ownership: { workstreamLeads: {} },
     workstreams: {},
+    subtasks: {},
   };
 }

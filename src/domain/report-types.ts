@@ -5,6 +5,8 @@ import type { ReadinessLevel, StatusCategoryKey } from './readiness-types';
 export const SUMMARY_PROPERTY_KEY = 'production-handoff-readiness';
 /** Issue property on each workstream issue the app creates: names its epic and workstream. */
 export const WORKSTREAM_MARKER_KEY = 'production-handoff-workstream';
+/** Issue property on each sub-task the app creates under a workstream issue: names its epic, workstream and plan item. */
+export const SUBTASK_MARKER_KEY = 'production-handoff-subtask';
 
 export type ReportFlag = 'ship-signal' | 'stalled' | 'no-owner' | 'kpi-review-past' | 'pilot-closing' | 'reopened' | 'done-undecided';
 
@@ -30,6 +32,9 @@ export interface SearchSummary {
   kpisAgreed: number;
   workstreamsTotal: number;
   workstreamsDone: number;
+  /** The sub-tasks the app created under the workstream issues, and how many are done. */
+  subtasksTotal: number;
+  subtasksDone: number;
   /** Earliest first-review date among KPIs, YYYY-MM-DD, '' if none. */
   nextKpiReviewDate: string;
   kpiReviewPast: 'yes' | 'no';
@@ -53,7 +58,7 @@ export interface ReportRow {
   owner?: { accountId: string; displayName: string; accepted: boolean };
   conditions: { decided: number; total: number; permanent: number; withdrawn: number };
   kpis: { agreed: number; total: number };
-  workstreams: { done: number; total: number };
+  workstreams: { done: number; total: number; subtasksDone: number; subtasksTotal: number };
   level: ReadinessLevel;
   missing: string[];
   missingCount: number;

@@ -33,7 +33,12 @@ export function toReportRow(issue: ReportIssue, summary: SearchSummary | undefin
       withdrawn: summary?.conditionsWithdrawn ?? 0,
     },
     kpis: { agreed: summary?.kpisAgreed ?? 0, total: summary?.kpisTotal ?? 0 },
-    workstreams: { done: summary?.workstreamsDone ?? 0, total: summary?.workstreamsTotal ?? 0 },
+    workstreams: {
+      done: summary?.workstreamsDone ?? 0,
+      total: summary?.workstreamsTotal ?? 0,
+      subtasksDone: summary?.subtasksDone ?? 0,
+      subtasksTotal: summary?.subtasksTotal ?? 0,
+    },
     level: liveLevel(shipped, summary),
     missing: summary?.missing ?? [],
     missingCount: summary?.missingCount ?? 0,

@@ -15,7 +15,7 @@ describe('toSearchSummary', () => {
       kpis: [...readyRecord().kpis.map((k) => ({ ...k, firstReviewDate: '2026-06-01' })), kpi('k3', 'Cost', 'cost', { status: 'proposed', firstReviewDate: '2026-01-01' })],
       pilot: { plannedCloseDate: '2026-04-01' },
     };
-    const s = toSearchSummary(rec, computeReadiness(rec, EPIC, POLICY), { total: 5, done: 2 });
+    const s = toSearchSummary(rec, computeReadiness(rec, EPIC, POLICY), { total: 5, done: 2, subtasksTotal: 19, subtasksDone: 12 });
     expect(s).toEqual({
       v: 1,
       level: 'ready',
@@ -33,6 +33,8 @@ describe('toSearchSummary', () => {
       kpisAgreed: 2,
       workstreamsTotal: 5,
       workstreamsDone: 2,
+      subtasksTotal: 19,
+      subtasksDone: 12,
       nextKpiReviewDate: '2026-06-01',
       kpiReviewPast: 'no',
       plannedCloseDate: '2026-04-01',
@@ -69,8 +71,8 @@ describe('toSearchSummary', () => {
     fc.assert(
       fc.property(arbAnyRecord, (rec) => {
         expect(HandoffRecord.safeParse(rec).success).toBe(true);
-        const policy = { ...POLICY, requireWorkstreamsDone: true, kpiMinimums: { operational: 10, business: 10 } };
-        const s = toSearchSummary(rec, computeReadiness(rec, EPIC, policy), { total: 5, done: 1 });
+        const policy = { ...POLICY, requireWorkstreamsDone: true, requireSubtasksDone: true, kpiMinimums: { operational: 10, business: 10 } };
+        const s = toSearchSummary(rec, computeReadiness(rec, EPIC, policy), { total: 5, done: 1, subtasksTotal: 130, subtasksDone: 2 });
         expect(JSON.stringify(s).length).toBeLessThanOrEqual(LIMITS.summaryChars);
         expect(s.missingCount).toBe(s.missing.length);
         // What the app publishes always reads back whole: only someone else's edit is ever repaired.
@@ -99,7 +101,7 @@ describe('summaryContradictions', () => {
     fc.assert(
       fc.property(arbAnyRecord, fc.constantFrom('new', 'indeterminate', 'done') as fc.Arbitrary<EpicFacts['statusCategory']>, fc.boolean(), (rec, statusCategory, reopened) => {
         const r = reopened ? { ...rec, reopened: { by: PRIYA, at: AT, reason: 'Revisit' } } : rec;
-        const s = toSearchSummary(r, computeReadiness(r, { ...EPIC, statusCategory }, POLICY), { total: 5, done: 2 });
+        const s = toSearchSummary(r, computeReadiness(r, { ...EPIC, statusCategory }, POLICY), { total: 5, done: 2, subtasksTotal: 19, subtasksDone: 12 });
         expect(summaryContradictions(s, statusCategory, settings)).toEqual([]);
       }),
       { numRuns: 200 },
@@ -113,13 +115,14 @@ describe('summaryContradictions', () => {
     expect(summaryContradictions({ ...truth, level: 'ready', missingCount: 0, missing: [] }, 'indeterminate', settings)).toEqual(['nothing missing with conditions undecided']);
     expect(summaryContradictions({ ...truth, level: 'shipped' }, 'indeterminate', settings)).toContain('the level does not follow the epic\'s status');
     expect(summaryContradictions({ ...truth, conditionsDecided: truth.conditionsTotal }, 'indeterminate', settings)).toContain('the condition counts do not add up');
+    expect(summaryContradictions({ ...truth, subtasksDone: 3, subtasksTotal: 2 }, 'indeterminate', settings)).toContain('more agreed or done than there are');
   });
 });
 
 describe('expectedSummary and isSameSummary', () => {
-  const facts = { record: readyRecord(), epic: { key: 'AIP-12', statusCategory: 'indeterminate' as const, labels: [] }, settings: defaultProjectSettings(), today: '2026-03-10', workstreams: { total: 5, done: 2 } };
+  const facts = { record: readyRecord(), epic: { key: 'AIP-12', statusCategory: 'indeterminate' as const, labels: [] }, settings: defaultProjectSettings(), today: '2026-03-10', workstreams: { total: 5, done: 2, subtasksTotal: 19, subtasksDone: 12 } };
   it('is the summary of the record, of an initiative without one, and none for any other epic', () => {
-    expect(expectedSummary(facts)).toMatchObject({ level: 'ready', workstreamsTotal: 5, workstreamsDone: 2 });
+    expect(expectedSummary(facts)).toMatchObject({ level: 'ready', workstreamsTotal: 5, workstreamsDone: 2, subtasksTotal: 19, subtasksDone: 12 });
     expect(expectedSummary({ ...facts, record: null, epic: { ...facts.epic, labels: ['ai-initiative'] } })).toMatchObject({ level: 'not-started', version: 0 });
     expect(expectedSummary({ ...facts, record: null })).toBeNull();
   });

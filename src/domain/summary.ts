@@ -12,8 +12,8 @@ import { clip, undecidedConditionsSentence } from './sentences';
 
 /** Room for any one sentence; the longest fixed sentence is ~130 characters, an owner's name at most 200. */
 const SENTENCE_MAX = 300;
-/** One sentence per kind of missing answer at most (MissingAnswer has eight codes). */
-const MISSING_MAX = 8;
+/** One sentence per kind of missing answer at most (MissingAnswer has nine codes). */
+const MISSING_MAX = 9;
 
 export function toSearchSummary(record: HandoffRecord | null, readiness: Readiness, workstreams?: WorkstreamFacts): SearchSummary {
   const owner = record?.ownership.deliveryOwner;
@@ -35,6 +35,8 @@ export function toSearchSummary(record: HandoffRecord | null, readiness: Readine
     kpisAgreed: readiness.counts.kpis.agreed,
     workstreamsTotal: workstreams?.total ?? 0,
     workstreamsDone: workstreams?.done ?? 0,
+    subtasksTotal: workstreams?.subtasksTotal ?? 0,
+    subtasksDone: workstreams?.subtasksDone ?? 0,
     nextKpiReviewDate: earliestAgreedReview(record),
     kpiReviewPast: readiness.kpiFlags.some((f) => f.kind === 'review-date-passed') ? 'yes' : 'no',
     plannedCloseDate: record?.pilot.plannedCloseDate ?? '',
@@ -89,7 +91,7 @@ export function summaryContradictions(
   when(s.level === 'deciding' && answered, 'deciding with nothing missing');
   when(s.level === 'not-started' && (s.conditionsTotal > 0 || s.kpisTotal > 0 || s.ownerAccountId !== '' || s.plannedCloseDate !== '' || s.actualCloseDate !== ''), 'not started with answers recorded');
   when(s.conditionsDecided !== s.conditionsPermanent + s.conditionsWithdrawn || s.conditionsDecided > s.conditionsTotal, 'the condition counts do not add up');
-  when(s.kpisAgreed > s.kpisTotal || s.workstreamsDone > s.workstreamsTotal, 'more agreed or done than there are');
+  when(s.kpisAgreed > s.kpisTotal || s.workstreamsDone > s.workstreamsTotal || s.subtasksDone > s.subtasksTotal, 'more agreed or done than there are');
   when(s.ownerAccepted === 'yes' && s.ownerAccountId === '', 'accepted without an owner');
   when((s.version === 0) !== (s.updatedAt === ''), 'the version and the last change disagree');
   when((s.shipSignal === 'yes') !== (s.conditionsDecided > 0 && s.conditionsWithdrawn / s.conditionsDecided > settings.shipSignalThreshold), 'the ship signal does not follow the decisions');
@@ -156,6 +158,8 @@ export const PublishedSummary = z
     kpisAgreed: count,
     workstreamsTotal: count,
     workstreamsDone: count,
+    subtasksTotal: count,
+    subtasksDone: count,
     nextKpiReviewDate: dateOrNone,
     kpiReviewPast: yesNo,
     plannedCloseDate: dateOrNone,
@@ -183,6 +187,8 @@ const UNKNOWN: Omit<SearchSummary, 'v' | 'level'> = {
   kpisAgreed: 0,
   workstreamsTotal: 0,
   workstreamsDone: 0,
+  subtasksTotal: 0,
+  subtasksDone: 0,
   nextKpiReviewDate: '',
   kpiReviewPast: 'no',
   plannedCloseDate: '',

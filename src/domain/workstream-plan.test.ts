@@ -25,7 +25,7 @@ describe('planWorkstreams', () => {
     expect(plan.existing).toEqual([existing[0]]);
   });
   it('substitutes both placeholders literally and keeps the summary to one line of 255', () => {
-    const templates = [{ key: 'data-integration' as const, titlePattern: '{epicKey}: {epicSummary} ({epicKey})', description: 'For {epicSummary}', enabled: true }];
+    const templates = [{ key: 'data-integration' as const, titlePattern: '{epicKey}: {epicSummary} ({epicKey})', description: 'For {epicSummary}', enabled: true, subtasks: [] }];
     const plan = planWorkstreams({ epic: { ...epic, summary: 'Cost $& savings\nphase 2' }, templates, existing: [], leads: {} });
     expect(plan.toCreate[0].summary).toBe('AIP-12: Cost $& savings phase 2 (AIP-12)');
     expect(plan.toCreate[0].description).toBe('For Cost $& savings\nphase 2');

@@ -58,12 +58,12 @@ function firstPerWorkstream(existing: ExistingWorkstream[]): ExistingWorkstream[
 }
 
 /** split/join rather than replace(): a summary containing "$&" must come through literally. */
-function fillPattern(pattern: string, epic: { key: string; summary: string }): string {
+export function fillPattern(pattern: string, epic: { key: string; summary: string }): string {
   return pattern.split('{epicKey}').join(epic.key).split('{epicSummary}').join(epic.summary);
 }
 
 /** A Jira summary is one line of at most 255 characters. */
-function issueSummary(text: string): string {
+export function issueSummary(text: string): string {
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length <= ISSUE_SUMMARY_MAX ? line : `${line.slice(0, ISSUE_SUMMARY_MAX - 1).trimEnd()}…`;
 }

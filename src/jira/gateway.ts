@@ -8,7 +8,7 @@ import type { UserRef } from '../domain/record';
 import { JiraError, collectionMessages, jiraMessages } from './errors';
 import { DEFAULT_RETRY_POLICY, sendWithRetry, type RetryPolicy } from './retry';
 import { forgeTransport, type JiraTransport, type Principal, type TransportRequest } from './transport';
-import type { BulkCreateResult, IssueTypeMeta, JiraIssue, JiraPermission, PermissionTarget, SearchPage } from './types';
+import type { BulkCreateResult, CreateFieldMeta, IssueTypeMeta, JiraIssue, JiraPermission, PermissionTarget, SearchPage } from './types';
 
 export interface IssueQuery {
   fields: readonly string[];
@@ -43,6 +43,13 @@ export interface JiraGateway {
   /** Creates up to any number of issues, 50 per request; partial success is reported per index. */
   bulkCreate(issueUpdates: readonly unknown[]): Promise<BulkCreateResult>;
   createmetaIssueTypes(projectKey: string): Promise<IssueTypeMeta[]>;
+  /** The fields of an issue type's create screen in the project (Jira's createmeta for one type, every page). */
+  createFields(projectKey: string, issueTypeId: string): Promise<CreateFieldMeta[]>;
+  /**
+   * The user issues in the project can be assigned to whose display name is exactly `name` (letter case
+   * aside), when exactly one is: how a name typed into the record becomes an assignee.
+   */
+  findAssignableUser(projectKey: string, name: string): Promise<UserRef | null>;
   /** The project's issue types with their hierarchy levels; needs only browse permission (createmeta needs create). */
   projectIssueTypes(projectIdOrKey: string): Promise<IssueTypeMeta[]>;
   /** Every issue type of the site the principal can see (GET /issuetype): the portfolio's epic levels across projects. */
@@ -166,6 +173,31 @@ export function createJiraGateway(principal: Principal, transport: JiraTransport
       return (body.issueTypes ?? body.values ?? []).map(toIssueTypeMeta);
     },
 
+    async createFields(projectKey, issueTypeId) {
+      const fields: CreateFieldMeta[] = [];
+      for (let startAt = 0; ; ) {
+        const params = new URLSearchParams({ startAt: String(startAt), maxResults: '100' });
+        const body = (await call(route`/rest/api/3/issue/createmeta/${projectKey}/issuetypes/${issueTypeId}?${params}`, { method: 'GET' })) as {
+          fields?: RawField[];
+          results?: RawField[];
+          total?: number;
+        };
+        const page = body.fields ?? body.results ?? [];
+        fields.push(...page.map(toCreateFieldMeta));
+        startAt += page.length;
+        if (page.length === 0 || startAt >= (body.total ?? 0)) return fields;
+      }
+    },
+
+    async findAssignableUser(projectKey, name) {
+      const wanted = name.trim().toLowerCase();
+      if (!wanted) return null;
+      const params = new URLSearchParams({ project: projectKey, query: name.trim(), maxResults: '20' });
+      const body = (await call(route`/rest/api/3/user/assignable/search?${params}`, { method: 'GET' })) as Array<{ accountId?: string; displayName?: string }> | null;
+      const matches = (Array.isArray(body) ? body : []).filter((u) => u.accountId && u.displayName?.trim().toLowerCase() === wanted);
+      return matches.length === 1 ? { accountId: matches[0].accountId!, displayName: matches[0].displayName! } : null;
+    },
+
     async projectIssueTypes(projectIdOrKey) {
       const body = (await call(route`/rest/api/3/project/${projectIdOrKey}`, { method: 'GET' })) as { issueTypes?: RawIssueType[] };
       return (body.issueTypes ?? []).map(toIssueTypeMeta);
@@ -193,6 +225,21 @@ interface RawIssueType {
   subtask?: boolean;
   hierarchyLevel?: number;
 }
+
+interface RawField {
+  fieldId?: string;
+  key?: string;
+  name?: string;
+  required?: boolean;
+  hasDefaultValue?: boolean;
+}
+
+const toCreateFieldMeta = (f: RawField): CreateFieldMeta => ({
+  fieldId: String(f.fieldId ?? f.key ?? ''),
+  name: String(f.name ?? f.fieldId ?? f.key ?? ''),
+  required: f.required === true,
+  hasDefaultValue: f.hasDefaultValue === true,
+});
 
 const toIssueTypeMeta = (t: RawIssueType): IssueTypeMeta => ({ id: String(t.id), name: String(t.name), subtask: t.subtask === true, hierarchyLevel: Number(t.hierarchyLevel ?? 0) });
 

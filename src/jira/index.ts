@@ -7,5 +7,8 @@ export { JiraError } from './errors';
 export { forgeTransport, type JiraTransport, type Principal, type TransportRequest, type TransportResponse } from './transport';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry';
 export { EPIC_FIELDS, toEpic, type Epic } from './epic';
-export { claimedWorkstream, countWorkstreams, findWorkstreams, onePerWorkstream, workstreamJql, workstreamProgress, WORKSTREAM_FIELDS, type EpicLookup, type EpicRef, type FoundWorkstream } from './workstream-search';
+export {
+  claimedSubtask, claimedWorkstream, countedSubtasks, countWorkstreams, deliveryJql, deliveryOf, deliveryProgress, findDelivery, onePerWorkstream,
+  DELIVERY_PROPERTIES, WORKSTREAM_FIELDS, type Delivery, type EpicLookup, type EpicRef, type FoundSubtask, type FoundWorkstream,
+} from './workstream-search';
 export * from './types';

@@ -17,6 +17,8 @@ export interface IssueFields {
   labels?: string[];
   assignee?: { accountId?: string; displayName?: string } | null;
   parent?: { id?: string; key?: string };
+  /** YYYY-MM-DD or null. */
+  duedate?: string | null;
   [field: string]: unknown;
 }
 
@@ -31,6 +33,14 @@ export interface IssueTypeMeta {
   name: string;
   subtask: boolean;
   hierarchyLevel: number;
+}
+
+/** One field of an issue type's create screen (Jira's FieldCreateMetadata, the part the app reads). */
+export interface CreateFieldMeta {
+  fieldId: string;
+  name: string;
+  required: boolean;
+  hasDefaultValue: boolean;
 }
 
 export interface BulkCreateResult {

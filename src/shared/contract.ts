@@ -23,6 +23,7 @@ import type { DoneState } from '../domain/done';
 import { RECORD_ACTIONS, type RecordAction } from '../domain/history';
 import type { ReportRow } from '../domain/report-types';
 import type { FlowMetrics } from '../domain/flow-metrics';
+import type { SubtaskSource } from '../domain/subtask-plan';
 
 const BaseVersion = z.number({ error: 'baseVersion must be a number' }).int().min(0);
 /** Where the next page of a trail starts, as the previous page said (opaque; storage's own cursor). */
@@ -148,11 +149,32 @@ export interface HandoffView {
   policy: { kpiMinimums: { operational: number; business: number }; shipSignalThreshold: number; requireOwnerAcceptance: boolean };
 }
 
+/** One of the sub-tasks the app created under a workstream issue, with its live status. */
+export interface SubtaskView {
+  /** The plan item it stands for (`template:<workstream>:<id>`, `condition:<id>`, `kpi:<id>`). */
+  item: string;
+  source: SubtaskSource;
+  id: string;
+  key: string;
+  summary: string;
+  statusName: string;
+  statusCategory: StatusCategoryKey;
+  assignee?: UserRef;
+  /** YYYY-MM-DD when Jira holds one. */
+  dueDate?: string;
+  /** Its condition is no longer withdrawn, its KPI no longer agreed, or its template item was removed: for someone to close. Never deleted. */
+  noLongerNeeded: boolean;
+}
+
 export interface WorkstreamItem {
   workstream: WorkstreamKeyT;
   name: string;
   lead?: UserRef;
   issue?: { id: string; key: string; summary: string; statusName: string; statusCategory: StatusCategoryKey; assignee?: UserRef };
+  subtasks: SubtaskView[];
+  subtasksDone: number;
+  /** How many sub-tasks this workstream should have and does not have yet. */
+  missingSubtasks: number;
 }
 type WorkstreamKeyT = z.infer<typeof WorkstreamKey>;
 
@@ -160,6 +182,12 @@ export interface WorkstreamsView {
   items: WorkstreamItem[];
   done: number;
   total: number;
+  subtasksDone: number;
+  subtasksTotal: number;
+  /** What creating now would make: workstream issues and sub-tasks. */
+  missing: { workstreams: number; subtasks: number };
+  /** Sub-tasks that cannot be created until the project settings change (their workstream is turned off). */
+  blocked: Array<{ workstream: WorkstreamKeyT; summary: string; message: string }>;
   canCreate: boolean;
 }
 
@@ -167,6 +195,12 @@ export interface CreateWorkstreamsResult {
   created: Array<{ workstream: WorkstreamKeyT; issueKey: string }>;
   alreadyExisted: Array<{ workstream: WorkstreamKeyT; issueKey: string }>;
   failed: Array<{ workstream: WorkstreamKeyT; message: string }>;
+  subtasks: {
+    created: Array<{ workstream: WorkstreamKeyT; issueKey: string; summary: string }>;
+    failed: Array<{ workstream: WorkstreamKeyT; summary: string; message: string }>;
+    /** Why no sub-task could be created at all (no sub-task type, a field the sub-task screen requires), naming what to change. */
+    problem?: string;
+  };
   view: WorkstreamsView;
 }
 

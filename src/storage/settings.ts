@@ -3,8 +3,8 @@
  * records so two admins cannot overwrite each other, with an audit entry per change.
  */
 import { kvs } from '@forge/kvs';
-import { defaultProjectSettings, ProjectSettings, withoutControlCharacters } from '../domain/policy';
-import type { UserRef } from '../domain/record';
+import { defaultProjectSettings, defaultSubtasksOf, ProjectSettings, withoutControlCharacters } from '../domain/policy';
+import { WORKSTREAM_KEYS, type UserRef, type WorkstreamKey } from '../domain/record';
 import { guarded, StorageError } from './errors';
 import { versionCondition } from './versions';
 import { auditKey, SETTINGS_ENTITY, settingsKey } from './keys';
@@ -35,10 +35,21 @@ export function parseStoredSettings(projectId: string, stored: SettingsEntity | 
   // admin who could fix it included: read it without them.
   const label = stored.settings.initiativeLabel as unknown;
   const initiativeLabel = typeof label === 'string' ? withoutControlCharacters(label) : label;
-  const parsed = ProjectSettings.safeParse({ ...stored.settings, initiativeLabel, version: stored.version });
+  const parsed = ProjectSettings.safeParse({ ...stored.settings, initiativeLabel, workstreamTemplates: withSubtasks(stored.settings.workstreamTemplates), version: stored.version });
   if (!parsed.success) throw new StorageError(`The stored settings of project ${projectId} are unreadable`);
   return parsed.data;
 }
+
+/** Templates saved before they had sub-tasks get their workstream's default sub-tasks (an empty list saved since stays empty). */
+function withSubtasks(templates: unknown): unknown {
+  if (!Array.isArray(templates)) return templates;
+  return templates.map((t: unknown) => {
+    if (typeof t !== 'object' || t === null || 'subtasks' in t) return t;
+    const key = (t as { key?: unknown }).key;
+    return { ...t, subtasks: typeof key === 'string' && WORKSTREAM_KEY_SET.has(key) ? defaultSubtasksOf(key as WorkstreamKey) : [] };
+  });
+}
+const WORKSTREAM_KEY_SET: ReadonlySet<string> = new Set(WORKSTREAM_KEYS);
 
 export type SaveSettingsOutcome = { ok: true; settings: ProjectSettings } | { ok: false; conflict: Conflict };
 

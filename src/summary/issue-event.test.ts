@@ -1,5 +1,5 @@
-import { WORKSTREAM_MARKER_KEY } from '../domain/report-types';
-import type { FoundWorkstream, JiraIssue } from '../jira';
+import { SUBTASK_MARKER_KEY, WORKSTREAM_MARKER_KEY } from '../domain/report-types';
+import type { Delivery, FoundWorkstream, JiraIssue } from '../jira';
 import { epicsToRecount, planForEvent, withFreshIssue } from './issue-event';
 
 const EPIC = '10100';
@@ -10,6 +10,12 @@ const issue = (id: string, opts: { parent?: string; marker?: unknown; status?: s
   ...(opts.marker !== undefined ? { properties: { [WORKSTREAM_MARKER_KEY]: opts.marker } } : {}),
 });
 const marker = (epicId: string, workstream = 'compliance-review') => ({ epicId, epicKey: 'AIP-1', workstream });
+const subtask = (id: string, parent: string, opts: { epicId?: string; item?: string; status?: string } = {}): JiraIssue => ({
+  id,
+  key: `AIP-${id}`,
+  fields: { parent: { id: parent }, status: { statusCategory: { key: opts.status ?? 'new' } } },
+  properties: { [SUBTASK_MARKER_KEY]: { epicId: opts.epicId ?? EPIC, epicKey: 'AIP-1', workstream: 'compliance-review', item: opts.item ?? `kpi:k${id}` } },
+});
 
 describe('planForEvent', () => {
   const updated = (items: Array<{ field: string; from?: string }>) => ({ eventType: 'avi:jira:updated:issue', issue: { id: '10200', fields: { parent: { id: EPIC } } }, changelog: { items } });
@@ -53,6 +59,11 @@ describe('epicsToRecount', () => {
     expect(epicsToRecount(issue('10200', { marker: marker(EPIC) }))).toEqual([EPIC]);
   });
 
+  test('a sub-task names the epic its marker names', () => {
+    expect(epicsToRecount(subtask('10300', '10200'))).toEqual([EPIC]);
+    expect(epicsToRecount({ ...subtask('10300', '10200'), properties: { [SUBTASK_MARKER_KEY]: { epicId: EPIC, workstream: 'compliance-review', item: 'nope' } } })).toEqual([]);
+  });
+
   test('an issue without a well-formed marker names no epic', () => {
     expect(epicsToRecount(issue('10200', { parent: EPIC }))).toEqual([]);
     expect(epicsToRecount(issue('10200', { parent: EPIC, marker: marker(EPIC, 'not-a-workstream') }))).toEqual([]);
@@ -62,18 +73,29 @@ describe('epicsToRecount', () => {
 
 describe('withFreshIssue', () => {
   const found = (id: string, workstream: FoundWorkstream['workstream'], status = 'new'): FoundWorkstream => ({ workstream, issue: issue(id, { parent: EPIC, marker: marker(EPIC, workstream), status }) });
-  const searched = [found('1', 'compliance-review'), found('2', 'model-deployment')];
+  const searched: Delivery = { workstreams: [found('1', 'compliance-review'), found('2', 'model-deployment')], subtasks: [] };
+  const ids = (d: Delivery) => d.workstreams.map((f) => f.issue.id);
 
   test('the directly read state replaces a lagging search result in place', () => {
     const fresh = issue('1', { parent: EPIC, marker: marker(EPIC), status: 'done' });
     const result = withFreshIssue(searched, EPIC, { issueId: '1', issue: fresh });
-    expect(result.map((f) => [f.issue.id, f.issue.fields.status?.statusCategory?.key])).toEqual([['1', 'done'], ['2', 'new']]);
+    expect(result.workstreams.map((f) => [f.issue.id, f.issue.fields.status?.statusCategory?.key])).toEqual([['1', 'done'], ['2', 'new']]);
   });
 
   test('a deleted or moved issue is dropped; one the search has not seen yet is added last', () => {
-    expect(withFreshIssue(searched, EPIC, { issueId: '1', issue: null }).map((f) => f.issue.id)).toEqual(['2']);
-    expect(withFreshIssue(searched, EPIC, { issueId: '2', issue: issue('2', { parent: '10999', marker: marker(EPIC) }) }).map((f) => f.issue.id)).toEqual(['1']);
+    expect(ids(withFreshIssue(searched, EPIC, { issueId: '1', issue: null }))).toEqual(['2']);
+    expect(ids(withFreshIssue(searched, EPIC, { issueId: '2', issue: issue('2', { parent: '10999', marker: marker(EPIC) }) }))).toEqual(['1']);
     const late = issue('3', { parent: EPIC, marker: marker(EPIC, 'data-integration') });
-    expect(withFreshIssue(searched, EPIC, { issueId: '3', issue: late }).map((f) => f.issue.id)).toEqual(['1', '2', '3']);
+    expect(ids(withFreshIssue(searched, EPIC, { issueId: '3', issue: late }))).toEqual(['1', '2', '3']);
+  });
+
+  test('a sub-task\'s fresh state corrects the search too; it counts only under one of the epic\'s workstream issues', () => {
+    const withSubtasks: Delivery = { ...searched, subtasks: [{ workstream: 'compliance-review', item: 'kpi:k5', issue: subtask('5', '1') }] };
+    const done = withFreshIssue(withSubtasks, EPIC, { issueId: '5', issue: subtask('5', '1', { status: 'done' }) });
+    expect(done.subtasks.map((s) => [s.issue.id, s.item, s.issue.fields.status?.statusCategory?.key])).toEqual([['5', 'kpi:k5', 'done']]);
+    expect(withFreshIssue(withSubtasks, EPIC, { issueId: '5', issue: null }).subtasks).toEqual([]);
+    expect(withFreshIssue(withSubtasks, EPIC, { issueId: '6', issue: subtask('6', '2') }).subtasks.map((s) => s.issue.id)).toEqual(['5', '6']);
+    // Moved under an issue that is not one of this epic's workstreams: it no longer counts here.
+    expect(withFreshIssue(withSubtasks, EPIC, { issueId: '5', issue: subtask('5', '10999') }).subtasks).toEqual([]);
   });
 });

@@ -3,9 +3,10 @@
  * events matter, which epic an issue's marker may speak for, and how the triggering issue's fresh state
  * corrects a search that may lag behind it. No I/O here.
  */
-import { WORKSTREAM_MARKER_KEY } from '../domain/report-types';
-import { readMarker, type MarkerClaim } from '../domain/workstream-plan';
-import type { FoundWorkstream, JiraIssue } from '../jira';
+import { SUBTASK_MARKER_KEY, WORKSTREAM_MARKER_KEY } from '../domain/report-types';
+import { readSubtaskMarker } from '../domain/subtask-plan';
+import { readMarker } from '../domain/workstream-plan';
+import { deliveryOf, type Delivery, type JiraIssue } from '../jira';
 
 const ISSUE_CREATED = 'avi:jira:created:issue';
 const ISSUE_UPDATED = 'avi:jira:updated:issue';
@@ -61,32 +62,28 @@ export function planForEvent(event: IssueEvent | undefined): EventPlan {
   return { kind: 'updated', issueId, epicMayChange };
 }
 
-/** The issue's marker, when it is well formed. */
-const markerOf = (issue: JiraIssue): MarkerClaim | undefined => readMarker(issue.properties?.[WORKSTREAM_MARKER_KEY]);
-
 /**
- * The epics whose counts an updated issue may have changed: the one its marker names, whether the issue
- * sits under it or just left it (the changelog's "from" is not needed, so the order events arrive in does
- * not matter). Recounting is safe whatever the marker says: the count only believes issues that really sit
- * under the epic (anyone who can edit the issue can edit the marker), and the summary is written only
- * when it differs.
+ * The epics whose counts an updated issue may have changed: the one its marker (a workstream issue's or one
+ * of the app's sub-tasks') names, whether the issue sits under it or just left it (the changelog's "from"
+ * is not needed, so the order events arrive in does not matter). Recounting is safe whatever the marker
+ * says: the count only believes issues that really sit under the epic (anyone who can edit the issue can
+ * edit the marker), and the summary is written only when it differs.
  */
 export function epicsToRecount(issue: JiraIssue): string[] {
-  const marker = markerOf(issue);
+  const marker = readMarker(issue.properties?.[WORKSTREAM_MARKER_KEY]) ?? readSubtaskMarker(issue.properties?.[SUBTASK_MARKER_KEY]);
   return marker ? [marker.epicId] : [];
 }
 
 /**
  * Jira's search index may lag a moment behind the change that fired the event. The triggering issue's
- * own state was read directly, so it replaces (or, when gone or moved, removes) the searched copy.
+ * own state was read directly, so it replaces (or, when gone, removes) the searched copy, keeping the
+ * searched position (the first created wins among copies); a lagging search puts it last. What belongs to
+ * the epic is then decided as for a search: under the epic, or under one of its workstream issues.
  */
-export function withFreshIssue(found: FoundWorkstream[], epicId: string, fresh: { issueId: string; issue: JiraIssue | null }): FoundWorkstream[] {
-  const rest = found.filter((f) => f.issue.id !== fresh.issueId);
-  const marker = fresh.issue ? markerOf(fresh.issue) : undefined;
-  const stillHere = fresh.issue && marker && marker.epicId === epicId && digits(fresh.issue.fields.parent?.id) === epicId;
-  if (!stillHere) return rest;
-  const position = found.findIndex((f) => f.issue.id === fresh.issueId);
-  const entry = { workstream: marker.workstream, issue: fresh.issue! };
-  // Keep the searched position (first created wins in onePerWorkstream); a lagging search puts it last.
-  return position < 0 ? [...rest, entry] : [...rest.slice(0, position), entry, ...rest.slice(position)];
+export function withFreshIssue(found: Delivery, epicId: string, fresh: { issueId: string; issue: JiraIssue | null }): Delivery {
+  const issues = [...found.workstreams, ...found.subtasks].map((f) => f.issue);
+  const position = issues.findIndex((i) => i.id === fresh.issueId);
+  const rest = issues.filter((i) => i.id !== fresh.issueId);
+  if (!fresh.issue) return deliveryOf(rest, epicId);
+  return deliveryOf(position < 0 ? [...rest, fresh.issue] : [...rest.slice(0, position), fresh.issue, ...rest.slice(position)], epicId);
 }

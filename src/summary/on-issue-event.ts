@@ -1,6 +1,6 @@
 /**
- * The `workstream-events` trigger: when a workstream issue changes status, moves to another epic or is
- * deleted, the epic's searchable summary gets the live workstream counts; when an epic moves into or out
+ * The `workstream-events` trigger: when a workstream issue or one of the app's sub-tasks under it changes
+ * status, moves or is deleted, the epic's searchable summary gets the live workstream and sub-task counts; when an epic moves into or out
  * of Done, is labelled or retyped, its summary follows (shipped or not, an initiative or not), so the
  * readiness report and JQL on the summary stop lagging until the next save; and a summary someone wrote by
  * hand is rewritten. The event only says which issue to look at: the marker is read from Jira, the counts
@@ -8,8 +8,8 @@
  * only when it differs (summary/sync.ts). It never throws: a failure is logged and the panel's next read
  * repairs the summary (a thrown error would only invite retries of the same failure).
  */
-import { SUMMARY_PROPERTY_KEY, WORKSTREAM_MARKER_KEY } from '../domain/report-types';
-import { appJira, EPIC_FIELDS, findWorkstreams, isEpic, workstreamProgress, type JiraGateway, type JiraIssue } from '../jira';
+import { SUMMARY_PROPERTY_KEY } from '../domain/report-types';
+import { appJira, DELIVERY_PROPERTIES, deliveryProgress, EPIC_FIELDS, findDelivery, isEpic, type JiraGateway, type JiraIssue } from '../jira';
 import { loadRecordAndSettings, loadRecord } from '../storage';
 import { epicsToRecount, planForEvent, withFreshIssue, type IssueEvent } from './issue-event';
 import { republishWhenStale, type EpicState, type RepairOutcome } from './settle';
@@ -19,8 +19,8 @@ export interface EpicOutcome {
   outcome: RepairOutcome | 'not-an-epic';
 }
 
-/** What the handler reads of the issue the event names: enough to place it under an epic. */
-const ISSUE_FIELDS = { fields: ['status', 'parent', 'issuetype'], properties: [WORKSTREAM_MARKER_KEY] };
+/** What the handler reads of the issue the event names: enough to place it under an epic (directly or as a sub-task). */
+const ISSUE_FIELDS = { fields: ['status', 'parent', 'issuetype'], properties: [...DELIVERY_PROPERTIES] };
 
 interface Fresh {
   issueId: string;
@@ -42,9 +42,11 @@ export async function handleIssueEvent(event: IssueEvent, jira: JiraGateway): Pr
   let fresh: Fresh;
   let epics: string[];
   if (plan.kind === 'deleted') {
-    // The issue and its marker are gone: recount its last parent; the marker search decides what still counts.
+    // The issue and its marker are gone: recount its last parent's epic (the parent itself for a workstream
+    // issue; the epic a workstream issue's marker names for a sub-task); the marker search decides what still counts.
     fresh = { issueId: plan.issueId, issue: null };
-    epics = [plan.parentId];
+    const parent = await jira.getIssue(plan.parentId, ISSUE_FIELDS);
+    epics = !parent ? [] : isEpic(parent) ? [parent.id] : epicsToRecount(parent);
   } else {
     const issue = await jira.getIssue(plan.issueId, ISSUE_FIELDS);
     if (!issue) return [];
@@ -64,8 +66,8 @@ async function recountEpic(jira: JiraGateway, epicId: string, fresh: Fresh): Pro
     const epic = await jira.getIssue(epicId, { fields: EPIC_FIELDS, properties: [SUMMARY_PROPERTY_KEY] });
     if (!epic || !isEpic(epic)) return null;
     const issue = again && fresh.issue ? await jira.getIssue(fresh.issueId, ISSUE_FIELDS) : fresh.issue;
-    const found = withFreshIssue(await findWorkstreams(jira, { id: epic.id, key: epic.key }), epic.id, { issueId: fresh.issueId, issue });
-    return { epic, live: workstreamProgress(found) };
+    const found = withFreshIssue(await findDelivery(jira, { id: epic.id, key: epic.key }), epic.id, { issueId: fresh.issueId, issue });
+    return { epic, live: deliveryProgress(found) };
   };
   const state = await read(false);
   if (!state) return 'not-an-epic';

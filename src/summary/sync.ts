@@ -62,19 +62,19 @@ export async function syncSummary(appJira: JiraGateway, input: SummaryInput, cou
   }
 }
 
-/** The published workstream counts when they could be real (never more done than there are). */
+/** The published workstream and sub-task counts when they could be real (never more done than there are). */
 function plausibleCounts(published: unknown): WorkstreamFacts | undefined {
   const read = readPublishedSummary(published);
-  if (!read || read.workstreamsDone > read.workstreamsTotal) return undefined;
-  return { total: read.workstreamsTotal, done: read.workstreamsDone };
+  if (!read || read.workstreamsDone > read.workstreamsTotal || read.subtasksDone > read.subtasksTotal) return undefined;
+  return { total: read.workstreamsTotal, done: read.workstreamsDone, subtasksTotal: read.subtasksTotal, subtasksDone: read.subtasksDone };
 }
 
 /**
- * How many of the epic's workstream issues are done: the marker search, the same one the panel, the gate
- * and the trigger count with. Skipped (no request) while neither the record nor the published summary
+ * How many of the epic's workstream issues and their sub-tasks are done: the marker search, the same one the
+ * panel, the gate and the trigger count with. Skipped (no request) while neither the record nor the published summary
  * knows of any workstream issue.
  */
 export function workstreamCounts(jira: JiraGateway, epicId: string, record: HandoffRecord | null, published: unknown): Promise<WorkstreamFacts> {
   const known = Object.keys(record?.workstreams ?? {}).length > 0 || (readPublishedSummary(published)?.workstreamsTotal ?? 0) > 0;
-  return known ? countWorkstreams(jira, { id: epicId }) : Promise.resolve({ total: 0, done: 0 });
+  return known ? countWorkstreams(jira, { id: epicId }) : Promise.resolve({ total: 0, done: 0, subtasksTotal: 0, subtasksDone: 0 });
 }

@@ -1,5 +1,6 @@
-/** The `issueUpdates` of Jira's bulk create for planned workstreams: fields plus the marker property. */
-import { WORKSTREAM_MARKER_KEY } from '../domain/report-types';
+/** The `issueUpdates` of Jira's bulk create for planned workstream issues and their sub-tasks: fields plus the marker property. */
+import { SUBTASK_MARKER_KEY, WORKSTREAM_MARKER_KEY } from '../domain/report-types';
+import { subtaskMarkerValue, type WantedSubtask } from '../domain/subtask-plan';
 import { markerValue, type WorkstreamToCreate } from '../domain/workstream-plan';
 import type { EpicRef } from '../jira';
 
@@ -35,5 +36,31 @@ export function workstreamIssueUpdate(item: WorkstreamToCreate, epic: EpicRef, t
     },
     // Set in the same request as the issue, so no issue ever exists without its marker.
     properties: [{ key: WORKSTREAM_MARKER_KEY, value: markerValue(epic.id, epic.key, item.workstream) }],
+  };
+}
+
+export interface SubtaskTarget extends IssueTarget {
+  /** The workstream issue it goes under. */
+  parentKey: string;
+  /** The fields on the sub-task create screen: Jira refuses a field that is not there. */
+  onScreen: ReadonlySet<string>;
+  /** A Jira user for the sub-task (the lead, the delivery owner, or the KPI's owner found in Jira). */
+  assigneeAccountId?: string;
+}
+
+export function subtaskIssueUpdate(item: WantedSubtask, epic: EpicRef, target: SubtaskTarget): unknown {
+  const on = (field: string) => target.onScreen.has(field);
+  return {
+    fields: {
+      project: { id: target.projectId },
+      issuetype: { id: target.issueTypeId },
+      parent: { key: target.parentKey },
+      summary: item.summary,
+      ...(on('description') ? { description: plainTextToAdf(item.description) } : {}),
+      ...(on('assignee') && target.assigneeAccountId ? { assignee: { accountId: target.assigneeAccountId } } : {}),
+      // The due date is set only where the screen has the field (the description says the lead time either way).
+      ...(on('duedate') && item.dueDate ? { duedate: item.dueDate } : {}),
+    },
+    properties: [{ key: SUBTASK_MARKER_KEY, value: subtaskMarkerValue(epic.id, epic.key, item.workstream, item.item) }],
   };
 }

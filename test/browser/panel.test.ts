@@ -193,7 +193,7 @@ describe('Production Handoff panel', () => {
       await panel.getByTestId('workstreams-created').waitFor(WAIT);
       expect(await panel.getByTestId('workstream-issue').count()).toBe(5);
       expect(await create.count()).toBe(0);
-      expect(await textOf(panel.getByTestId('workstreams-progress'))).toMatch(/^\d of 5 done$/);
+      expect(await textOf(panel.getByTestId('workstreams-progress'))).toMatch(/^\d of 5 workstream issues done$/);
     } finally {
       await context.close();
     }

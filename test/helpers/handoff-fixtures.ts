@@ -6,10 +6,10 @@ import { invoke, jira, ok } from './local-api';
 export const ADMIN = 'admin@example.com';
 export const adminAccountId = seedAccountId(ADMIN);
 
-/** A new epic in AIP (labelled as an AI initiative unless told otherwise); returns its key. */
-export async function createEpic(baseUrl: string, summary: string, labels: string[] = [SCOPE_LABEL]): Promise<string> {
+/** A new epic in AIP, or another project (labelled as an AI initiative unless told otherwise); returns its key. */
+export async function createEpic(baseUrl: string, summary: string, labels: string[] = [SCOPE_LABEL], project = 'AIP'): Promise<string> {
   const r = await jira<{ key: string }>(baseUrl, 'POST', '/rest/api/3/issue', {
-    fields: { project: { key: 'AIP' }, issuetype: { name: 'Epic' }, summary, labels },
+    fields: { project: { key: project }, issuetype: { name: 'Epic' }, summary, labels },
   });
   if (r.status !== 201) throw new Error(`Creating an epic answered ${r.status}: ${JSON.stringify(r.body)}`);
   return r.body.key;

@@ -1,6 +1,6 @@
 /**
  * What a Jira admin (or Jira itself) does behind the app's back, for tests and benchmarks: a required
- * field on a project's create screen, changing an issue's type, moving issues to another project (Jira's
+ * field on a project's create screen, a system field taken off it, the project's issue type scheme, changing an issue's type, moving issues to another project (Jira's
  * bulk Move), holding one of the app's Jira requests, and how issue events are delivered.
  */
 import { jira } from './local-api';
@@ -26,6 +26,16 @@ export interface RequiredField {
 /** Replaces the custom fields a project's create screen requires ([] removes the requirement). */
 export async function setRequiredFields(baseUrl: string, projectKey: string, requiredFields: RequiredField[]): Promise<void> {
   await control(baseUrl, 'PUT', `/jira/projects/${encodeURIComponent(projectKey)}/required-fields`, { requiredFields });
+}
+
+/** Takes system fields (e.g. duedate) off a project's create screen, for some issue types or all ([] puts them back). */
+export async function setRemovedScreenFields(baseUrl: string, projectKey: string, removedFields: Array<{ id: string; issueTypes?: string[] }>): Promise<void> {
+  await control(baseUrl, 'PUT', `/jira/projects/${encodeURIComponent(projectKey)}/screen`, { removedFields });
+}
+
+/** Sets a project's issue type scheme to these types (names or ids); [] restores every type. */
+export async function setProjectIssueTypes(baseUrl: string, projectKey: string, issueTypes: string[]): Promise<void> {
+  await control(baseUrl, 'PUT', `/jira/projects/${encodeURIComponent(projectKey)}/issue-types`, { issueTypes });
 }
 
 export interface MoveTarget {

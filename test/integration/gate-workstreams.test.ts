@@ -61,3 +61,22 @@ test('a decided epic waits for its workstreams when the gate requires them done'
   await eventsIdle(host.url);
   expect((await transition(host.url, epic, DONE_TRANSITION)).status).toBe(204);
 });
+
+test('with sub-tasks required too, finished workstream issues are not enough until every sub-task under them is done', async () => {
+  await configureGate({ scopeLabel: 'ai-initiative', requireWorkstreamsDone: true, requireSubtasksDone: true });
+  const epic = await createEpic(host.url, 'Gate: sub-tasks must be done');
+  await decideHandoff(host.url, epic);
+  const created = ok(await invoke(host.url, 'createWorkstreams', {}, { context: { issueKey: epic } }));
+  const subtasks = created.subtasks.created.map((s) => s.issueKey);
+  expect(subtasks.length).toBeGreaterThan(1);
+  for (const c of created.created) expect((await transition(host.url, c.issueKey, DONE_TRANSITION)).status).toBe(204);
+  for (const key of subtasks.slice(1)) expect((await transition(host.url, key, DONE_TRANSITION)).status).toBe(204);
+
+  const oneOpen = await transition(host.url, epic, DONE_TRANSITION);
+  expect(oneOpen.status).toBe(400);
+  expect(oneOpen.body?.errorMessages?.[0]).toBe(`Production handoff for ${epic} is not decided: 1 of ${subtasks.length} sub-tasks is not done. Decide them in the Production Handoff panel on ${epic}.`);
+
+  expect((await transition(host.url, subtasks[0], DONE_TRANSITION)).status).toBe(204);
+  await eventsIdle(host.url);
+  expect((await transition(host.url, epic, DONE_TRANSITION)).status).toBe(204);
+});

@@ -10,6 +10,7 @@ import { invoke, ok, resetStats, searchKeys, stats } from '../helpers/local-api'
 import { createEpic, transition, DONE_TRANSITION } from '../helpers/handoff-fixtures';
 import { SEED_ACCOUNTS } from '../../local/jira/seed';
 import { setRequiredFields } from '../helpers/jira-admin';
+import { DEFAULT_WORKSTREAM_TEMPLATES } from '../../src/domain/policy';
 
 jest.setTimeout(120_000);
 
@@ -46,7 +47,7 @@ test('a viewer is refused with a clear message and nothing is created', async ()
   expect(await children()).toHaveLength(0);
 });
 
-test('two presses at the same moment create five issues in one bulk request', async () => {
+test('two presses at the same moment create five issues in one bulk request (and their sub-tasks in a second)', async () => {
   await resetStats(host.url);
   const [a, b] = await Promise.all([create('admin@example.com'), create('lead@example.com')]);
   const results = [ok(a), ok(b)];
@@ -58,7 +59,8 @@ test('two presses at the same moment create five issues in one bulk request', as
   expect(later.alreadyExisted).toHaveLength(5);
   expect(results.flatMap((r) => r.failed)).toEqual([]);
   expect(await children()).toHaveLength(5);
-  expect((await stats(host.url)).jira.byRoute['POST /rest/api/3/issue/bulk']).toBe(1);
+  expect(results.flatMap((r) => r.subtasks.created)).toHaveLength(DEFAULT_WORKSTREAM_TEMPLATES.reduce((n, t) => n + t.subtasks.length, 0));
+  expect((await stats(host.url)).jira.byRoute['POST /rest/api/3/issue/bulk']).toBe(2);
 });
 
 test('a retry after a lost response creates nothing', async () => {
@@ -129,6 +131,10 @@ test('a partial failure of the bulk request is reported per workstream, and a re
   const first = ok(await invoke(host.url, 'createWorkstreams', {}, ctx));
   expect(first.created.map((c) => c.workstream).sort()).toEqual(['data-integration', 'model-deployment', 'production-kpis', 'stakeholder-alignment']);
   expect(first.failed).toEqual([{ workstream: 'compliance-review', message: expect.stringMatching(/cannot be assigned/) }]);
+  // Its sub-tasks wait for it; the other workstreams got theirs.
+  expect(first.subtasks.failed.map((f) => [f.workstream, f.message])).toEqual(
+    DEFAULT_WORKSTREAM_TEMPLATES.find((t) => t.key === 'compliance-review')!.subtasks.map(() => ['compliance-review', 'Its workstream issue could not be created; press Create again once it exists.']),
+  );
   expect(await searchKeys(host.url, `parent = ${partial}`)).toHaveLength(4);
   // The lead became the assignee of their workstream's issue.
   const dataIssue = first.view.items.find((i) => i.workstream === 'data-integration')?.issue;
@@ -140,8 +146,11 @@ test('a partial failure of the bulk request is reported per workstream, and a re
   expect(retry.created.map((c) => c.workstream)).toEqual(['compliance-review']);
   expect(retry.alreadyExisted).toHaveLength(4);
   expect(retry.failed).toEqual([]);
+  expect(retry.subtasks.created.every((c) => c.workstream === 'compliance-review')).toBe(true);
+  expect(retry.view.missing).toEqual({ workstreams: 0, subtasks: 0 });
   expect(await searchKeys(host.url, `parent = ${partial}`)).toHaveLength(5);
-  expect((await stats(host.url)).jira.byRoute['POST /rest/api/3/issue/bulk']).toBe(2);
+  // Two requests a press: the workstream issues, then the sub-tasks under them.
+  expect((await stats(host.url)).jira.byRoute['POST /rest/api/3/issue/bulk']).toBe(4);
 });
 
 test('when Jira refuses every element of the bulk request, each workstream shows Jira\'s own reason, and a retry finishes', async () => {

@@ -24,6 +24,7 @@ export const POLICY: ReadinessPolicy = {
   shipSignalThreshold: 0.5,
   requireOwnerAcceptance: true,
   requireWorkstreamsDone: false,
+  requireSubtasksDone: false,
 };
 
 export function decision(status: Decision['status'], by: UserRef = MARCUS): Decision {
@@ -130,7 +131,7 @@ export const arbReadyCase: fc.Arbitrary<ReadyCase> = fc
             kpis,
             ownership: { deliveryOwner: parts.owner, accepted: { by: parts.owner, at: AT }, workstreamLeads: {} },
           }),
-          policy: { kpiMinimums, shipSignalThreshold: parts.threshold, requireOwnerAcceptance: true, requireWorkstreamsDone: false },
+          policy: { kpiMinimums, shipSignalThreshold: parts.threshold, requireOwnerAcceptance: true, requireWorkstreamsDone: false, requireSubtasksDone: false },
         })),
       ),
   );

@@ -59,6 +59,15 @@ export function ConfigForm({ form, errors, onChange }: Props) {
         isChecked={form.requireWorkstreamsDone}
         onChange={(e) => set('requireWorkstreamsDone', e.currentTarget.checked)}
       />
+      <Box paddingInlineStart="space.300">
+        <Checkbox
+          testId="require-subtasks"
+          label="…and every sub-task the app created under them"
+          isChecked={form.requireWorkstreamsDone && form.requireSubtasksDone}
+          isDisabled={!form.requireWorkstreamsDone}
+          onChange={(e) => set('requireSubtasksDone', e.currentTarget.checked)}
+        />
+      </Box>
 
       <Stack space="space.100">
         <Checkbox

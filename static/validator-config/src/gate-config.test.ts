@@ -25,9 +25,16 @@ describe("the gate's configuration screens", () => {
       DEFAULT_GATE_CONFIG,
       { scopeLabel: '', requireWorkstreamsDone: true, kpiMinimums: { operational: 0, business: 10 }, requireOwnerAcceptance: true },
       { scopeLabel: 'ai', requireWorkstreamsDone: false, requireOwnerAcceptance: false },
+      { scopeLabel: 'ai', requireWorkstreamsDone: true, requireSubtasksDone: true },
     ]) {
       expect(configFromForm(formFromConfig(config))).toEqual({ ok: true, config });
     }
+  });
+
+  it('asks for finished sub-tasks only with finished workstreams, and says so', () => {
+    const form = { ...formFromConfig(DEFAULT_GATE_CONFIG), requireWorkstreamsDone: false, requireSubtasksDone: true };
+    expect(configFromForm(form)).toEqual({ ok: true, config: { scopeLabel: 'ai-initiative', requireWorkstreamsDone: false } });
+    expect(describeStored({ config: { scopeLabel: 'ai', requireWorkstreamsDone: true, requireSubtasksDone: true }, saved: true })).toContain('workstreams and their sub-tasks must be done');
   });
 
   it("leaves the project's KPI minimums and owner rule in charge unless the form overrides them", () => {

@@ -12,6 +12,8 @@ export interface GateForm {
   /** Saved as the configuration's `scopeLabel`: the label that makes an epic an AI initiative, as in the project settings. */
   initiativeLabel: string;
   requireWorkstreamsDone: boolean;
+  /** Only with requireWorkstreamsDone: every sub-task the app created under them must be done too. */
+  requireSubtasksDone: boolean;
   useProjectKpiMinimums: boolean;
   operational: string;
   business: string;
@@ -35,6 +37,7 @@ export function formFromConfig(config: GateConfig): GateForm {
   return {
     initiativeLabel: config.scopeLabel,
     requireWorkstreamsDone: config.requireWorkstreamsDone,
+    requireSubtasksDone: config.requireSubtasksDone === true,
     useProjectKpiMinimums: config.kpiMinimums === undefined,
     operational: String(config.kpiMinimums?.operational ?? 1),
     business: String(config.kpiMinimums?.business ?? 1),
@@ -66,6 +69,8 @@ export function configFromForm(form: GateForm): FormResult {
     if (op.value !== undefined && biz.value !== undefined) kpiMinimums = { operational: op.value, business: biz.value };
   }
   const candidate: Record<string, unknown> = { scopeLabel, requireWorkstreamsDone: form.requireWorkstreamsDone };
+  // Saved only when it applies, so a configuration without it reads back unchanged.
+  if (form.requireWorkstreamsDone && form.requireSubtasksDone) candidate.requireSubtasksDone = true;
   if (kpiMinimums) candidate.kpiMinimums = kpiMinimums;
   if (form.ownerAcceptance !== 'project') candidate.requireOwnerAcceptance = form.ownerAcceptance === 'yes';
   const parsed = GateConfig.safeParse(candidate);
@@ -84,7 +89,8 @@ export function configFromForm(form: GateForm): FormResult {
 export function describeConfig(config: GateConfig): string {
   const parts = ['Blocks Done until pilot conditions, KPIs and the delivery owner are decided'];
   parts.push(config.scopeLabel ? `scope: label ${config.scopeLabel}` : 'scope: epics with a handoff record');
-  parts.push(config.requireWorkstreamsDone ? 'workstreams must be done' : 'workstreams need not be done');
+  const subtasksToo = config.requireWorkstreamsDone && config.requireSubtasksDone === true;
+  parts.push(subtasksToo ? 'workstreams and their sub-tasks must be done' : config.requireWorkstreamsDone ? 'workstreams must be done' : 'workstreams need not be done');
   parts.push(config.kpiMinimums ? `KPI minimums: ${config.kpiMinimums.operational} operational, ${config.kpiMinimums.business} business` : "the project's KPI minimums");
   if (config.requireOwnerAcceptance === undefined) parts.push("the project's owner-acceptance rule");
   else parts.push(config.requireOwnerAcceptance ? 'owner must accept' : 'owner acceptance not required');

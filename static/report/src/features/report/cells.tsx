@@ -53,6 +53,18 @@ export function ConditionsCell({ row }: { row: ReportRow }) {
   );
 }
 
+/** "3/5" workstream issues done and, under it, "12 of 19 sub-tasks done". */
+export function WorkstreamsCell({ row }: { row: ReportRow }) {
+  const { done, total, subtasksDone, subtasksTotal } = row.workstreams;
+  if (total === 0) return <span style={subtle}>–</span>;
+  return (
+    <Stack space="space.0">
+      <span aria-label={`${done} of ${total} workstreams done`}>{`${done}/${total}`}</span>
+      {subtasksTotal > 0 && <span style={{ ...subtle, ...ellipsis }} data-testid="row-subtasks">{`${subtasksDone} of ${subtasksTotal} sub-tasks done`}</span>}
+    </Stack>
+  );
+}
+
 export function Ratio({ done, total, label }: { done: number; total: number; label: string }) {
   if (total === 0) return <span style={subtle}>–</span>;
   return <span aria-label={`${done} of ${total} ${label}`}>{`${done}/${total}`}</span>;

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ReportSortColumn } from '@src/domain/report';
 import type { ReportRow } from '@src/domain/report-types';
-import { ConditionsCell, EpicCell, FlagsCell, LastChangeCell, MissingCell, OwnerCell, PurgatoryCell, Ratio, ReadinessCell, StatusCell } from './cells';
+import { ConditionsCell, EpicCell, FlagsCell, LastChangeCell, MissingCell, OwnerCell, PurgatoryCell, Ratio, ReadinessCell, StatusCell, WorkstreamsCell } from './cells';
 
 export interface ReportColumn {
   id: ReportSortColumn;
@@ -18,7 +18,7 @@ export const COLUMNS: ReportColumn[] = [
   { id: 'owner', label: 'Delivery owner', width: '132px', render: (row) => <OwnerCell row={row} /> },
   { id: 'conditions', label: 'Conditions', width: '156px', render: (row) => <ConditionsCell row={row} /> },
   { id: 'kpis', label: 'KPIs', width: '60px', render: (row) => <Ratio done={row.kpis.agreed} total={row.kpis.total} label="KPIs agreed" /> },
-  { id: 'workstreams', label: 'Workstreams', width: '88px', render: (row) => <Ratio done={row.workstreams.done} total={row.workstreams.total} label="workstreams done" /> },
+  { id: 'workstreams', label: 'Workstreams', width: '136px', render: (row) => <WorkstreamsCell row={row} /> },
   { id: 'level', label: 'Readiness', width: '100px', render: (row) => <ReadinessCell row={row} /> },
   { id: 'missing', label: 'Missing', width: '64px', render: (row) => <MissingCell row={row} /> },
   { id: 'purgatory', label: 'Purgatory', width: '76px', render: (row) => <PurgatoryCell row={row} /> },
@@ -28,4 +28,4 @@ export const COLUMNS: ReportColumn[] = [
 
 export const GRID_TEMPLATE = COLUMNS.map((c) => c.width).join(' ');
 /** Below this width the table scrolls sideways instead of squeezing cells. */
-export const MIN_TABLE_WIDTH = 1170;
+export const MIN_TABLE_WIDTH = 1218;

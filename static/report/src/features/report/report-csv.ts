@@ -5,7 +5,7 @@ import { FLAG_LABELS } from './flags';
 
 const HEADER = [
   'Epic', 'Summary', 'Status', 'Delivery owner', 'Owner accepted', 'Conditions decided', 'Conditions', 'Permanent', 'Withdrawn',
-  'KPIs agreed', 'KPIs', 'Workstreams done', 'Workstreams', 'Readiness', 'Missing', 'Missing answers', 'Purgatory days', 'Last change', 'Flags',
+  'KPIs agreed', 'KPIs', 'Workstreams done', 'Workstreams', 'Sub-tasks done', 'Sub-tasks', 'Readiness', 'Missing', 'Missing answers', 'Purgatory days', 'Last change', 'Flags',
 ];
 
 function csvRow(row: ReportRow): CsvCell[] {
@@ -23,6 +23,8 @@ function csvRow(row: ReportRow): CsvCell[] {
     row.kpis.total,
     row.workstreams.done,
     row.workstreams.total,
+    row.workstreams.subtasksDone,
+    row.workstreams.subtasksTotal,
     LEVEL_LABELS[row.level],
     row.missingCount,
     row.missing.join('; '),

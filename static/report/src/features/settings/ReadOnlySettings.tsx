@@ -3,6 +3,8 @@ import { Stack } from '@atlaskit/primitives';
 import { token } from '@atlaskit/tokens';
 import { WORKSTREAM_NAMES, type ProjectSettings } from '@src/domain/policy';
 import { Section } from '@ui/components/Section';
+import { CONDITION_KINDS } from '@src/domain/record';
+import { CONDITION_KIND_LABELS } from '@ui/words';
 
 const termStyle = { font: token('font.heading.xxsmall'), color: token('color.text.subtle'), marginTop: token('space.100') };
 const valueStyle = { margin: 0, font: token('font.body'), color: token('color.text') };
@@ -38,7 +40,19 @@ export function ReadOnlySettings({ settings }: { settings: ProjectSettings }) {
       <Section id="settings-templates" title="Workstreams">
         <dl style={{ margin: 0 }}>
           {settings.workstreamTemplates.map((t) => (
-            <Entry key={t.key} term={`${WORKSTREAM_NAMES[t.key]}${t.enabled ? '' : ' (not created)'}`} value={t.titlePattern} />
+            <Entry
+              key={t.key}
+              term={`${WORKSTREAM_NAMES[t.key]}${t.enabled ? '' : ' (not created)'}`}
+              value={`${t.titlePattern}${t.subtasks.length ? `; sub-tasks: ${t.subtasks.map((s) => s.summary).join('; ')}` : ''}`}
+              testId={`ro-template-${t.key}`}
+            />
+          ))}
+        </dl>
+      </Section>
+      <Section id="settings-condition-workstreams" title="Sub-tasks from withdrawn conditions">
+        <dl style={{ margin: 0 }}>
+          {CONDITION_KINDS.map((kind) => (
+            <Entry key={kind} term={`${CONDITION_KIND_LABELS[kind]} conditions`} value={WORKSTREAM_NAMES[settings.conditionWorkstreams[kind]]} />
           ))}
         </dl>
       </Section>

@@ -3,14 +3,18 @@ import Button from '@atlaskit/button/new';
 import { Checkbox } from '@atlaskit/checkbox';
 import SectionMessage from '@atlaskit/section-message';
 import { Inline, Stack } from '@atlaskit/primitives';
-import type { ProjectSettings, WorkstreamTemplate } from '@src/domain/policy';
+import { WORKSTREAM_NAMES, type ProjectSettings, type WorkstreamTemplate } from '@src/domain/policy';
+import { CONDITION_KINDS, WORKSTREAM_KEYS, type WorkstreamKey } from '@src/domain/record';
 import type { ResolverError } from '@src/shared/contract';
 import { ErrorBanner } from '@ui/components/ErrorBanner';
 import { Section } from '@ui/components/Section';
 import { withoutPrefix } from '@ui/field-errors';
-import { TextInput } from './fields';
+import { CONDITION_KIND_LABELS } from '@ui/words';
+import { SelectInput, TextInput } from './fields';
 import { TemplateEditor } from './TemplateEditor';
 import { draftFrom, settingsFrom, type SettingsDraft } from './settings-draft';
+
+const WORKSTREAM_OPTIONS = WORKSTREAM_KEYS.map((value) => ({ value, label: WORKSTREAM_NAMES[value] }));
 
 interface Props {
   settings: ProjectSettings;
@@ -89,6 +93,21 @@ export function SettingsForm({ settings, saving, saveError, saved, onSave, onRel
           {draft.workstreamTemplates.map((template, index) => (
             <TemplateEditor key={template.key} index={index} template={template} errors={errors} onChange={(t) => setTemplate(index, t)} />
           ))}
+        </Section>
+        <Section id="settings-condition-workstreams" title="Sub-tasks from withdrawn conditions">
+          <p>Each withdrawn pilot condition becomes a sub-task, “Set up the production path”, under the workstream its kind belongs to.</p>
+          <Inline space="space.200" shouldWrap>
+            {CONDITION_KINDS.map((kind) => (
+              <SelectInput<WorkstreamKey>
+                key={kind}
+                id={`condition-workstream-${kind}`}
+                label={`${CONDITION_KIND_LABELS[kind]} conditions`}
+                value={draft.conditionWorkstreams[kind]}
+                options={WORKSTREAM_OPTIONS}
+                onChange={(workstream) => set('conditionWorkstreams', { ...draft.conditionWorkstreams, [kind]: workstream })}
+              />
+            ))}
+          </Inline>
         </Section>
         <Inline space="space.100">
           <Button type="submit" appearance="primary" isLoading={saving} testId="settings-save">

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import Select from '@atlaskit/select';
 import Textfield from '@atlaskit/textfield';
 import { Label } from '@atlaskit/form';
 import { Stack } from '@atlaskit/primitives';
@@ -51,6 +52,32 @@ export function TextInput({ id, label, value, onChange, error, help, type = 'tex
         onChange={(e) => onChange(e.currentTarget.value)}
       />
       <FieldMessage id={id} error={error} help={help} />
+    </Stack>
+  );
+}
+
+interface SelectInputProps<V extends string> {
+  id: string;
+  label: string;
+  value: V;
+  options: ReadonlyArray<{ value: V; label: string }>;
+  onChange: (value: V) => void;
+}
+
+/** One choice from a short fixed list, labelled like the text inputs (the input gets the label). */
+export function SelectInput<V extends string>({ id, label, value, options, onChange }: SelectInputProps<V>) {
+  return (
+    <Stack space="space.050">
+      <Label htmlFor={`${id}-input`}>{label}</Label>
+      <div data-testid={id}>
+        <Select<{ value: V; label: string }>
+          inputId={`${id}-input`}
+          options={[...options]}
+          value={options.find((o) => o.value === value)}
+          onChange={(o) => o && onChange(o.value)}
+          spacing="compact"
+        />
+      </div>
     </Stack>
   );
 }

@@ -22,6 +22,19 @@ describe('the settings form: draft and settings', () => {
     });
   });
 
+  it('carries the sub-task items of each template and where each condition kind\'s sub-task goes', () => {
+    const defaults = defaultProjectSettings();
+    const settings = {
+      ...defaults,
+      conditionWorkstreams: { ...defaults.conditionWorkstreams, permission: 'model-deployment' as const },
+      workstreamTemplates: defaults.workstreamTemplates.map((t, i) => (i === 0 ? { ...t, subtasks: [...t.subtasks, { id: 'custom-1', summary: 'Lineage review', description: '', assignTo: 'nobody' as const }] } : t)),
+    };
+    expect(settingsFrom(draftFrom(settings))).toEqual({ ok: true, settings });
+    const blank = draftFrom(settings);
+    blank.workstreamTemplates[0].subtasks[2].summary = '  ';
+    expect(settingsFrom(blank)).toEqual({ ok: false, errors: { 'workstreamTemplates.0.subtasks.2.summary': 'Sub-task summary is required' } });
+  });
+
   it("says what the server's schema would say about the rest", () => {
     const result = settingsFrom({ ...draftFrom(defaultProjectSettings()), initiativeLabel: 'ai initiative' });
     expect(result.ok).toBe(false);

@@ -10,6 +10,7 @@ export interface SettingsDraft {
   version: number;
   initiativeLabel: string;
   workstreamTemplates: WorkstreamTemplate[];
+  conditionWorkstreams: ProjectSettings['conditionWorkstreams'];
   workstreamIssueType: string;
   operational: string;
   business: string;
@@ -22,7 +23,8 @@ export function draftFrom(settings: ProjectSettings): SettingsDraft {
   return {
     version: settings.version,
     initiativeLabel: settings.initiativeLabel,
-    workstreamTemplates: settings.workstreamTemplates.map((t) => ({ ...t })),
+    workstreamTemplates: settings.workstreamTemplates.map((t) => ({ ...t, subtasks: t.subtasks.map((s) => ({ ...s })) })),
+    conditionWorkstreams: { ...settings.conditionWorkstreams },
     workstreamIssueType: settings.workstreamIssueType,
     operational: String(settings.kpiMinimums.operational),
     business: String(settings.kpiMinimums.business),
@@ -68,6 +70,7 @@ export function settingsFrom(draft: SettingsDraft): DraftResult {
     version: draft.version,
     initiativeLabel: draft.initiativeLabel,
     workstreamTemplates: draft.workstreamTemplates,
+    conditionWorkstreams: draft.conditionWorkstreams,
     workstreamIssueType: draft.workstreamIssueType,
     kpiMinimums: { operational: numbers.operational, business: numbers.business },
     shipSignalThreshold: numbers.shipSignalPercent / 100,

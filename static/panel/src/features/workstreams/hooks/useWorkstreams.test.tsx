@@ -5,9 +5,13 @@ import { ok } from '@ui/testing/fixtures';
 import { useWorkstreams } from './useWorkstreams';
 
 const view = (done: number, created: boolean): WorkstreamsView => ({
-  items: [{ workstream: 'data-integration', name: 'Data integration', ...(created ? { issue: { id: '2', key: 'AIP-20', summary: 'Data', statusName: 'To Do', statusCategory: 'new' as const } } : {}) }],
+  items: [{ workstream: 'data-integration', name: 'Data integration', subtasks: [], subtasksDone: 0, missingSubtasks: 0, ...(created ? { issue: { id: '2', key: 'AIP-20', summary: 'Data', statusName: 'To Do', statusCategory: 'new' as const } } : {}) }],
   done,
   total: 1,
+  subtasksDone: 0,
+  subtasksTotal: 0,
+  missing: { workstreams: created ? 0 : 1, subtasks: 0 },
+  blocked: [],
   canCreate: true,
 });
 
@@ -31,7 +35,7 @@ describe('useWorkstreams', () => {
     act(() => void result.current.workstreams.reload());
     expect(result.current.workstreams.loading).toBe(true);
     await act(async () => {
-      creation.resolve(ok({ created: [{ workstream: 'data-integration', issueKey: 'AIP-20' }], alreadyExisted: [], failed: [], view: view(0, true) }));
+      creation.resolve(ok({ created: [{ workstream: 'data-integration', issueKey: 'AIP-20' }], alreadyExisted: [], failed: [], subtasks: { created: [], failed: [] }, view: view(0, true) }));
       await created;
     });
     expect(result.current.creation.busy).toBe(false);
