@@ -3,7 +3,7 @@
  * its default model), with the targets (which apply under the model); request counts per action; then
  * each bench's details. Printed, and written to bench/RESULTS.md by a full run.
  *
- * BENCH=panel|gate|report runs one. GATE_DECISIONS (default 200), REPORT_EPICS (5000), PANEL_COLD (3),
+ * BENCH=panel|gate|report|portfolio runs one. PORTFOLIO_EPICS (20000), PORTFOLIO_PROJECTS (50); GATE_DECISIONS (default 200), REPORT_EPICS (5000), PANEL_COLD (3),
  * PANEL_WARM (5), PANEL_SAVES (7) change the sizes.
  */
 import fs from 'node:fs';
@@ -14,6 +14,7 @@ import { DEFAULT_LATENCY_MODEL, describeLatencyModel } from '../local/forge/late
 import { runGateBench } from './gate';
 import { runPanelBench } from './panel';
 import { runReportBench } from './report';
+import { runPortfolioBench } from './portfolio';
 import { countRows, markdownTable, passes, printReport, printTable, targetRows, toMarkdown, type BenchOutcome, type TargetFigure } from './lib';
 
 const TARGET_HEADER = ['Figure', 'Loopback', 'Latency model', 'Target (model)', ''];
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
     panel: () => runPanelBench({ coldRuns: env('PANEL_COLD', 3), warmRuns: env('PANEL_WARM', 5), saves: env('PANEL_SAVES', 7) }),
     gate: () => runGateBench(env('GATE_DECISIONS', 200)),
     report: () => runReportBench(env('REPORT_EPICS', 5000)),
+    portfolio: () => runPortfolioBench(env('PORTFOLIO_EPICS', 20000), env('PORTFOLIO_PROJECTS', 50)),
   };
   const only = process.env.BENCH;
   if (only && !benches[only]) throw new Error(`BENCH must be one of ${Object.keys(benches).join(', ')}`);

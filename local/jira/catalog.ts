@@ -13,6 +13,8 @@ export interface IssueRow {
   labels: string; parent_id: number | null; created: string; updated: string; resolutiondate: string | null;
   /** YYYY-MM-DD or null. */
   duedate: string | null;
+  /** When the status category last changed; NULL for rows seeded without it (format.ts falls back). */
+  status_category_changed?: string | null;
 }
 
 export interface Catalog {

@@ -136,7 +136,8 @@ export function issueFieldValue(ctx: IssueShapeContext, row: IssueRow, field: st
     case 'description': return row.description === null ? null : JSON.parse(row.description);
     case 'created': return jiraDate(row.created);
     case 'updated': return jiraDate(row.updated);
-    case 'statuscategorychangedate': return jiraDate(row.updated);
+    // Seeded rows carry no change time: a resolved one changed category when it was resolved, others when created.
+    case 'statuscategorychangedate': return jiraDate(row.status_category_changed ?? row.resolutiondate ?? row.created);
     case 'resolutiondate': return jiraDate(row.resolutiondate);
     case 'duedate': return row.duedate;
     case 'resolution':

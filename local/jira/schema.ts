@@ -77,7 +77,9 @@ export function ensureJiraSchema(db: BetterSqlite3.Database): void {
       created TEXT NOT NULL,
       updated TEXT NOT NULL,
       resolutiondate TEXT,
-      duedate TEXT
+      duedate TEXT,
+      -- Jira's statuscategorychangedate: set at create and by a transition into another status category.
+      status_category_changed TEXT
     );
     CREATE INDEX IF NOT EXISTS issues_project_type ON issues(project_id, issuetype_id);
     CREATE INDEX IF NOT EXISTS issues_parent ON issues(parent_id);
@@ -137,9 +139,11 @@ export function ensureJiraSchema(db: BetterSqlite3.Database): void {
       configuration TEXT NOT NULL DEFAULT '{}'
     );
   `);
-  // Databases created before the due date existed gain the column (CREATE TABLE IF NOT EXISTS keeps old tables).
+  // Databases created before the due date or the status-category change time existed gain the columns
+  // (CREATE TABLE IF NOT EXISTS keeps old tables); a NULL change time reads as resolved, else created (format.ts).
   const columns = db.prepare('PRAGMA table_info(issues)').all() as Array<{ name: string }>;
   if (!columns.some((c) => c.name === 'duedate')) db.exec('ALTER TABLE issues ADD COLUMN duedate TEXT');
+  if (!columns.some((c) => c.name === 'status_category_changed')) db.exec('ALTER TABLE issues ADD COLUMN status_category_changed TEXT');
 }
 
 /** Tables in the order they can be emptied without breaking foreign keys. */

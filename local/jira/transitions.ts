@@ -61,9 +61,12 @@ export async function transitionIssue(db: Database, principal: Principal, idOrKe
   // The issue may have changed while the validator ran: re-read before writing.
   const current = findIssue(db, String(issue.id));
   if (!current) throw new JiraError(404, ['Issue does not exist or you do not have permission to see it.']);
-  const isDone = (db.prepare(`SELECT c.key FROM statuses s JOIN status_categories c ON c.id = s.category_id WHERE s.id = ?`)
-    .get(transition.to_status_id) as { key: string }).key === 'done';
+  const categoryOf = (statusId: string) => (db.prepare(`SELECT c.key FROM statuses s JOIN status_categories c ON c.id = s.category_id WHERE s.id = ?`)
+    .get(statusId) as { key: string }).key;
+  const category = categoryOf(transition.to_status_id);
+  const isDone = category === 'done';
   const now = nowIso();
-  db.prepare('UPDATE issues SET status_id = ?, resolutiondate = ?, updated = ? WHERE id = ?')
-    .run(transition.to_status_id, isDone ? (current.resolutiondate ?? now) : null, now, issue.id);
+  const categoryChanged = category !== categoryOf(current.status_id) ? now : (current.status_category_changed ?? null);
+  db.prepare('UPDATE issues SET status_id = ?, resolutiondate = ?, updated = ?, status_category_changed = ? WHERE id = ?')
+    .run(transition.to_status_id, isDone ? (current.resolutiondate ?? now) : null, now, categoryChanged, issue.id);
 }

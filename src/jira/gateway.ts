@@ -59,6 +59,10 @@ export interface JiraGateway {
   projectIssueTypes(projectIdOrKey: string): Promise<IssueTypeMeta[]>;
   /** A status's category (new, indeterminate, done); null when Jira has no such status. */
   statusCategory(statusIdOrName: string): Promise<StatusCategoryKey | null>;
+  /** Every issue type of the site the principal can see (GET /issuetype): the portfolio's epic levels across projects. */
+  issueTypes(): Promise<IssueTypeMeta[]>;
+  /** The projects among `keys` the principal can browse (one GET /project/search); an unknown or hidden key is left out. */
+  browsableProjects(keys: readonly string[]): Promise<Array<{ id: string; key: string; name: string }>>;
 }
 
 const BULK_CHUNK = 50;
@@ -219,6 +223,19 @@ export function createJiraGateway(principal: Principal, transport: JiraTransport
     async statusCategory(statusIdOrName) {
       const body = (await call(route`/rest/api/3/status/${statusIdOrName}`, { method: 'GET' }, true)) as { statusCategory?: { key?: string } } | null;
       return body === null ? null : statusCategoryOf({ fields: { status: { statusCategory: body.statusCategory } } });
+    },
+
+    async issueTypes() {
+      const body = (await call(route`/rest/api/3/issuetype`, { method: 'GET' })) as RawIssueType[];
+      return (Array.isArray(body) ? body : []).map(toIssueTypeMeta);
+    },
+
+    async browsableProjects(keys) {
+      if (keys.length === 0) return [];
+      // /project/search lists only what the caller may browse; 50 keys fit one page of its maximum.
+      const params = new URLSearchParams([...keys.map((k): [string, string] => ['keys', k]), ['maxResults', '50']]);
+      const body = (await call(route`/rest/api/3/project/search?${params}`, { method: 'GET' })) as { values?: Array<{ id: string | number; key: string; name: string }> };
+      return (body.values ?? []).map((p) => ({ id: String(p.id), key: String(p.key), name: String(p.name) }));
     },
   };
   return gateway;

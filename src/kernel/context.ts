@@ -19,6 +19,8 @@ export interface CallContext {
   accountId?: string;
   issue?: IssueRef;
   project?: ProjectRef;
+  /** A dashboard gadget's saved configuration (what its edit view submitted), from Jira's context. */
+  gadgetConfiguration?: Record<string, unknown>;
   /** The viewer's time zone (IANA), for "today": sent by the Custom UI, since Forge's context has none. UTC when not sent. */
   timezone: string;
   /** Jira as the invoking user (their permissions apply). */
@@ -32,6 +34,8 @@ const ref = (raw: unknown): { id: string; key: string } | undefined => {
   return r && (typeof r.id === 'string' || typeof r.id === 'number') && typeof r.key === 'string' ? { id: String(r.id), key: r.key } : undefined;
 };
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 export function callContextOf(raw: Record<string, unknown>, timezone: string, gateways: Pick<CallContext, 'userJira' | 'appJira'>): CallContext {
   const extension = (raw.extension ?? {}) as Record<string, unknown>;
   const accountId = typeof raw.accountId === 'string' && raw.accountId ? raw.accountId : undefined;
@@ -39,6 +43,7 @@ export function callContextOf(raw: Record<string, unknown>, timezone: string, ga
     ...(accountId ? { accountId } : {}),
     ...(ref(extension.issue) ? { issue: ref(extension.issue) } : {}),
     ...(ref(extension.project) ? { project: ref(extension.project) } : {}),
+    ...(isObject(extension.gadgetConfiguration) ? { gadgetConfiguration: extension.gadgetConfiguration } : {}),
     timezone,
     ...gateways,
   };

@@ -7,13 +7,14 @@ import { RESOLVER_NAMES, type ResolverName } from '../shared/contract';
 import type { Handlers } from '../kernel';
 import { gateHandlers } from '../gate';
 import { handoffHandlers } from '../handoff';
+import { portfolioHandlers } from '../portfolio';
 import { reportHandlers } from '../report';
 import { settingsHandlers } from '../settings';
 import { readingHandlers } from '../readings';
 import { workstreamHandlers } from '../workstreams';
 import { buildHandler, defineResolver, type ResolverDefinition } from './registry';
 
-const HANDLERS: Handlers = { ...handoffHandlers, ...workstreamHandlers, ...reportHandlers, ...settingsHandlers, ...gateHandlers, ...readingHandlers };
+const HANDLERS: Handlers = { ...handoffHandlers, ...workstreamHandlers, ...reportHandlers, ...settingsHandlers, ...gateHandlers, ...readingHandlers, ...portfolioHandlers };
 
 const definitionOf = <N extends ResolverName>(name: N): ResolverDefinition<N> => defineResolver(name, HANDLERS[name]);
 

@@ -28,6 +28,7 @@ import type { KpiProgressStatus } from '../domain/kpi-progress';
 import { ReminderSettings } from '../domain/reminder-settings';
 import type { ReminderLine } from '../domain/reminder-ledger';
 import type { TrailPoint } from '../domain/readiness-trend';
+import type { FlowMetrics } from '../domain/flow-metrics';
 import type { SubtaskSource } from '../domain/subtask-plan';
 
 const BaseVersion = z.number({ error: 'baseVersion must be a number' }).int().min(0);
@@ -46,6 +47,12 @@ export const TimeZone = z
   .refine(isTimeZone, { error: 'timeZone must be an IANA time zone name, e.g. Pacific/Auckland' });
 
 // ---- payloads -------------------------------------------------------------------------------------
+/** A gadget's projects: 1 to 50 Jira project keys (Jira's pattern: a letter, then letters, digits or _). */
+export const ProjectKeys = z
+  .array(z.string().regex(/^[A-Z][A-Z0-9_]{0,254}$/, { error: 'A project key is capital letters, digits or _, starting with a letter (e.g. CLM).' }))
+  .min(1, { error: 'Choose at least one project.' })
+  .max(50, { error: 'At most 50 projects.' });
+
 export const Empty = z.object({}).strict();
 
 const IssueIdText = z.string({ error: 'must be an issue id' }).refine(isIssueId, { error: 'must be an issue id' });
@@ -100,6 +107,9 @@ export const Payloads = {
   getFeedTokens: Empty,
   createFeedToken: z.object({ name: z.string({ error: 'Name must be text' }).trim().min(1, { error: 'Name the system that will post readings' }).max(100, { error: 'Name must be at most 100 characters' }) }).strict(),
   revokeFeedToken: z.object({ tokenId: Id }).strict(),
+  // The portfolio (global page and dashboard gadget): a gadget sends the project keys it was configured with.
+  getPortfolioPage: z.object({ projectKeys: ProjectKeys.optional(), nextPageToken: z.string().max(2000).optional(), maxPages: z.number().int().min(1).max(50).optional() }).strict(),
+  getPortfolioFlow: z.object({ projectKeys: ProjectKeys.optional() }).strict(),
 } as const;
 
 export type ResolverName = keyof typeof Payloads;
@@ -292,6 +302,25 @@ export interface ReportRowsPage {
   stallDays: number;
 }
 
+/** A report row with its project (the portfolio spans projects, each with its own stall threshold). */
+export type PortfolioRow = ReportRow & { project: { id: string; key: string; name: string }; stallDays: number };
+
+export interface PortfolioPage {
+  rows: PortfolioRow[];
+  nextPageToken?: string;
+  jiraRequests: number;
+  today: string;
+}
+
+export interface PortfolioFlow {
+  today: string;
+  portfolio: FlowMetrics;
+  projects: Array<{ id: string; key: string; name: string; metrics: FlowMetrics }>;
+  /** False when the portfolio was larger than one call reads (5,000 initiatives): the figures cover the first ones. */
+  complete: boolean;
+  jiraRequests: number;
+}
+
 export interface SettingsView {
   settings: z.infer<typeof ProjectSettings>;
   canAdminister: boolean;
@@ -361,5 +390,7 @@ export interface Responses {
   /** `token` is shown this once: only its hash is stored. */
   createFeedToken: { token: string; tokenId: string; view: FeedTokensView };
   revokeFeedToken: FeedTokensView;
+  getPortfolioPage: PortfolioPage;
+  getPortfolioFlow: PortfolioFlow;
 }
 export type PayloadOf<N extends ResolverName> = z.input<(typeof Payloads)[N]>;

@@ -8,6 +8,7 @@
 export { loadRecord, saveRecord, type Conflict, type HandoffEntity, type SaveOutcome, type SaveRecordInput, type StoredRecord } from './records';
 export { appendAuditEntry, auditPage, auditWindowPage, historyEntry, historyPage, TRAIL_PAGE_SIZE, TRAIL_PAGE_BYTES_MAX, type AuditWindowPage, type TrailPage } from './history';
 export { loadSettings, saveSettings, type SaveSettingsOutcome } from './settings';
+export { loadAllSettings } from './all-settings';
 export { loadRecordAndSettings, loadRecords, type RecordAndSettings } from './record-and-settings';
 export { loadReportFacts, rememberEpicTypeIds, type ReportFacts } from './report-facts';
 export { acquireLock, releaseLock, type HeldLock } from './locks';

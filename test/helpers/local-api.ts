@@ -5,11 +5,13 @@ export const MODULES = {
   panel: 'production-handoff-panel',
   report: 'readiness-report',
   gate: 'production-handoff-gate',
+  portfolio: 'portfolio-page',
+  gadget: 'portfolio-gadget',
 } as const;
 
 export interface InvokeOptions {
   moduleKey?: string;
-  context: { issueKey?: string; projectKey?: string };
+  context: { issueKey?: string; projectKey?: string; dashboardId?: string; gadgetId?: string };
   user?: string;
 }
 

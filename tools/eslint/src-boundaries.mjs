@@ -20,11 +20,12 @@ export const SRC_LAYERS = {
   handoff: ['domain', 'shared', 'jira', 'storage', 'kernel', 'summary'],
   workstreams: ['domain', 'shared', 'jira', 'storage', 'kernel', 'summary', 'handoff'],
   report: ['domain', 'shared', 'jira', 'storage', 'kernel', 'summary'],
+  portfolio: ['domain', 'shared', 'jira', 'storage', 'kernel'],
   settings: ['domain', 'shared', 'storage', 'kernel'],
   gate: ['domain', 'jira', 'storage', 'kernel'],
   readings: ['domain', 'shared', 'jira', 'storage', 'kernel', 'handoff'],
   reminders: ['domain', 'jira', 'storage', 'summary'],
-  resolvers: ['domain', 'shared', 'jira', 'storage', 'kernel', 'handoff', 'workstreams', 'report', 'settings', 'gate', 'readings'],
+  resolvers: ['domain', 'shared', 'jira', 'storage', 'kernel', 'handoff', 'workstreams', 'report', 'settings', 'gate', 'readings', 'portfolio'],
 };
 
 /** What src/index.ts (Forge's function handlers) may reach: the resolver list, the gate and the trigger. */

@@ -1,0 +1,3 @@
+import { startApp } from '@ui/bootstrap';
+
+startApp({ ui: () => import('./ui') });
