@@ -87,38 +87,38 @@ describe('kpiProgress: status', () => {
   it('is not yet due before the first review, even with readings', () => {
     const p = kpiProgress(CLAIMS, [reading('k1', '2025-12-01', 10)], '2025-12-31');
     expect(p.status).toBe('not-yet-due');
-    expect(p.sentence).toBe('Claims handled per hour is first reviewed on 2026-01-01.');
+    expect(p.sentence).toBe('Claims handled per hour is first reviewed on 1 Jan 2026.');
     expect(p.nextReview).toBe('2026-01-01');
     expect(p.latest).toEqual({ date: '2025-12-01', value: 10 });
   });
   it('is no data when the first review came without any reading', () => {
     const p = kpiProgress(CLAIMS, [], '2026-01-01');
     expect(p.status).toBe('no-data');
-    expect(p.sentence).toBe('Claims handled per hour has no reading for its first review on 2026-01-01.');
+    expect(p.sentence).toBe('Claims handled per hour has no reading for its first review on 1 Jan 2026.');
   });
   it('is no data when a later review came without a reading since the one before', () => {
     const p = kpiProgress(CLAIMS, [reading('k1', '2026-01-01', 41)], '2026-04-02');
     expect(p.status).toBe('no-data');
-    expect(p.sentence).toBe('Claims handled per hour has no reading since the review on 2026-01-01; the review on 2026-04-01 needs one.');
+    expect(p.sentence).toBe('Claims handled per hour has no reading since the review on 1 Jan 2026; the review on 1 Apr 2026 needs one.');
     expect(p.dueReview).toEqual({ reviewDate: '2026-04-01', previousReview: '2026-01-01', hasReading: false });
   });
   it('is on track when the latest reading is at or ahead of the path on its date', () => {
     const p = kpiProgress(CLAIMS, [reading('k1', '2026-02-01', 30), reading('k1', '2026-04-01', 50)], '2026-04-10');
     expect(p.status).toBe('on-track');
     expect(p.expected).toBeCloseTo(49.945, 3);
-    expect(p.sentence).toBe('Claims handled per hour: 50 claims/h on 2026-04-01, on track (the path expects 49.94 claims/h by then; target 60 claims/h by 2026-07-01).');
+    expect(p.sentence).toBe('Claims handled per hour: 50 claims/h on 1 Apr 2026, on track (the path expects 49.94 claims/h by then; target 60 claims/h by 1 Jul 2026).');
   });
   it('is off track when the latest reading is behind the path, whatever earlier readings said', () => {
     const p = kpiProgress(CLAIMS, [reading('k1', '2026-02-01', 70), reading('k1', '2026-04-01', 49)], '2026-04-10');
     expect(p.status).toBe('off-track');
-    expect(p.sentence).toBe('Claims handled per hour: 49 claims/h on 2026-04-01, behind the path (it expects 49.94 claims/h by then; target 60 claims/h by 2026-07-01).');
+    expect(p.sentence).toBe('Claims handled per hour: 49 claims/h on 1 Apr 2026, behind the path (it expects 49.94 claims/h by then; target 60 claims/h by 1 Jul 2026).');
   });
   it('honours lower is better', () => {
     // 2026-01-31 → 2026-05-31 is 120 days; 2026-03-31 is day 59: expected 5 - 4 * 59 / 120 = 3.03.
     expect(kpiProgress(ERRORS, [reading('k2', '2026-03-31', 3)], '2026-03-31').status).toBe('on-track');
     expect(kpiProgress(ERRORS, [reading('k2', '2026-03-31', 3.1)], '2026-03-31').status).toBe('off-track');
     expect(kpiProgress(ERRORS, [reading('k2', '2026-03-31', 3)], '2026-03-31').sentence).toBe(
-      'Error rate: 3% on 2026-03-31, on track (the path expects 3.03% by then; target 1% by 2026-05-31).',
+      'Error rate: 3% on 31 Mar 2026, on track (the path expects 3.03% by then; target 1% by 31 May 2026).',
     );
   });
   it('judges a reading exactly on the path as on track, despite floating point', () => {

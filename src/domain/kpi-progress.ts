@@ -10,7 +10,7 @@ import type { ProductionKpi } from './record';
 import { latestReading, type KpiReading } from './kpi-reading';
 import { parseKpiNumber } from './kpi-number';
 import { dueReview, horizonEnd, nextReviewDate, reviewDates, type ReviewDue } from './kpi-schedule';
-import { daysBetween } from './dates';
+import { daysBetween, humanDate } from './dates';
 import { pushTo } from './group';
 
 export const KPI_PROGRESS_STATUSES = ['on-track', 'off-track', 'no-data', 'not-yet-due', 'not-measurable'] as const;
@@ -93,12 +93,12 @@ export function kpiProgress(kpi: ProductionKpi, readings: readonly ReadingLike[]
   if (end) progress.horizonEnd = end;
 
   if (!kpi.firstReviewDate) return withStatus(progress, 'not-measurable', cannotTrack(kpi, progress.problems));
-  if (!due) return withStatus(progress, 'not-yet-due', `${kpi.name} is first reviewed on ${kpi.firstReviewDate}.`);
+  if (!due) return withStatus(progress, 'not-yet-due', `${kpi.name} is first reviewed on ${humanDate(kpi.firstReviewDate)}.`);
   // Asking for a reading comes first: it is what the review needs, measurable or not.
   if (!due.hasReading) {
     const sentence = due.previousReview
-      ? `${kpi.name} has no reading since the review on ${due.previousReview}; the review on ${due.reviewDate} needs one.`
-      : `${kpi.name} has no reading for its first review on ${due.reviewDate}.`;
+      ? `${kpi.name} has no reading since the review on ${humanDate(due.previousReview)}; the review on ${humanDate(due.reviewDate)} needs one.`
+      : `${kpi.name} has no reading for its first review on ${humanDate(due.reviewDate)}.`;
     return withStatus(progress, 'no-data', sentence);
   }
   if (!drawn.ok || !latest) return withStatus(progress, 'not-measurable', cannotTrack(kpi, progress.problems));
@@ -106,11 +106,11 @@ export function kpiProgress(kpi: ProductionKpi, readings: readonly ReadingLike[]
   const expected = expectedOnPath(path, latest.date);
   progress.expected = expected;
   const value = formatValue(latest.value, kpi.unit);
-  const goal = `target ${formatValue(path.to.value, kpi.unit)} by ${path.to.date}`;
+  const goal = `target ${formatValue(path.to.value, kpi.unit)} by ${humanDate(path.to.date)}`;
   const shown = formatValue(expected, kpi.unit);
   return onTrack(path, latest.value, expected)
-    ? withStatus(progress, 'on-track', `${kpi.name}: ${value} on ${latest.date}, on track (the path expects ${shown} by then; ${goal}).`)
-    : withStatus(progress, 'off-track', `${kpi.name}: ${value} on ${latest.date}, behind the path (it expects ${shown} by then; ${goal}).`);
+    ? withStatus(progress, 'on-track', `${kpi.name}: ${value} on ${humanDate(latest.date)}, on track (the path expects ${shown} by then; ${goal}).`)
+    : withStatus(progress, 'off-track', `${kpi.name}: ${value} on ${humanDate(latest.date)}, behind the path (it expects ${shown} by then; ${goal}).`);
 }
 
 function withStatus(progress: KpiProgress, status: KpiProgressStatus, sentence: string): KpiProgress {

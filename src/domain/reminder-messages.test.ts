@@ -14,7 +14,7 @@ function item(over: Partial<ReminderItem> & { n?: number }): ReminderItem {
     anchorDate: '2026-03-01',
     dueSince: '2026-03-15',
     recipients: ['acc-priya'],
-    line: 'No change to the handoff for 14 days (last on 2026-03-01).',
+    line: 'No change to the handoff for 14 days (last on 1 Mar 2026).',
     details: [],
     ...over,
   };
@@ -22,9 +22,9 @@ function item(over: Partial<ReminderItem> & { n?: number }): ReminderItem {
 
 describe('reminderMessages: one message per person per run', () => {
   const items = [
-    item({ n: 2, kind: 'pilot-closed', key: 'pilot-closed:10002:2026-03-01', recipients: ['acc-priya', 'acc-sam'], line: 'The pilot closed on 2026-03-01 with 1 question open: in pilot purgatory for 14 days.', details: ['No delivery owner is named.'] }),
+    item({ n: 2, kind: 'pilot-closed', key: 'pilot-closed:10002:2026-03-01', recipients: ['acc-priya', 'acc-sam'], line: 'The pilot closed on 1 Mar 2026 with 1 question open: in pilot purgatory for 14 days.', details: ['No delivery owner is named.'] }),
     item({ n: 1 }),
-    item({ n: 10, kind: 'owner-not-accepted', key: 'owner-not-accepted:100010:acc-priya:2026-03-01', recipients: ['acc-priya'], line: 'Priya Raman was named delivery owner on 2026-03-01 and has not accepted yet.' }),
+    item({ n: 10, kind: 'owner-not-accepted', key: 'owner-not-accepted:100010:acc-priya:2026-03-01', recipients: ['acc-priya'], line: 'Priya Raman was named delivery owner on 1 Mar 2026 and has not accepted yet.' }),
     item({ n: 3, recipients: [] }),
   ];
   const messages = reminderMessages(items, { today: '2026-03-15' });
@@ -50,7 +50,7 @@ describe('reminderMessages: one message per person per run', () => {
         '',
         'AIP-2 Initiative 2',
         'https://example.atlassian.net/browse/AIP-2',
-        '- The pilot closed on 2026-03-01 with 1 question open: in pilot purgatory for 14 days.',
+        '- The pilot closed on 1 Mar 2026 with 1 question open: in pilot purgatory for 14 days.',
         '    No delivery owner is named.',
         '',
         'Project administrators choose which reminders are sent (Readiness report, Settings).',
@@ -61,7 +61,7 @@ describe('reminderMessages: one message per person per run', () => {
     expect(messages[1].htmlBody).toBe(
       '<p>Production handoff reminders for 2026-03-15</p>' +
         '<p><a href="https://example.atlassian.net/browse/AIP-2">AIP-2</a> Initiative 2</p>' +
-        '<ul><li>The pilot closed on 2026-03-01 with 1 question open: in pilot purgatory for 14 days.<ul><li>No delivery owner is named.</li></ul></li></ul>' +
+        '<ul><li>The pilot closed on 1 Mar 2026 with 1 question open: in pilot purgatory for 14 days.<ul><li>No delivery owner is named.</li></ul></li></ul>' +
         '<p>Project administrators choose which reminders are sent (Readiness report, Settings).</p>',
     );
   });

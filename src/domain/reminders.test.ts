@@ -9,7 +9,7 @@ const SAM: UserRef = { accountId: 'acc-sam', displayName: 'Sam Sponsor' };
 const DANA: UserRef = { accountId: 'acc-dana', displayName: 'Dana Data' };
 const EPIC = { issueId: '10001', key: 'AIP-1', summary: 'Claims triage assistant', statusCategory: 'indeterminate' as const, url: 'https://example.atlassian.net/browse/AIP-1' };
 
-/** Planned close 2026-03-31; one undecided condition; Priya named owner on 2026-03-01, not accepted; Marcus is the champion. */
+/** Planned close 2026-03-31; one undecided condition; Priya named owner on 1 Mar 2026, not accepted; Marcus is the champion. */
 function input(over: Partial<ReminderInput> = {}): ReminderInput {
   return {
     epic: EPIC,
@@ -55,7 +55,7 @@ describe('pilot closing within N days with questions open', () => {
       anchorDate: '2026-03-31',
       dueSince: '2026-03-17',
       recipients: ['acc-marcus', 'acc-priya'],
-      line: 'The pilot closes in 14 days, on 2026-03-31, with 3 questions open.',
+      line: 'The pilot closes in 14 days, on 31 Mar 2026, with 3 questions open.',
       details: ['1 pilot condition has no decision (Direct claims DB access).', 'No agreed operational KPI with a time horizon (reliability, latency, error rate, delivery frequency or model quality).', 'No agreed business KPI with a time horizon.', 'Priya Raman has not yet accepted delivery ownership.'],
     });
   });
@@ -81,7 +81,7 @@ describe('pilot closing within N days with questions open', () => {
   it('counts from an actual close date in the future when one is set', () => {
     const i = input({ settings });
     i.record = { ...i.record!, pilot: { plannedCloseDate: '2026-06-30', actualCloseDate: '2026-03-20' } };
-    expect(dueReminders(i)[0]).toMatchObject({ anchorDate: '2026-03-20', line: 'The pilot closes in 3 days, on 2026-03-20, with 3 questions open.' });
+    expect(dueReminders(i)[0]).toMatchObject({ anchorDate: '2026-03-20', line: 'The pilot closes in 3 days, on 20 Mar 2026, with 3 questions open.' });
   });
   it('writes one recipient once when the champion is the delivery owner', () => {
     const i = input({ settings });
@@ -100,7 +100,7 @@ describe('pilot closed with questions open', () => {
       key: 'pilot-closed:10001:2026-03-31',
       dueSince: '2026-03-31',
       recipients: ['acc-priya'],
-      line: 'The pilot closed on 2026-03-31 with 3 questions open: in pilot purgatory for 10 days.',
+      line: 'The pilot closed on 31 Mar 2026 with 3 questions open: in pilot purgatory for 10 days.',
     });
   });
   it('has nobody to tell without an owner or sponsor, and says so by an empty list', () => {
@@ -125,7 +125,7 @@ describe('a permanent condition reaches its review date', () => {
       }),
     ]);
     expect(dueReminders({ ...i, today: '2026-03-16' })).toEqual([]);
-    expect(dueReminders({ ...i, today: '2026-05-01' })[0].line).toBe('The permanent pilot condition "Weekly sponsor review" (sustained by Data platform team) was due for review on 2026-03-17.');
+    expect(dueReminders({ ...i, today: '2026-05-01' })[0].line).toBe('The permanent pilot condition "Weekly sponsor review" (sustained by Data platform team) was due for review on 17 Mar 2026.');
   });
   it('ignores withdrawn and undecided conditions and permanent ones without a review date', () => {
     const i = input({ settings, today: '2027-01-01' });
@@ -142,7 +142,7 @@ describe('a KPI review date without a reading since', () => {
     const i = input({ settings, contacts: { kpiOwners: { k1: DANA } } });
     i.record = { ...i.record!, kpis: [claims] };
     expect(dueReminders(i)).toEqual([
-      expect.objectContaining({ key: 'kpi-review:10001:k1:2026-03-01', recipients: ['acc-dana', 'acc-priya'], line: 'Claims handled per hour has no reading for its first review on 2026-03-01.' }),
+      expect.objectContaining({ key: 'kpi-review:10001:k1:2026-03-01', recipients: ['acc-dana', 'acc-priya'], line: 'Claims handled per hour has no reading for its first review on 1 Mar 2026.' }),
     ]);
     expect(dueReminders({ ...i, readings: [r('2026-03-05')] })).toEqual([]);
     // A reading on the review day serves that review; the next review wants one dated after it.
@@ -166,7 +166,7 @@ describe('a delivery owner named but not accepted after N days', () => {
         key: 'owner-not-accepted:10001:acc-priya:2026-03-01',
         dueSince: '2026-03-06',
         recipients: ['acc-priya'],
-        line: 'Priya Raman was named delivery owner on 2026-03-01 and has not accepted yet: open the epic and press "I own this delivery".',
+        line: 'Priya Raman was named delivery owner on 1 Mar 2026 and has not accepted yet: open the epic and press "I own this delivery".',
       }),
     );
   });
@@ -184,7 +184,7 @@ describe('a delivery owner named but not accepted after N days', () => {
     const [item] = dueReminders(i);
     expect(item.key).toMatch(/^(?!\s+$)[a-zA-Z0-9:._\s-#]+$/);
     expect(item.key.length).toBeLessThan(250);
-    expect(item.line).toBe('You were named delivery owner on 2026-03-01 and have not accepted yet: open the epic and press "I own this delivery".');
+    expect(item.line).toBe('You were named delivery owner on 1 Mar 2026 and have not accepted yet: open the epic and press "I own this delivery".');
   });
   it('takes a stamp left by someone else for no acceptance', () => {
     const i = input({ settings });
@@ -198,7 +198,7 @@ describe('stalled: no change for the project stall threshold', () => {
   it('tells the delivery owner once per last change', () => {
     expect(kinds(input({ settings, today: '2026-03-23' }))).toEqual([]);
     expect(dueReminders(input({ settings, today: '2026-03-24' }))[0]).toEqual(
-      expect.objectContaining({ key: 'stalled:10001:2026-03-10', dueSince: '2026-03-24', recipients: ['acc-priya'], line: 'No change to the handoff for 14 days (last on 2026-03-10).' }),
+      expect.objectContaining({ key: 'stalled:10001:2026-03-10', dueSince: '2026-03-24', recipients: ['acc-priya'], line: 'No change to the handoff for 14 days (last on 10 Mar 2026).' }),
     );
     expect(dueReminders(input({ settings, today: '2026-03-24', lastChangeAt: '2026-03-20T23:59:00-0300' }))).toEqual([]);
   });

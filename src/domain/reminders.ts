@@ -19,7 +19,7 @@ import type { KpiReading } from './kpi-reading';
 import { kpiProgress } from './kpi-progress';
 import { nextReviewDate } from './kpi-schedule';
 import { utcDateOf } from './calendar';
-import { addDays, daysBetween } from './dates';
+import { addDays, daysBetween, humanDate } from './dates';
 import { plural } from './sentences';
 
 export interface ReminderEpic {
@@ -91,19 +91,19 @@ export function dueReminders(input: ReminderInput): ReminderItem[] {
   if (settings.pilotClosing.enabled && !done && close && open > 0) {
     const days = daysBetween(today, close);
     if (days >= 1 && days <= settings.pilotClosing.days) {
-      add('pilot-closing', undefined, close, addDays(close, -settings.pilotClosing.days), [record.ownership.pilotChampion, owner], `The pilot closes in ${plural(days, 'day')}, on ${close}, with ${questions}.`, missing);
+      add('pilot-closing', undefined, close, addDays(close, -settings.pilotClosing.days), [record.ownership.pilotChampion, owner], `The pilot closes in ${plural(days, 'day')}, on ${humanDate(close)}, with ${questions}.`, missing);
     }
   }
   if (settings.pilotClosed.enabled && !done && close && close <= today && open > 0) {
     const since = daysBetween(close, today);
-    const line = since === 0 ? `The pilot closed today with ${questions}: the purgatory clock has started.` : `The pilot closed on ${close} with ${questions}: in pilot purgatory for ${plural(since, 'day')}.`;
+    const line = since === 0 ? `The pilot closed today with ${questions}: the purgatory clock has started.` : `The pilot closed on ${humanDate(close)} with ${questions}: in pilot purgatory for ${plural(since, 'day')}.`;
     add('pilot-closed', undefined, close, close, [owner, settings.sponsorContact], line, missing);
   }
   if (settings.conditionReview.enabled) {
     for (const c of record.conditions) {
       if (c.decision.status !== 'permanent' || !c.decision.reviewDate || c.decision.reviewDate > today) continue;
       const date = c.decision.reviewDate;
-      const when = date === today ? 'is due for review today' : `was due for review on ${date}`;
+      const when = date === today ? 'is due for review today' : `was due for review on ${humanDate(date)}`;
       add('condition-review', c.id, date, date, [input.contacts?.sustainers?.[c.id], owner], `The permanent pilot condition "${c.name}" (sustained by ${c.decision.sustainedBy}) ${when}.`);
     }
   }
@@ -120,7 +120,7 @@ export function dueReminders(input: ReminderInput): ReminderItem[] {
   if (settings.ownerNotAccepted.enabled && !done && owner && named && input.policy.requireOwnerAcceptance && !ownerAccepted(record)) {
     const dueSince = addDays(named, settings.ownerNotAccepted.days);
     if (dueSince <= today) {
-      const who = owner.displayName ? `${owner.displayName} was named delivery owner on ${named} and has` : `You were named delivery owner on ${named} and have`;
+      const who = owner.displayName ? `${owner.displayName} was named delivery owner on ${humanDate(named)} and has` : `You were named delivery owner on ${humanDate(named)} and have`;
       const line = `${who} not accepted yet: open the epic and press "I own this delivery".`;
       add('owner-not-accepted', owner.accountId, named, dueSince, [owner], line);
     }
@@ -128,7 +128,7 @@ export function dueReminders(input: ReminderInput): ReminderItem[] {
   const lastChange = utcDateOf(input.lastChangeAt ?? record.updated.at);
   if (settings.stalled.enabled && !done && !isEmpty(record) && lastChange) {
     const days = daysBetween(lastChange, today);
-    if (days >= input.stallDays) add('stalled', undefined, lastChange, addDays(lastChange, input.stallDays), [owner], `No change to the handoff for ${plural(days, 'day')} (last on ${lastChange}).`);
+    if (days >= input.stallDays) add('stalled', undefined, lastChange, addDays(lastChange, input.stallDays), [owner], `No change to the handoff for ${plural(days, 'day')} (last on ${humanDate(lastChange)}).`);
   }
   return items.sort((a, b) => REMINDER_KINDS.indexOf(a.kind) - REMINDER_KINDS.indexOf(b.kind));
 }

@@ -59,9 +59,9 @@ describe('toReportRow', () => {
   });
   it('counts KPIs on track on its own day from the summary\'s KPI facts, and flags one off track', () => {
     const kpiFacts: SearchSummary['kpiFacts'] = [
-      // Higher is better, 100 → 200 over two quarters from 2026-01-10: 180 on 2026-03-01 is ahead of the path.
+      // Higher is better, 100 → 200 over two quarters from 2026-01-10: 180 on 1 Mar 2026 is ahead of the path.
       ['2026-01-10', 2, 'quarter', 100, 200, 'h', '2026-03-01', 180],
-      // Lower is better, 10 → 5: still 10 on 2026-03-01 is behind.
+      // Lower is better, 10 → 5: still 10 on 1 Mar 2026 is behind.
       ['2026-01-10', 2, 'quarter', 10, 5, 'l', '2026-03-01', 10],
       // Not reviewed yet: aside from the tally.
       ['2026-06-01', 1, 'month', 1, 2, 'h', '', null],

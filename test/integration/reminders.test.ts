@@ -10,7 +10,7 @@ import { invoke, ok, setKvsFault } from '../helpers/local-api';
 import { holdAppJiraRequest, releaseHeldRequest, waitUntilHeld } from '../helpers/jira-admin';
 import { readKvs } from '../helpers/kvs-rows';
 import { SEED_ACCOUNTS, SEED_KEYS } from '../../local/jira/seed';
-import { addDays } from '../../src/domain/dates';
+import { addDays, humanDate } from '../../src/domain/dates';
 
 jest.setTimeout(180_000);
 
@@ -223,7 +223,7 @@ test('a permanent condition\'s review date passed: who sustains it is named, and
   const marcus = perRecipient(messages).get(SEED_ACCOUNTS.marcus)!;
   expect(marcus).toHaveLength(1);
   expect(marcus[0].subject).toContain(SEED_KEYS.nearlyReady);
-  expect(itemLines(marcus[0])).toContainEqual(`- The permanent pilot condition "Weekly 30-minute slot with the VP of Claims" (sustained by VP of Claims, as a standing monthly review) was due for review on ${addDays(day0, 180)}.`);
+  expect(itemLines(marcus[0])).toContainEqual(`- The permanent pilot condition "Weekly 30-minute slot with the VP of Claims" (sustained by VP of Claims, as a standing monthly review) was due for review on ${humanDate(addDays(day0, 180))}.`);
   await runNow();
   expect(await outbox()).toHaveLength(messages.length);
 });
