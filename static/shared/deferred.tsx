@@ -4,7 +4,7 @@
  * after the commit), so it never holds up the record on screen; until it arrives a stand-in of the same
  * shape shows, with the same label and value. `preload` fetches it early (e.g. right after first render).
  */
-import { useEffect, useState, type ComponentType } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ComponentType } from 'react';
 
 export type DeferredComponent<P> = ComponentType<P> & { preload: () => Promise<ComponentType<P>> };
 
@@ -24,18 +24,35 @@ export function deferred<P extends object>(load: () => Promise<ComponentType<P>>
   };
   function Deferred(props: P) {
     const [Loaded, setLoaded] = useState<ComponentType<P> | undefined>(() => loaded);
+    const box = useRef<HTMLDivElement>(null);
+    // The stand-in had the focus (a "Still open" link focused the field, or the user tabbed in): the real
+    // control takes it over, so the swap never drops the user's place.
+    const refocus = useRef(false);
     useEffect(() => {
       if (Loaded) return;
       let mounted = true;
       preload().then(
-        (component) => mounted && setLoaded(() => component),
+        (component) => {
+          if (!mounted) return;
+          refocus.current = Boolean(box.current?.contains(document.activeElement));
+          setLoaded(() => component);
+        },
         () => undefined,
       );
       return () => {
         mounted = false;
       };
     }, [Loaded]);
-    return Loaded ? <Loaded {...props} /> : <StandIn {...props} />;
+    useLayoutEffect(() => {
+      if (!Loaded || !refocus.current) return;
+      refocus.current = false;
+      box.current?.querySelector<HTMLElement>('input, button, [tabindex]:not([tabindex="-1"])')?.focus();
+    }, [Loaded]);
+    return (
+      <div ref={box} style={{ display: 'contents' }}>
+        {Loaded ? <Loaded {...props} /> : <StandIn {...props} />}
+      </div>
+    );
   }
   return Object.assign(Deferred, { preload });
 }

@@ -7,6 +7,7 @@ import type { ForgeContext } from '@ui/bootstrap';
 import { ErrorBanner } from '@ui/components/ErrorBanner';
 import { LoadingState } from '@ui/components/LoadingState';
 import { loadContract } from '@ui/schemas';
+import { preloadUserPicker } from '@ui/components/UserPicker';
 import type { HandoffView } from '@src/shared/contract';
 import { CopyBriefButton } from './features/brief';
 import { ConditionsSection } from './features/conditions';
@@ -90,7 +91,7 @@ function Loaded({ store, view }: { store: HandoffStore; view: HandoffView }) {
   // What the first screen does not show (the other tabs; for editors the forms' schemas and their select)
   // loads once the record is on screen, so none of it delays the record and nothing waits for it later.
   useEffect(() => {
-    const later = [loadWorkstreamsTab(), loadHistoryTab(), ...(canEdit ? [loadContract(), preloadSelect()] : [])];
+    const later = [loadWorkstreamsTab(), loadHistoryTab(), ...(canEdit ? [loadContract(), preloadSelect(), preloadUserPicker()] : [])];
     later.forEach((p) => p.catch(() => undefined));
   }, [canEdit]);
   if (!view.initiative && !tracking) return <NotTracked canEdit={canEdit} onTrack={() => setTracking(true)} />;
