@@ -6,7 +6,7 @@
 import type { BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
 import { SEED_ACCOUNTS, SEED_KEYS } from '../../local/jira/seed';
 import type { HandoffView } from '../../src/shared/contract';
-import { addIssuePanel, browserSuite } from '../helpers/browser';
+import { addIssuePanel, browserSuite, chooseOption } from '../helpers/browser';
 import { createEpic } from '../helpers/handoff-fixtures';
 import { invoke, ok } from '../helpers/local-api';
 
@@ -65,14 +65,7 @@ async function settledHeight(page: Page): Promise<number> {
   return last;
 }
 
-/** Atlaskit Select: type into its input and take the option. */
-async function choose(panel: FrameLocator, inputId: string, typed: string, option = typed): Promise<void> {
-  const input = panel.locator(`#${inputId}`);
-  await input.click();
-  await input.pressSequentially(typed);
-  // Click the option itself: Enter would take whichever option a slower search left highlighted.
-  await panel.getByRole('option', { name: option }).first().click();
-}
+const choose = chooseOption;
 
 /** A fresh initiative with two undecided conditions, recorded through the resolvers. */
 async function epicWithTwoConditions(summary: string): Promise<{ key: string; view: HandoffView }> {

@@ -5,7 +5,7 @@
  */
 import { type BrowserContext, type FrameLocator, type Locator, type Page } from 'playwright-core';
 import { SEED_KEYS } from '../../local/jira/seed';
-import { addIssuePanel, browserSuite } from '../helpers/browser';
+import { addIssuePanel, browserSuite, chooseOption } from '../helpers/browser';
 
 jest.setTimeout(60_000);
 
@@ -26,14 +26,7 @@ async function openAs(email: string, issueKey: string): Promise<{ context: Brows
   return { context, page, panel };
 }
 
-/** Atlaskit Select: focus its input by label, type, and take the highlighted option. */
-async function choose(panel: FrameLocator, inputId: string, text: string, optionText = text): Promise<void> {
-  const input = panel.locator(`#${inputId}`);
-  await input.click();
-  await input.pressSequentially(text);
-  await panel.getByRole('option', { name: optionText }).first().waitFor(WAIT);
-  await input.press('Enter');
-}
+const choose = chooseOption;
 
 async function level(panel: FrameLocator): Promise<string | null> {
   return panel.getByTestId('readiness-level').getAttribute('data-level');

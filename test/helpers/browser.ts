@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
 import { REPO_ROOT, startTestHost, type TestHost } from './host';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -70,4 +70,25 @@ export function browserSuite(apps: string[]): BrowserSuite {
 export async function addIssuePanel(page: Page, moduleKey = 'production-handoff-panel'): Promise<void> {
   if ((await page.locator(`section.panel[data-module-key="${moduleKey}"]`).count()) > 0) return;
   await Promise.all([page.waitForURL(/panelAdded=/), page.locator(`.quick-add[data-module-key="${moduleKey}"]`).click()]);
+}
+
+/**
+ * Atlaskit Select or user picker: type into the real control (its read-only stand-in shows until
+ * react-select has loaded: @ui/deferred), wait until the options are those of the whole typed text (a search
+ * for an earlier prefix may still be answering, and its list would move under the click), then click the one
+ * named `option`. Neither Enter nor a click during a re-render can take another option.
+ */
+export async function chooseOption(frame: FrameLocator, inputId: string, typed: string, option = typed): Promise<void> {
+  const input = frame.locator(`#${inputId}:not([readonly])`);
+  await input.click();
+  await input.pressSequentially(typed);
+  const options = frame.getByRole('option');
+  let last = '';
+  for (let i = 0; i < 100; i++) {
+    const now = JSON.stringify(await options.allTextContents());
+    if (now === last && (JSON.parse(now) as string[]).some((text) => text.includes(option))) break;
+    last = now;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  await frame.getByRole('option', { name: option }).first().click();
 }
