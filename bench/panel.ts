@@ -68,8 +68,11 @@ async function decideAll(browser: Browser, url: string, epic: { key: string; con
   const samples: number[] = [];
   let counted: StatsWithPlatform | undefined;
   try {
+    // The panel opens compact (issue 13): the conditions section and each condition's row unfold first.
+    await frame.locator('#conditions-toggle').click();
     for (const [i, id] of epic.conditionIds.entries()) {
       const row = frame.locator(`[data-condition-id="${id}"]`);
+      await frame.locator(`#condition-${id}-toggle`).click();
       await row.getByText('Make permanent').click();
       await row.getByLabel('Rationale').fill(`Needed in production (${mode} ${i + 1})`);
       await row.getByLabel('Who sustains it').fill('Data platform team');

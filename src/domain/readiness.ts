@@ -2,7 +2,8 @@
  * Readiness: the one computation behind the panel, the gate, the searchable summary and the report.
  * Pure: everything it needs (the record, the epic's status, today, the policy) is passed in.
  */
-import { isBusinessCategory, type HandoffRecord, type ProductionKpi } from './record';
+import type { HandoffRecord, ProductionKpi } from './record';
+import { isBusinessCategory } from './vocabulary';
 import type { GateConfig, ProjectSettings } from './policy';
 import type {
   EpicFacts,

@@ -9,7 +9,6 @@ import { z } from 'zod';
 import { AccountId, type HandoffRecord, type UserRef } from './record';
 import { REMINDER_KINDS, type ReminderKind, type ReminderSettings } from './reminder-settings';
 import { dueReminders, upcomingReminders, withoutSent, type ReminderInput } from './reminders';
-import { listNames } from './sentences';
 
 export const REMINDERS_PROPERTY_KEY = 'production-handoff-reminders';
 /** Entries kept, newest last: ~170 characters each, far inside an issue property's 32,768. */
@@ -71,4 +70,4 @@ function namesOf(record: HandoffRecord | null, settings: ReminderSettings): Map<
 }
 
 /** "Lee Lead and Priya Raman": the names a sent line shows. */
-export const recipientsText = (names: readonly string[]): string => listNames([...names], { max: 3 });
+export { recipientsText } from './sentences';

@@ -38,3 +38,6 @@ export function continueSentence(sentence: string): string {
   const body = sentence.replace(/\.$/, '');
   return body.charAt(0).toLowerCase() + body.slice(1);
 }
+
+/** Who a reminder went (or goes) to: at most three names, then how many more. */
+export const recipientsText = (names: readonly string[]): string => listNames([...names], { max: 3 });

@@ -2,7 +2,8 @@
  * Where each part of the panel lives: the store keys that open it and the ids of the fields that answer a
  * question. One place, so the header's "Still open" links, the sections and the forms agree.
  */
-import { isBusinessCategory, type ProductionKpi } from '@src/domain/record';
+import type { ProductionKpi } from '@src/domain/record';
+import { isBusinessCategory } from '@src/domain/vocabulary';
 import type { MissingAnswer } from '@src/domain/readiness-types';
 import type { HandoffView } from '@src/shared/contract';
 

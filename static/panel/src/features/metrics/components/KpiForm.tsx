@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Box, Grid, Stack, Text, xcss } from '@atlaskit/primitives';
 import { kpiSentence, separateUnit } from '@src/domain/kpi-text';
-import { BUSINESS_CATEGORIES, OPERATIONAL_CATEGORIES, type ProductionKpi } from '@src/domain/record';
+import type { ProductionKpi } from '@src/domain/record';
+import { BUSINESS_CATEGORIES, OPERATIONAL_CATEGORIES } from '@src/domain/vocabulary';
 import { KPI_CATEGORY_LABELS } from '@ui/words';
 import { EditForm, SelectField, TextField, ids, keys, useHandoff, usePanelUi, useSaveForm, type SelectGroup } from '../../handoff';
 import { draftOf, inputOf } from './kpi-draft';

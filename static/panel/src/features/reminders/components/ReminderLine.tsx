@@ -1,5 +1,5 @@
 import { Box, Stack, Text, xcss } from '@atlaskit/primitives';
-import { recipientsText } from '@src/domain/reminder-ledger';
+import { recipientsText } from '@src/domain/sentences';
 import { formatDate } from '@ui/words';
 import { useHandoff } from '../../handoff';
 
