@@ -146,3 +146,12 @@ test('ranges are checked: not ids, or more than 10, are refused', async () => {
   const eleven = Array.from({ length: 11 }, (_, i) => ({ from: String(i * 10 + 1), to: String(i * 10 + 11) }));
   expect(await invoke(host.url, 'getPortfolioRows', { partitions: eleven }, page('lead@example.com'))).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
 });
+
+test('the flow metrics read the same initiatives in id ranges: each counted once, per project and across the portfolio', async () => {
+  const lead = ok(await invoke(host.url, 'getPortfolioFlow', {}, page('lead@example.com')));
+  expect(lead.complete).toBe(true);
+  expect(lead.portfolio.initiatives).toBe((await visibleInitiatives('lead@example.com', ['AIP', 'CLM', 'SUP'])).length);
+  expect(lead.projects.find((p) => p.key === 'SUP')?.metrics.initiatives).toBe((await visibleInitiatives('lead@example.com', ['SUP'])).length);
+  const priya = ok(await invoke(host.url, 'getPortfolioFlow', {}, page('priya@example.com')));
+  expect(priya.projects.map((p) => p.key)).not.toContain('SUP');
+});
