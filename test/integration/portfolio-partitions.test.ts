@@ -155,3 +155,18 @@ test('the flow metrics read the same initiatives in id ranges: each counted once
   const priya = ok(await invoke(host.url, 'getPortfolioFlow', {}, page('priya@example.com')));
   expect(priya.projects.map((p) => p.key)).not.toContain('SUP');
 });
+
+test('an initiative created while the portfolio loads is read once: the last range is open', async () => {
+  const start = ok(await invoke(host.url, 'getPortfolioStart', { projectKeys: ['SUP'] }, page('lead@example.com')));
+  expect(start.plan.partitions.at(-1)?.to).toBeUndefined();
+  await createEpics('SUP', 3);
+  const rows = [...start.rows];
+  const queue = [...start.plan.partitions];
+  while (queue.length > 0) {
+    const answer = ok(await invoke(host.url, 'getPortfolioRows', { projectKeys: ['SUP'], partitions: queue.splice(0, 10) }, page('lead@example.com')));
+    rows.push(...answer.rows);
+    queue.push(...answer.unfinished);
+  }
+  expect(duplicates(rows.map((r) => r.key))).toEqual([]);
+  expect(keysOf(rows)).toEqual(await visibleInitiatives('lead@example.com', ['SUP']));
+});
