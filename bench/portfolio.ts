@@ -1,6 +1,6 @@
 /**
  * Portfolio benchmark (issue 15): 20,000 initiatives across 50 projects (AIP, CLM, SUP and 47 more), read
- * whole through getPortfolioPage as a user who can browse all of them, on loopback and under the latency
+ * whole as the portfolio page reads it (getPortfolioStart, getPortfolioPlan, getPortfolioRows, 5 calls at once) as a user who can browse all of them, on loopback and under the latency
  * model: Jira requests by route (one search per 100 initiatives, none per project or per epic) and the
  * time. Then getPortfolioFlow once per mode (it reads the first 5,000 initiatives a call).
  *
@@ -10,7 +10,8 @@
  * records are stored, so getPortfolioFlow finds none to measure: its figure is the cost of the reads.
  */
 import { performance } from 'node:perf_hooks';
-import type { PortfolioFlow, PortfolioPage, Result } from '../src/shared/contract';
+import type { PortfolioFlow, PortfolioPage, PortfolioPlanPage, PortfolioRow, PortfolioRowsPage, PortfolioStart, Result } from '../src/shared/contract';
+import { PARTITIONS_PER_CALL, type ReportPartition } from '../src/domain/report-partitions';
 import { DEMO_PROJECTS, ISSUE_TYPE_IDS, ROLE_IDS, SEED_ACCOUNTS, SEED_PROJECT, STATUS_IDS, SCOPE_LABEL } from '../local/jira/seed';
 import { computeReadiness, readinessPolicy } from '../src/domain/readiness';
 import { toSearchSummary } from '../src/domain/summary';
@@ -23,6 +24,8 @@ import { benchHost, countsOf, latencyOf, MODES, ms, type BenchOutcome, type Benc
 import type { Host } from '../local/server';
 
 const USER = 'lead@example.com';
+/** Calls in flight at once, as the page runs them. */
+const CALLS_AT_ONCE = 5;
 
 async function invoke<T>(url: string, functionKey: string, payload: unknown): Promise<{ data: T; serverMs: number }> {
   const res = await fetch(`${url}/__local/invoke`, {
@@ -80,28 +83,84 @@ function seedPortfolio(host: Host, total: number, projects: number): number {
 
 interface Read {
   rows: number;
+  /** Rows that came back more than once (the ranges never overlap: 0). */
+  repeated: number;
   projects: number;
   calls: number;
+  /** Until the first rows: getPortfolioStart's wall time. */
+  firstMs: number;
   wallMs: number;
   serverMs: number;
   jiraRequests: number;
 }
 
+/** Reads the whole portfolio as the page does (static/shared/portfolio/usePortfolio.ts): the start, then the ranges 10 a call, 5 calls at once, planning beyond 5,000 ids meanwhile. */
 async function readPortfolio(url: string): Promise<Read> {
   const t0 = performance.now();
-  let token: string | undefined;
-  const read: Read = { rows: 0, projects: 0, calls: 0, wallMs: 0, serverMs: 0, jiraRequests: 0 };
+  const keys: string[] = [];
   const projects = new Set<string>();
-  do {
-    const { data, serverMs } = await invoke<PortfolioPage>(url, 'getPortfolioPage', token ? { nextPageToken: token } : {});
-    read.rows += data.rows.length;
-    data.rows.forEach((r) => projects.add(r.project.key));
-    read.calls++;
+  const read: Read = { rows: 0, repeated: 0, projects: 0, calls: 1, firstMs: 0, wallMs: 0, serverMs: 0, jiraRequests: 0 };
+  const take = (page: { rows: PortfolioRow[]; jiraRequests: number }, serverMs: number) => {
+    page.rows.forEach((r) => { keys.push(r.key); projects.add(r.project.key); });
+    read.jiraRequests += page.jiraRequests;
     read.serverMs += serverMs;
+  };
+  const start = await invoke<PortfolioStart>(url, 'getPortfolioStart', {});
+  read.firstMs = performance.now() - t0;
+  take(start.data, start.serverMs);
+  const queue: ReportPartition[] = [...start.data.plan.partitions];
+  let after = start.data.plan.after;
+  await new Promise<void>((done, fail) => {
+    let running = 0;
+    const launch = () => {
+      if (after !== undefined && running < CALLS_AT_ONCE) {
+        const from = after;
+        after = undefined;
+        running += 1;
+        read.calls += 1;
+        invoke<PortfolioPlanPage>(url, 'getPortfolioPlan', { after: from }).then(({ data, serverMs }) => {
+          running -= 1;
+          queue.push(...data.plan.partitions);
+          after = data.plan.after;
+          read.jiraRequests += data.jiraRequests;
+          read.serverMs += serverMs;
+          launch();
+        }, fail);
+      }
+      while (queue.length > 0 && running < CALLS_AT_ONCE) {
+        const partitions = queue.splice(0, PARTITIONS_PER_CALL);
+        running += 1;
+        read.calls += 1;
+        invoke<PortfolioRowsPage>(url, 'getPortfolioRows', { partitions }).then(({ data, serverMs }) => {
+          running -= 1;
+          take(data, serverMs);
+          queue.push(...data.unfinished);
+          launch();
+        }, fail);
+      }
+      if (running === 0 && queue.length === 0 && after === undefined) done();
+    };
+    launch();
+  });
+  read.rows = new Set(keys).size;
+  read.repeated = keys.length - read.rows;
+  read.projects = projects.size;
+  read.wallMs = performance.now() - t0;
+  return read;
+}
+
+/** The same portfolio through getPortfolioPage, pages by token one after another (10 a call): the way it was read before the id ranges, for comparison on the same machine. */
+async function readInSequence(url: string): Promise<{ rows: number; calls: number; wallMs: number; jiraRequests: number }> {
+  const t0 = performance.now();
+  const read = { rows: 0, calls: 0, wallMs: 0, jiraRequests: 0 };
+  let token: string | undefined;
+  do {
+    const { data } = await invoke<PortfolioPage>(url, 'getPortfolioPage', token ? { nextPageToken: token } : {});
+    read.rows += data.rows.length;
+    read.calls += 1;
     read.jiraRequests += data.jiraRequests;
     token = data.nextPageToken;
   } while (token);
-  read.projects = projects.size;
   read.wallMs = performance.now() - t0;
   return read;
 }
@@ -121,19 +180,22 @@ export async function runPortfolioBench(total: number, projects: number): Promis
     ];
     for (const mode of MODES) {
       host.latency.use(latencyOf(mode));
-      await invoke<PortfolioPage>(host.url, 'getPortfolioPage', { maxPages: 1 });
+      await invoke<PortfolioStart>(host.url, 'getPortfolioStart', {});
       await resetStats(host.url);
       const read = await readPortfolio(host.url);
       const counted = (await stats(host.url)) as StatsWithPlatform;
       outcome.counts.push({ mode, counts: countsOf(`portfolio of ${totalText} (all rows)`, counted, MODULES.portfolio, 'resolver') });
       const routes = Object.entries(counted.jira.byRoute).map(([r, n]) => `${r} × ${n}`).join(', ');
       figures.push(
-        { name: `${mode}: rows / projects`, value: `${read.rows} / ${read.projects}` },
-        { name: `${mode}: resolver calls, wall time`, value: `${read.calls}, ${ms(read.wallMs)}` },
+        { name: `${mode}: rows / projects / rows read twice`, value: `${read.rows} / ${read.projects} / ${read.repeated}` },
+        { name: `${mode}: first rows (getPortfolioStart)`, value: ms(read.firstMs) },
+        { name: `${mode}: resolver calls (5 at once), wall time`, value: `${read.calls}, ${ms(read.wallMs)}` },
         { name: `${mode}: server time summed`, value: ms(read.serverMs) },
         { name: `${mode}: Jira requests (by the app)`, value: String(read.jiraRequests) },
         { name: `${mode}: Jira routes`, value: routes },
       );
+      const before = await readInSequence(host.url);
+      figures.push({ name: `${mode}: for comparison, pages in sequence (getPortfolioPage): rows, calls, Jira requests, wall time`, value: `${before.rows}, ${before.calls}, ${before.jiraRequests}, ${ms(before.wallMs)}` });
       const f0 = performance.now();
       const flow = await invoke<PortfolioFlow>(host.url, 'getPortfolioFlow', {});
       figures.push({ name: `${mode}: getPortfolioFlow (first 5,000; complete: ${flow.data.complete})`, value: `${ms(performance.now() - f0)}, ${flow.data.jiraRequests} Jira requests` });
@@ -143,8 +205,8 @@ export async function runPortfolioBench(total: number, projects: number): Promis
       title: `Portfolio: ${totalText} initiatives across ${projects} projects`,
       figures,
       notes: [
-        'One search as the user per 100 initiatives, read one after another by one resolver call per 1,000; no request per project or per epic (the routes above).',
-        'The portfolio page reads pages in sequence; the report’s parallel partitions (issue 12) are not applied to it yet.',
+        'Read as the page reads it, in disjoint id ranges as the report (issue 12): getPortfolioStart answers the first 100 rows and a plan from one ids-only search (5,000 ids; getPortfolioPlan plans beyond, meanwhile), then 5 getPortfolioRows calls at once, each searching its 10 ranges at once. One search as the user per range of about 100 initiatives; no request per project or per epic (the routes above).',
+        'For comparison, the same portfolio read as it was before the id ranges (getPortfolioPage: pages by token, one after another, 10 a call), in the same run.',
       ],
     });
     return outcome;

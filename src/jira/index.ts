@@ -11,4 +11,5 @@ export {
   claimedSubtask, claimedWorkstream, countedSubtasks, countWorkstreams, deliveryJql, deliveryOf, deliveryProgress, findDelivery, onePerWorkstream,
   DELIVERY_PROPERTIES, WORKSTREAM_FIELDS, type Delivery, type EpicLookup, type EpicRef, type FoundSubtask, type FoundWorkstream,
 } from './workstream-search';
+export { searchIds, searchPartitions, type PartitionsSearched } from './partition-search';
 export * from './types';

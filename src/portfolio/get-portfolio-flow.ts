@@ -1,7 +1,8 @@
 /**
  * getPortfolioFlow: the flow metrics (pilot close to ready and to shipped, purgatory in and out, pilots
  * closed with the questions answered) per project and across the portfolio, for the initiatives the user
- * can browse. Jira: the portfolio search (one request per 100 initiatives); storage: records in batches
+ * can browse. Jira: the ids of the first 5,000 (one request), then their id ranges of 100, 10 searches at
+ * once (beyond 5,000 the answer says it is partial); storage: records in batches
  * of 25 and each project's audit trail by key prefix. Entries of issues outside the search are ignored,
  * so nothing the user cannot browse is counted.
  */
@@ -12,30 +13,30 @@ import { SUMMARY_PROPERTY_KEY } from '../domain/report-types';
 import { isoToday } from '../domain/dates';
 import { auditPage, loadRecords } from '../storage';
 import type { CallContext } from '../kernel';
-import { PORTFOLIO_FIELDS, PORTFOLIO_PAGE_SIZE, portfolioIssueOf, portfolioJql, type PortfolioIssue } from './portfolio-search';
+import { PORTFOLIO_FIELDS, portfolioCondition, portfolioIssueOf, type PortfolioIssue } from './portfolio-search';
+import { PARTITIONS_PER_CALL, planPartitions } from '../domain/report-partitions';
+import { searchIds, searchPartitions } from '../jira';
 import { portfolioScope } from './get-portfolio-page';
-
-/** 50 search pages: 5,000 initiatives a call, well inside the 25 s budget; beyond, the answer says it is partial. */
-const MAX_PAGES = 50;
 
 export async function getPortfolioFlow(ctx: CallContext, payload: { projectKeys?: string[] }): Promise<PortfolioFlow> {
   const today = isoToday(new Date(), ctx.timezone);
   const scoped = await portfolioScope(ctx, payload.projectKeys);
   const empty = flowMetrics([], [], today);
   if (!scoped) return { today, portfolio: empty, projects: [], complete: true, jiraRequests: ctx.userJira.requestCount };
-  const jql = portfolioJql(scoped.scope);
+  // The first 5,000 initiatives by id (one ids-only request), read in id ranges 10 at once instead of 50 pages in a row.
+  const condition = portfolioCondition(scoped.scope);
+  const ids = await searchIds(ctx.userJira, condition);
+  const queue = [...planPartitions(ids.ids, { complete: ids.complete }).partitions];
   const read: PortfolioIssue[] = [];
-  let nextPageToken: string | undefined;
-  let pages = 0;
-  do {
-    const result = await ctx.userJira.search(jql, { fields: PORTFOLIO_FIELDS, properties: [SUMMARY_PROPERTY_KEY], maxResults: PORTFOLIO_PAGE_SIZE, nextPageToken });
-    for (const issue of result.issues) {
+  while (queue.length > 0) {
+    const found = await searchPartitions(ctx.userJira, condition, queue.splice(0, PARTITIONS_PER_CALL), { fields: PORTFOLIO_FIELDS, properties: [SUMMARY_PROPERTY_KEY] });
+    for (const issue of found.issues) {
       const r = portfolioIssueOf(issue, scoped.scope);
       if (r) read.push(r);
     }
-    nextPageToken = result.nextPageToken;
-    pages++;
-  } while (nextPageToken && pages < MAX_PAGES);
+    // A range that held more than a page (initiatives created meanwhile) goes on from its last id.
+    queue.push(...found.unfinished);
+  }
 
   const projectIds = [...new Set(read.map((r) => r.project.id))];
   const [records, trails] = await Promise.all([loadRecords(read.map((r) => r.epic.id)), Promise.all(projectIds.map(readTrail))]);
@@ -54,7 +55,7 @@ export async function getPortfolioFlow(ctx: CallContext, payload: { projectKeys?
     const p = read.find((r) => r.project.id === id)!.project;
     return { ...p, metrics: flowMetrics(initiatives.filter((i) => i.projectId === id), audit, today) };
   });
-  return { today, portfolio: flowMetrics(initiatives, audit, today), projects, complete: !nextPageToken, jiraRequests: ctx.userJira.requestCount };
+  return { today, portfolio: flowMetrics(initiatives, audit, today), projects, complete: ids.complete, jiraRequests: ctx.userJira.requestCount };
 }
 
 /** One project's audit trail as the flow reads it; `readiness` only when it has the shape the change path writes. */

@@ -1,14 +1,16 @@
 /**
  * getPortfolioPage: up to `maxPages` pages of every initiative the user can browse across projects (or
- * across the projects a gadget was configured with), as report rows with their project, and where to go on.
+ * across the projects a gadget was configured with), as report rows with their project, and where to go on:
+ * one query paged by token, pages one after another. The pages read the portfolio in id ranges instead
+ * (getPortfolioStart, getPortfolioRows, getPortfolioPlan); this answers one page for a quick look.
  */
 import type { PortfolioPage, PortfolioRow } from '../shared/contract';
-import { toReportRow } from '../domain/report';
 import { SUMMARY_PROPERTY_KEY } from '../domain/report-types';
 import { isoToday } from '../domain/dates';
 import { loadAllSettings } from '../storage';
 import { AppError, type CallContext } from '../kernel';
-import { epicTypeIdsOf, PORTFOLIO_FIELDS, PORTFOLIO_PAGE_SIZE, portfolioIssueOf, portfolioJql, settingsOf, summaryWithoutRecord, type PortfolioScope } from './portfolio-search';
+import { epicTypeIdsOf, PORTFOLIO_FIELDS, PORTFOLIO_PAGE_SIZE, portfolioJql, type PortfolioScope } from './portfolio-search';
+import { portfolioRowsOf } from './portfolio-rows';
 
 const DEFAULT_MAX_PAGES = 10;
 
@@ -42,13 +44,7 @@ export async function getPortfolioPage(ctx: CallContext, payload: PortfolioPaylo
   let nextPageToken = payload.nextPageToken;
   for (let page = 0; page < (payload.maxPages ?? DEFAULT_MAX_PAGES); page++) {
     const result = await ctx.userJira.search(jql, { fields: PORTFOLIO_FIELDS, properties: [SUMMARY_PROPERTY_KEY], maxResults: PORTFOLIO_PAGE_SIZE, nextPageToken });
-    for (const issue of result.issues) {
-      const read = portfolioIssueOf(issue, scope);
-      if (!read) continue;
-      const settings = settingsOf(scope, read.project.id);
-      const row = toReportRow(read.epic, read.summary ?? summaryWithoutRecord(read.epic, settings, today), today, settings);
-      rows.push({ ...row, project: read.project, stallDays: settings.stallDays });
-    }
+    rows.push(...portfolioRowsOf(result.issues, scope, today));
     nextPageToken = result.nextPageToken;
     if (!nextPageToken) break;
   }

@@ -1,6 +1,6 @@
 import { defaultProjectSettings, type ProjectSettings } from '../domain/policy';
 import type { JiraIssue } from '../jira';
-import { portfolioIssueOf, portfolioJql } from './portfolio-search';
+import { portfolioCondition, portfolioIssueOf, portfolioJql } from './portfolio-search';
 
 const withLabel = (initiativeLabel: string): ProjectSettings => ({ ...defaultProjectSettings(), initiativeLabel, version: 1 });
 const epic = (projectId: string, labels: string[], properties: Record<string, unknown> = {}): JiraIssue => ({
@@ -20,6 +20,12 @@ describe('portfolioJql', () => {
       'issuetype in (10000) AND project in (10001) AND (labels in ("claims-ai") OR issue.property[production-handoff-readiness].level IS NOT EMPTY) ORDER BY key ASC',
     );
     expect(portfolioJql({ epicTypeIds: ['10000'], projectIds: ['10001', '10003'], settings })).toContain('labels in ("claims-ai", "ai-initiative")');
+  });
+
+  test('the condition is the same JQL without ORDER BY, for the id ranges to be added to', () => {
+    const scope = { epicTypeIds: ['10000'], projectIds: ['10001'], settings: new Map([['10001', withLabel('claims-ai')]]) };
+    expect(portfolioCondition(scope)).toBe('issuetype in (10000) AND project in (10001) AND (labels in ("claims-ai") OR issue.property[production-handoff-readiness].level IS NOT EMPTY)');
+    expect(portfolioJql(scope)).toBe(`${portfolioCondition(scope)} ORDER BY key ASC`);
   });
 
   test('a project whose label is empty counts every epic: no label clause', () => {

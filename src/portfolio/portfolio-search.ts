@@ -26,7 +26,13 @@ export interface PortfolioScope {
 
 export const settingsOf = (scope: Pick<PortfolioScope, 'settings'>, projectId: string): ProjectSettings => scope.settings.get(projectId) ?? defaultProjectSettings();
 
+/** The portfolio's JQL, by key (one query paged by token: getPortfolioPage). */
 export function portfolioJql(scope: PortfolioScope): string {
+  return `${portfolioCondition(scope)} ORDER BY key ASC`;
+}
+
+/** The portfolio's JQL condition (no ORDER BY): what makes an epic an initiative of a project in scope. */
+export function portfolioCondition(scope: PortfolioScope): string {
   const ids = scope.epicTypeIds;
   if (ids.length === 0 || ids.some((id) => !/^\d+$/.test(id))) throw new Error(`Not issue type ids: ${ids.join(', ')}`);
   const projects = scope.projectIds;
@@ -39,7 +45,7 @@ export function portfolioJql(scope: PortfolioScope): string {
   // A project whose label is empty counts every epic: the JQL cannot narrow by label then.
   const scopeClause = labels.has('') ? '' : ` AND (labels in (${[...labels].map((l) => `"${l}"`).join(', ')}) OR issue.property[${SUMMARY_PROPERTY_KEY}].level IS NOT EMPTY)`;
   const projectClause = projects ? ` AND project in (${projects.join(', ')})` : '';
-  return `issuetype in (${ids.join(', ')})${projectClause}${scopeClause} ORDER BY key ASC`;
+  return `issuetype in (${ids.join(', ')})${projectClause}${scopeClause}`;
 }
 
 export const epicTypeIdsOf = (types: readonly IssueTypeMeta[]): string[] => [...new Set(types.filter((t) => t.hierarchyLevel === 1 && !t.subtask).map((t) => t.id))];

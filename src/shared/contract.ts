@@ -109,6 +109,9 @@ export const Payloads = {
   revokeFeedToken: z.object({ tokenId: Id }).strict(),
   // The portfolio (global page and dashboard gadget): a gadget sends the project keys it was configured with.
   getPortfolioPage: z.object({ projectKeys: ProjectKeys.optional(), nextPageToken: z.string().max(2000).optional(), maxPages: z.number().int().min(1).max(50).optional() }).strict(),
+  getPortfolioStart: z.object({ projectKeys: ProjectKeys.optional() }).strict(),
+  getPortfolioPlan: z.object({ projectKeys: ProjectKeys.optional(), after: IssueIdText }).strict(),
+  getPortfolioRows: z.object({ projectKeys: ProjectKeys.optional(), partitions: z.array(Partition).min(1).max(PARTITIONS_PER_CALL) }).strict(),
   getPortfolioFlow: z.object({ projectKeys: ProjectKeys.optional() }).strict(),
 } as const;
 
@@ -312,6 +315,27 @@ export interface PortfolioPage {
   today: string;
 }
 
+/** The portfolio's first call: the first page of rows (by id), and the id ranges the rest is read in. */
+export interface PortfolioStart {
+  rows: PortfolioRow[];
+  plan: PartitionPlan;
+  jiraRequests: number;
+  today: string;
+}
+
+export interface PortfolioPlanPage {
+  plan: PartitionPlan;
+  jiraRequests: number;
+}
+
+/** The rows of some id ranges; `unfinished` are what is left of ranges that held more than one page. */
+export interface PortfolioRowsPage {
+  rows: PortfolioRow[];
+  unfinished: ReportPartition[];
+  jiraRequests: number;
+  today: string;
+}
+
 export interface PortfolioFlow {
   today: string;
   portfolio: FlowMetrics;
@@ -391,6 +415,9 @@ export interface Responses {
   createFeedToken: { token: string; tokenId: string; view: FeedTokensView };
   revokeFeedToken: FeedTokensView;
   getPortfolioPage: PortfolioPage;
+  getPortfolioStart: PortfolioStart;
+  getPortfolioPlan: PortfolioPlanPage;
+  getPortfolioRows: PortfolioRowsPage;
   getPortfolioFlow: PortfolioFlow;
 }
 export type PayloadOf<N extends ResolverName> = z.input<(typeof Payloads)[N]>;

@@ -1,3 +1,5 @@
+import { callEarly } from '@ui/api';
 import { startApp } from '@ui/bootstrap';
 
-startApp({ ui: () => import('./ui') });
+// The first rows are asked for before the UI downloads (as the report's): the whole portfolio, no filter.
+startApp({ first: () => callEarly('getPortfolioStart', {}), ui: () => import('./ui') });

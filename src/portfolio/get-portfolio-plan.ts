@@ -1,0 +1,15 @@
+/** getPortfolioPlan: id ranges for the initiatives above `after` (a portfolio of more than one ids request's worth). */
+import type { PortfolioPlanPage } from '../shared/contract';
+import { isIssueId, planPartitions } from '../domain/report-partitions';
+import { searchIds } from '../jira';
+import { AppError, type CallContext } from '../kernel';
+import { portfolioScope } from './get-portfolio-page';
+import { portfolioCondition } from './portfolio-search';
+
+export async function getPortfolioPlan(ctx: CallContext, payload: { projectKeys?: string[]; after: string }): Promise<PortfolioPlanPage> {
+  if (!isIssueId(payload.after)) throw new AppError('VALIDATION', 'after must be an issue id');
+  const scoped = await portfolioScope(ctx, payload.projectKeys);
+  if (!scoped) return { plan: { partitions: [] }, jiraRequests: ctx.userJira.requestCount };
+  const found = await searchIds(ctx.userJira, portfolioCondition(scoped.scope), payload.after);
+  return { plan: planPartitions(found.ids, { after: payload.after, complete: found.complete }), jiraRequests: ctx.userJira.requestCount };
+}
