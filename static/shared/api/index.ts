@@ -4,3 +4,4 @@ export { callEarly, takeEarly } from './early';
 export { fetchIssueHeading, searchUsers, type IssueHeading } from './jira';
 export { useResolver, type Loader, type Resource } from './useResolver';
 export { useAction, type Action } from './useAction';
+export { readPartitions, type PartitionRead } from './partitions';

@@ -1,17 +1,6 @@
 import type { ReportRow } from '@src/domain/report-types';
-import { PARTITIONS_PER_CALL, type ReportPartition } from '@src/domain/report-partitions';
 import type { ReportRowsPage, ReportStart, Result } from '@src/shared/contract';
-import { call, takeEarly, useResolver } from '@ui/api';
-
-/**
- * Report calls in flight at once. With 10 partitions (one search page each) a call, 5,000 initiatives are
- * the first call and then 5 side by side: on Forge about two invocations' time instead of 50 searches in a
- * row (issue 12). More at once would mostly add cold starts and Jira rate limiting.
- */
-const CALLS_AT_ONCE = 5;
-/** A call Jira refused for the moment (429 beyond the server's own retries, 503) is tried again this often. */
-const RETRIES = 2;
-const RETRY_DELAY_MS = 1500;
+import { call, readPartitions, takeEarly, useResolver } from '@ui/api';
 
 export interface ReportRows {
   rows: ReportRow[];
@@ -20,16 +9,6 @@ export interface ReportRows {
   jiraRequests: number;
   today?: string;
   stallDays?: number;
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function withRetries<T>(run: () => Promise<Result<T>>): Promise<Result<T>> {
-  for (let attempt = 0; ; attempt++) {
-    const answer = await run();
-    if (answer.ok || answer.error.code !== 'JIRA_ERROR' || attempt >= RETRIES) return answer;
-    await sleep(RETRY_DELAY_MS * (attempt + 1));
-  }
 }
 
 /**
@@ -50,49 +29,16 @@ export function useReportRows() {
     const snapshot = (complete: boolean): ReportRows => ({ rows: [...rows.values()], complete, ...state });
     take(start.data);
 
-    const queue: ReportPartition[] = [...start.data.plan.partitions];
-    let after = start.data.plan.after;
-    if (queue.length === 0 && after === undefined) return { ok: true, data: snapshot(true) };
+    const { plan } = start.data;
+    if (plan.partitions.length === 0 && plan.after === undefined) return { ok: true, data: snapshot(true) };
     progress(snapshot(false));
-
-    let failure: Result<never> | undefined;
-    let running = 0;
-    await new Promise<void>((done) => {
-      const launch = () => {
-        if (failure) return running === 0 && done();
-        // Ids beyond the first 5,000: plan them while the known ranges are read.
-        if (after !== undefined && running < CALLS_AT_ONCE) {
-          const from = after;
-          after = undefined;
-          running += 1;
-          void withRetries(() => call('getReportPlan', { after: from })).then((answer) => {
-            running -= 1;
-            if (!answer.ok) failure = answer;
-            else {
-              queue.push(...answer.data.plan.partitions);
-              after = answer.data.plan.after;
-              state = { ...state, jiraRequests: state.jiraRequests + answer.data.jiraRequests };
-            }
-            launch();
-          });
-        }
-        while (!failure && queue.length > 0 && running < CALLS_AT_ONCE) {
-          const partitions = queue.splice(0, PARTITIONS_PER_CALL);
-          running += 1;
-          void withRetries(() => call('getReportRows', { partitions })).then((answer) => {
-            running -= 1;
-            if (!answer.ok) failure = answer;
-            else {
-              take(answer.data);
-              queue.push(...answer.data.unfinished);
-              if (queue.length > 0 || running > 0 || after !== undefined) progress(snapshot(false));
-            }
-            launch();
-          });
-        }
-        if (running === 0 && (failure || (queue.length === 0 && after === undefined))) done();
-      };
-      launch();
+    const failure = await readPartitions<ReportRowsPage>({
+      plan,
+      planMore: (after) => call('getReportPlan', { after }),
+      read: (partitions) => call('getReportRows', { partitions }),
+      onPage: take,
+      onPlanned: (jiraRequests) => (state = { ...state, jiraRequests: state.jiraRequests + jiraRequests }),
+      onProgress: () => progress(snapshot(false)),
     });
     if (failure) return failure;
     return { ok: true, data: snapshot(true) };
