@@ -4,68 +4,13 @@
  * summaries are exactly what the app itself produces. Called by the host after seeding Jira.
  */
 import { addDays, isoToday } from '../src/domain/dates';
-import type { ConditionInput, CreateWorkstreamsResult, DecisionInput, HandoffView, KpiInput, MetricInput, ResolverName, Result } from '../src/shared/contract';
+import type { CreateWorkstreamsResult, Result } from '../src/shared/contract';
 import type { Database } from './db';
 import { SEED_ACCOUNTS, SEED_KEYS, TRANSITION_IDS } from './jira/seed';
 import { findIssue } from './jira/catalog';
 import { addPanel } from './shell/issue-panels';
-
-const PANEL = 'production-handoff-panel';
-const LEAD = 'lead@example.com';
-const ADMIN = 'admin@example.com';
-
-type Kpi = Omit<KpiInput, 'id' | 'replacesMetricId'> & { replaces?: string };
-type Condition = Omit<ConditionInput, 'id'> & { decision?: DecisionInput };
-
-/** One user editing one epic; keeps baseVersion in step like the panel does. */
-class Session {
-  view!: HandoffView;
-  constructor(private url: string, private issueKey: string, private user: string) {}
-
-  async call(functionKey: ResolverName, payload: Record<string, unknown> = {}): Promise<HandoffView> {
-    const res = await fetch(`${this.url}/__local/invoke`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ moduleKey: PANEL, functionKey, payload: functionKey === 'getHandoff' ? {} : { baseVersion: this.view?.version ?? 0, ...payload }, context: { issueKey: this.issueKey }, user: this.user }),
-    });
-    const result = (await res.json()) as Result<HandoffView>;
-    if (!result.ok) throw new Error(`Seeding ${this.issueKey}: ${functionKey} as ${this.user} failed: ${result.error.code} ${result.error.message}`);
-    this.view = result.data;
-    return this.view;
-  }
-
-  as(user: string): Session {
-    const other = new Session(this.url, this.issueKey, user);
-    other.view = this.view;
-    return other;
-  }
-
-  async conditions(list: Condition[]): Promise<void> {
-    for (const { decision, ...condition } of list) {
-      const view = await this.call('saveCondition', { condition });
-      const id = view.record!.conditions[view.record!.conditions.length - 1].id;
-      if (decision) await this.call('decideCondition', { conditionId: id, decision });
-    }
-  }
-
-  async metrics(list: MetricInput[]): Promise<Map<string, string>> {
-    const ids = new Map<string, string>();
-    for (const metric of list) {
-      const view = await this.call('saveMetric', { metric });
-      ids.set(metric.name, view.record!.pilotMetrics[view.record!.pilotMetrics.length - 1].id);
-    }
-    return ids;
-  }
-
-  async kpis(list: Kpi[], metricIds: Map<string, string> = new Map()): Promise<void> {
-    for (const { replaces, ...kpi } of list) {
-      const replacesMetricId = replaces ? metricIds.get(replaces) : undefined;
-      await this.call('saveKpi', { kpi: { ...kpi, ...(replacesMetricId ? { replacesMetricId } : {}) } });
-    }
-  }
-}
-
-const quarters = (count: number) => ({ count, unit: 'quarter' as const });
+import { ADMIN, LEAD, PANEL, PRIYA, quarters, SeedClock, Session, transition } from './seed-session';
+import { seedPortfolio } from './seed-portfolio';
 
 async function claimsTriage(url: string, today: string): Promise<void> {
   const s = new Session(url, SEED_KEYS.nearlyReady, LEAD);
@@ -118,7 +63,10 @@ async function contractClauses(url: string, today: string): Promise<void> {
   await s.kpis([{ name: 'Clause extraction precision', category: 'model-quality', direction: 'higher-is-better', target: '95%', unit: '%', horizon: quarters(2), status: 'proposed' }]);
 }
 
-async function demandForecasting(url: string, today: string): Promise<void> {
+/** Demand forecasting: recorded a few days after its pilot closed, and nobody has touched it since. */
+async function demandForecasting(url: string, clock: SeedClock): Promise<void> {
+  const today = clock.today;
+  await clock.on(-135);
   const s = new Session(url, SEED_KEYS.stalled, ADMIN);
   await s.call('getHandoff');
   await s.call('savePilot', { plannedCloseDate: addDays(today, -150), actualCloseDate: addDays(today, -140), pilotChampionAccountId: SEED_ACCOUNTS.admin });
@@ -146,33 +94,34 @@ async function invoiceAnomalies(url: string, today: string): Promise<void> {
   await s.call('acceptOwnership');
 }
 
-/** Takes a workflow transition as the admin, through Jira's REST (the gate runs on Done). */
-async function transition(url: string, issueKey: string, transitionId: string): Promise<void> {
-  const res = await fetch(`${url}/rest/api/3/issue/${issueKey}/transitions`, {
-    method: 'POST',
-    headers: { authorization: `Basic ${Buffer.from(`${ADMIN}:demo`).toString('base64')}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ transition: { id: transitionId } }),
-  });
-  if (res.status !== 204) throw new Error(`Seeding ${issueKey}: transition ${transitionId} answered ${res.status}: ${await res.text()}`);
-}
-
-async function meetingNotes(url: string, today: string): Promise<void> {
-  // A Done epic's handoff is locked: the seed reopens the epic in Jira, records the handoff as it was
-  // decided before shipping, and takes it back to Done through the gate.
+/** Meeting notes: answered before its pilot closed, shipped a month after (the day Jira's seed says). */
+async function meetingNotes(url: string, clock: SeedClock): Promise<void> {
+  const today = clock.today;
+  // A Done epic's handoff is locked: the seed takes the epic back to when its pilot ran, records the
+  // handoff as it was decided then, and takes it to Done through the gate on the day it shipped.
+  await clock.on(-101);
   await transition(url, SEED_KEYS.shipped, TRANSITION_IDS.inProgress);
+  await clock.on(-100);
   const s = new Session(url, SEED_KEYS.shipped, ADMIN);
   await s.call('getHandoff');
-  await s.call('savePilot', { plannedCloseDate: addDays(today, -95), actualCloseDate: addDays(today, -90), pilotChampionAccountId: SEED_ACCOUNTS.admin });
+  await s.call('savePilot', { plannedCloseDate: addDays(today, -95), actualCloseDate: null, pilotChampionAccountId: SEED_ACCOUNTS.admin });
   await s.conditions([
     { kind: 'permission', name: 'Recording of internal meetings without per-meeting consent', grantedBy: 'Works council (pilot only)', decision: { status: 'withdrawn', rationale: 'Consent is required in production.', productionPath: 'Consent prompt at meeting start', leadTimeDays: 14 } },
     { kind: 'stakeholder-access', name: 'Direct line to the Head of HR for feedback', grantedBy: 'Head of HR', decision: { status: 'permanent', rationale: 'HR keeps sponsoring the rollout.', sustainedBy: 'HR business partner, monthly' } },
   ]);
+  await clock.on(-97);
   await s.kpis([
     { name: 'Summary acceptance without edits', category: 'model-quality', direction: 'higher-is-better', baseline: '71%', target: '80%', unit: '%', horizon: quarters(2), firstReviewDate: addDays(today, -10), status: 'agreed' },
     { name: 'Weekly active teams', category: 'adoption', direction: 'higher-is-better', baseline: '6', target: '40', horizon: quarters(1), status: 'agreed' },
   ]);
+  await clock.on(-95);
   await s.call('setOwner', { ownerAccountId: SEED_ACCOUNTS.priya });
-  await s.as('priya@example.com').call('acceptOwnership');
+  await clock.on(-93);
+  const priya = s.as(PRIYA);
+  await priya.call('acceptOwnership');
+  await clock.on(-90, 17);
+  await priya.as(ADMIN).call('savePilot', { plannedCloseDate: addDays(today, -95), actualCloseDate: addDays(today, -90), pilotChampionAccountId: SEED_ACCOUNTS.admin });
+  await clock.on(-60, 15);
   await transition(url, SEED_KEYS.shipped, TRANSITION_IDS.done);
 }
 
@@ -202,21 +151,30 @@ async function claimsTriageDelivery(url: string): Promise<void> {
   }
 }
 
-/** Fills the demo handoffs; the untouched and unlabelled epics are left empty on purpose. */
+/**
+ * Fills the demo handoffs; the untouched and unlabelled epics are left empty on purpose. What happened
+ * before today is written on its own day, with the host clock moved back (seed-session.ts); the clock is
+ * back where it was before anything is seeded for today.
+ */
 export async function seedApp(host: { url: string; db?: Database }): Promise<void> {
-  const today = isoToday(new Date());
+  const clock = new SeedClock(host.url, isoToday(new Date()));
+  try {
+    await demandForecasting(host.url, clock);
+    await meetingNotes(host.url, clock);
+    await seedPortfolio(host.url, clock);
+  } finally {
+    await clock.restore();
+  }
+  const today = clock.today;
   await claimsTriage(host.url, today);
   await claimsTriageDelivery(host.url);
   await contractClauses(host.url, today);
-  await demandForecasting(host.url, today);
   await invoiceAnomalies(host.url, today);
-  await meetingNotes(host.url, today);
   // The seed writes issues straight into SQLite, so no "issue created" event published the untouched
   // initiative's first summary; the app publishes it on the first read of its handoff, as for any
   // initiative that existed before the app was installed.
   await new Session(host.url, SEED_KEYS.untouched, ADMIN).call('getHandoff');
   if (host.db) {
-    await backdate({ url: host.url, db: host.db }, SEED_KEYS.stalled, 30);
     // Whoever recorded these handoffs added the panel to their epics with quick-add; the untouched
     // initiative shows only its quick-add button and the sidebar glance, as on a real site.
     for (const key of [SEED_KEYS.nearlyReady, SEED_KEYS.mostlyWithdrawn, SEED_KEYS.stalled, SEED_KEYS.ready, SEED_KEYS.shipped]) {
@@ -224,39 +182,4 @@ export async function seedApp(host: { url: string; db?: Database }): Promise<voi
       if (issue) addPanel(host.db, issue.id, PANEL, SEED_ACCOUNTS.lead);
     }
   }
-}
-
-/**
- * Demo data only: moves one epic's saved history back in time, as if its last change had been made
- * `days` ago, so the report's "stalled" flag has something to show. The resolvers always stamp the
- * real time, so this rewrites the local store directly, then asks the app to republish the summary.
- */
-async function backdate(host: { url: string; db: Database }, issueKey: string, days: number): Promise<void> {
-  const view = await new Session(host.url, issueKey, ADMIN).call('getHandoff');
-  const issueId = view.epic.id;
-  const shift = days * 24 * 60 * 60 * 1000;
-  const earlier = (iso: string) => new Date(Date.parse(iso) - shift).toISOString();
-  const move = host.db.transaction(() => {
-    const row = host.db.prepare("SELECT value FROM kvs_entity WHERE entity_name = 'handoff' AND key = ?").get(issueId) as { value: string } | undefined;
-    if (!row) return;
-    const entity = JSON.parse(row.value);
-    entity.record.createdAt = earlier(entity.record.createdAt);
-    entity.record.updated.at = earlier(entity.record.updated.at);
-    entity.updatedAt -= shift;
-    for (const c of entity.record.conditions) if (c.decision.decided) c.decision.decided.at = earlier(c.decision.decided.at);
-    host.db.prepare("UPDATE kvs_entity SET value = ? WHERE entity_name = 'handoff' AND key = ?").run(JSON.stringify(entity), issueId);
-    const entries = host.db.prepare('SELECT key, value FROM kvs WHERE key LIKE ? OR key LIKE ?').all(`history:${issueId}:%`, `audit:%:${issueId}:%`) as Array<{ key: string; value: string }>;
-    for (const e of entries) {
-      const value = JSON.parse(e.value);
-      const key = e.key.startsWith('audit:') ? e.key.replace(value.at, earlier(value.at)) : e.key;
-      value.at = earlier(value.at);
-      host.db.prepare('DELETE FROM kvs WHERE key = ?').run(e.key);
-      host.db.prepare('INSERT INTO kvs (key, value, created_at, updated_at) VALUES (?, ?, ?, ?)').run(key, JSON.stringify(value), Date.now() - shift, Date.now() - shift);
-    }
-  });
-  move();
-  // Without a published summary, the next read of the handoff publishes one from the (backdated) record.
-  const auth = `Basic ${Buffer.from(`${ADMIN}:demo`).toString('base64')}`;
-  await fetch(`${host.url}/rest/api/3/issue/${issueKey}/properties/production-handoff-readiness`, { method: 'DELETE', headers: { authorization: auth } });
-  await new Session(host.url, issueKey, ADMIN).call('getHandoff');
 }
