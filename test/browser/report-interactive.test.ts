@@ -201,9 +201,13 @@ describe('the interactive readiness report', () => {
       for (const w of weeks) expect(Object.values(w).reduce((a, b) => a + b, 0)).toBe(rows.length);
       const now = weeks[11];
       for (const level of READINESS_LEVELS) expect({ level, count: now[level] }).toEqual({ level, count: rows.filter((r) => r.level === (level as ReadinessLevel)).length });
-      // The stalled demo epic's handoff started 30 days ago (its history is dated back by the seed).
+      // The stalled demo epic's handoff was recorded 135 days ago (the seed wrote it on that day, on the host
+      // clock): longer than the 12 weeks of trail the report reads, which it says.
       const stalled = frame.locator(`[data-testid="report-row"][data-key="${SEED_KEYS.stalled}"] [data-testid="at-level"]`);
-      expect(await stalled.getAttribute('data-days')).toBe('30');
+      expect(await stalled.getAttribute('data-days')).toBe('84');
+      expect(await stalled.textContent()).toBe('12+ weeks');
+      // Invoice anomalies became ready today.
+      expect(await frame.locator(`[data-testid="report-row"][data-key="${SEED_KEYS.ready}"] [data-testid="at-level"]`).getAttribute('data-days')).toBe('0');
       expect(await violations(frame.page(), 'iframe[src*="/__ui/report/"]')).toEqual([]);
     } finally {
       await context.close();
