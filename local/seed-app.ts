@@ -152,6 +152,29 @@ async function claimsTriageDelivery(url: string): Promise<void> {
 }
 
 /**
+ * A steering committee's dashboard, shared with everyone logged in: the portfolio gadget twice, one for
+ * every demo project and one for claims and support, each configured as its edit view would (view.submit
+ * reaches the dashboard as the signed-in user). What each viewer sees in them is Jira's decision.
+ */
+async function steeringDashboard(url: string): Promise<void> {
+  const rest = async (method: string, p: string, body: unknown) => {
+    const res = await fetch(`${url}/rest/api/3${p}`, { method, headers: { authorization: `Basic ${Buffer.from(`${ADMIN}:demo`).toString('base64')}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (res.status !== 200) throw new Error(`Seeding the dashboard: ${method} ${p} answered ${res.status}: ${await res.text()}`);
+    return (await res.json()) as { id: string | number };
+  };
+  const dashboard = await rest('POST', '/dashboard', { name: 'AI steering committee', description: 'Every AI initiative from pilot to production, for the monthly steering review.', sharePermissions: [{ type: 'loggedin' }], editPermissions: [] });
+  const gadgets: Array<{ title: string; column: number; config: Record<string, unknown> }> = [
+    { title: 'AI initiatives: every project', column: 0, config: { projects: ['AIP', 'CLM', 'SUP'] } },
+    { title: 'Claims and support', column: 1, config: { projects: ['CLM', 'SUP'] } },
+  ];
+  for (const g of gadgets) {
+    const gadget = await rest('POST', `/dashboard/${dashboard.id}/gadget`, { moduleKey: 'portfolio-gadget', title: g.title, position: { column: g.column, row: 0 } });
+    const res = await fetch(`${url}/__shell/dashboards/${dashboard.id}/gadgets/${gadget.id}/configuration`, { method: 'PUT', headers: { 'content-type': 'application/json', cookie: `ph_user=${encodeURIComponent(ADMIN)}` }, body: JSON.stringify(g.config) });
+    if (res.status !== 200) throw new Error(`Seeding the dashboard: configuring "${g.title}" answered ${res.status}: ${await res.text()}`);
+  }
+}
+
+/**
  * Fills the demo handoffs; the untouched and unlabelled epics are left empty on purpose. What happened
  * before today is written on its own day, with the host clock moved back (seed-session.ts); the clock is
  * back where it was before anything is seeded for today.
@@ -174,6 +197,7 @@ export async function seedApp(host: { url: string; db?: Database }): Promise<voi
   // initiative's first summary; the app publishes it on the first read of its handoff, as for any
   // initiative that existed before the app was installed.
   await new Session(host.url, SEED_KEYS.untouched, ADMIN).call('getHandoff');
+  await steeringDashboard(host.url);
   if (host.db) {
     // Whoever recorded these handoffs added the panel to their epics with quick-add; the untouched
     // initiative shows only its quick-add button and the sidebar glance, as on a real site.
