@@ -92,3 +92,15 @@ test('the history is the app\'s own, on the days it happened: audit entries, the
   expect(stalled.record!.updated.at.slice(0, 10)).toBe(addDays(today, -135));
   expect((await auditOf(SEED_KEYS.stalled)).every((e) => e.at.slice(0, 10) === addDays(today, -135))).toBe(true);
 });
+
+test('the seeded steering dashboard is shared with everyone logged in; its claims-and-support gadget shows Priya only CLM', async () => {
+  const list = await jira(host.url, 'GET', '/rest/api/3/dashboard', undefined, 'priya@example.com');
+  const steering = (list.body.dashboards as Array<{ id: string; name: string }>).find((d) => d.name === 'AI steering committee');
+  expect(steering).toBeDefined();
+  const gadgets = (await jira(host.url, 'GET', `/rest/api/3/dashboard/${steering!.id}/gadget`, undefined, 'priya@example.com')).body.gadgets as Array<{ id: number; title: string }>;
+  expect(gadgets.map((g) => g.title)).toEqual(['AI initiatives: every project', 'Claims and support']);
+  const rows = async (user: string) =>
+    ok(await invoke(host.url, 'getPortfolioPage', {}, { moduleKey: MODULES.gadget, user, context: { dashboardId: steering!.id, gadgetId: String(gadgets[1].id) } })).rows.map((r) => r.project.key);
+  expect([...new Set(await rows('priya@example.com'))]).toEqual(['CLM']);
+  expect([...new Set(await rows('lead@example.com'))].sort()).toEqual(['CLM', 'SUP']);
+});
