@@ -6,7 +6,7 @@
 import { addDays, isoToday } from '../src/domain/dates';
 import type { CreateWorkstreamsResult, Result } from '../src/shared/contract';
 import type { Database } from './db';
-import { SEED_ACCOUNTS, SEED_KEYS, TRANSITION_IDS } from './jira/seed';
+import { DEMO_FILTERS, SEED_ACCOUNTS, SEED_KEYS, TRANSITION_IDS } from './jira/seed';
 import { findIssue } from './jira/catalog';
 import { addPanel } from './shell/issue-panels';
 import { ADMIN, LEAD, PANEL, PRIYA, quarters, SeedClock, Session, transition } from './seed-session';
@@ -152,8 +152,8 @@ async function claimsTriageDelivery(url: string): Promise<void> {
 }
 
 /**
- * A steering committee's dashboard, shared with everyone logged in: the portfolio gadget twice, one for
- * every demo project and one for claims and support, each configured as its edit view would (view.submit
+ * A steering committee's dashboard, shared with everyone logged in: the portfolio gadget for every demo
+ * project, for claims and support, and for the saved filter "Customer-facing AI", each configured as its edit view would (view.submit
  * reaches the dashboard as the signed-in user). What each viewer sees in them is Jira's decision.
  */
 async function steeringDashboard(url: string): Promise<void> {
@@ -166,6 +166,7 @@ async function steeringDashboard(url: string): Promise<void> {
   const gadgets: Array<{ title: string; column: number; config: Record<string, unknown> }> = [
     { title: 'AI initiatives: every project', column: 0, config: { projects: ['AIP', 'CLM', 'SUP'] } },
     { title: 'Claims and support', column: 1, config: { projects: ['CLM', 'SUP'] } },
+    { title: 'Customer-facing AI', column: 1, config: { filterId: String(DEMO_FILTERS.customerFacing.id) } },
   ];
   for (const g of gadgets) {
     const gadget = await rest('POST', `/dashboard/${dashboard.id}/gadget`, { moduleKey: 'portfolio-gadget', title: g.title, position: { column: g.column, row: 0 } });

@@ -303,7 +303,12 @@
       // The shell page saves it as the signed-in user (the frame's own origin reaches nothing but its files).
       return callShell('gadget-submit', { configuration: configuration }).then(function () { return true; });
     },
-    close: function () { return Promise.resolve(false); },
+    // A gadget's edit view closes back to the dashboard without saving (Jira shows the gadget's view again).
+    close: function () {
+      if (!frame.gadgetId || frame.entryPoint !== 'edit') return Promise.resolve(false);
+      post({ type: 'gadget-close' });
+      return Promise.resolve(true);
+    },
     onClose: function () { return Promise.resolve(false); },
     refresh: function () { post({ type: 'refresh' }); return Promise.resolve(true); },
     createHistory: createHistory,

@@ -15,7 +15,9 @@ import { deleteProperty, propertyKeys, readProperty, writeProperty } from './pro
 import { addRoleActors, deleteRoleActor, projectRole } from './roles';
 import { BulkTasks, parseBulkMove, runBulkMove } from './move';
 import { INVOCATION_HEADER, recordRequest } from './request-log';
-import { searchIssues, type SearchRequest } from './search';
+import { jqlContext, searchIssues, type SearchRequest } from './search';
+import { createFilter, deleteFilter, findVisibleFilter, formatFilter, myFilters, searchFilters, updateFilter, type JqlCheck } from './filters';
+import { compileJql } from './jql/compile';
 import { updateIssueType } from './issue-types';
 import { availableTransitions, transitionIssue, type ValidatorRunner } from './transitions';
 import { loadEntityPropertyIndex } from './jql/entity-properties';
@@ -366,6 +368,29 @@ export function createJiraRouter(opts: JiraRouterOptions): express.Router {
   };
   route('get', '/search', gone);
   route('post', '/search', gone);
+
+  // ---- saved filters ------------------------------------------------------------------------
+  const jqlCheck = (p: Principal): JqlCheck => (jql, selfId) => {
+    compileJql(jql, jqlContext(db, p, loadEntityPropertyIndex(opts.manifestPath), selfId === undefined ? undefined : [selfId]));
+  };
+  route('post', '/filter', (req, res, p) => {
+    const created = createFilter(db, p, req.body, jqlCheck(p));
+    res.status(200).json(formatFilter(db, p, base(req), created));
+  });
+  route('get', '/filter/search', (req, _res, p) => searchFilters(db, p, base(req), {
+    filterName: str(req.query.filterName),
+    accountId: str(req.query.accountId),
+    projectId: str(req.query.projectId),
+    ids: req.query.id === undefined ? undefined : (Array.isArray(req.query.id) ? req.query.id : [req.query.id]).map(Number),
+    orderBy: str(req.query.orderBy),
+    expand: splitList(req.query.expand),
+    startAt: int(req.query.startAt, 0, 'startAt'),
+    maxResults: int(req.query.maxResults, 50, 'maxResults'),
+  }));
+  route('get', '/filter/my', (req, _res, p) => myFilters(db, p, base(req)));
+  route('get', '/filter/:id', (req, _res, p) => formatFilter(db, p, base(req), findVisibleFilter(db, p, String(req.params.id))));
+  route('put', '/filter/:id', (req, _res, p) => formatFilter(db, p, base(req), updateFilter(db, p, String(req.params.id), req.body, jqlCheck(p))));
+  route('delete', '/filter/:id', (_req, _res, p) => deleteFilter(db, p, String(_req.params.id)));
 
   // ---- permissions --------------------------------------------------------------------------
   route('get', '/mypermissions', (req, _res, p) => {

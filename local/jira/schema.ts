@@ -130,6 +130,15 @@ export function ensureJiraSchema(db: BetterSqlite3.Database): void {
       key TEXT PRIMARY KEY COLLATE NOCASE,
       issue_id INTEGER NOT NULL REFERENCES issues(id) ON DELETE CASCADE
     );
+    -- Saved filters (Jira's "filters"): the owner always sees one; share_permissions (JSON) say who else does.
+    CREATE TABLE IF NOT EXISTS filters (
+      id INTEGER PRIMARY KEY,
+      name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+      description TEXT,
+      jql TEXT NOT NULL,
+      owner_id TEXT NOT NULL REFERENCES users(account_id),
+      share_permissions TEXT NOT NULL DEFAULT '[]'
+    );
     CREATE TABLE IF NOT EXISTS workflow_validators (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       project_id TEXT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
@@ -148,6 +157,6 @@ export function ensureJiraSchema(db: BetterSqlite3.Database): void {
 
 /** Tables in the order they can be emptied without breaking foreign keys. */
 export const JIRA_TABLES = [
-  'workflow_validators', 'issue_key_history', 'issue_field_values', 'create_screen_fields', 'create_screen_removed', 'project_issue_types', 'jira_counters', 'issue_properties', 'issues', 'role_members', 'role_permissions', 'project_roles',
+  'filters', 'workflow_validators', 'issue_key_history', 'issue_field_values', 'create_screen_fields', 'create_screen_removed', 'project_issue_types', 'jira_counters', 'issue_properties', 'issues', 'role_members', 'role_permissions', 'project_roles',
   'transitions', 'statuses', 'status_categories', 'issue_types', 'projects', 'users',
 ] as const;

@@ -6,7 +6,8 @@ import { JiraError } from './errors';
 import { resolveFieldSelection } from './format';
 import { viewIssues } from './issue-view';
 import { browsableProjectIds } from './permissions';
-import { compileJql } from './jql/compile';
+import { compileJql, type JqlContext } from './jql/compile';
+import { filtersNamedBy } from './filters';
 import type { EntityPropertyIndex } from './jql/entity-properties';
 
 /** Jira's enhanced search (`/search/jql`): token paging, `{id}` only unless fields are asked for. */
@@ -50,6 +51,17 @@ export function decodePageToken(jql: string, token: string): number {
   return p.o as number;
 }
 
+/** The JQL context of a caller: their account for currentUser() and the saved filters they may see. */
+export function jqlContext(db: Database, principal: Principal, properties: EntityPropertyIndex, filterStack?: number[]): JqlContext {
+  return {
+    db,
+    currentAccountId: principal.kind === 'user' ? principal.accountId : null,
+    properties,
+    savedFilters: (value) => filtersNamedBy(db, principal, value),
+    ...(filterStack ? { filterStack } : {}),
+  };
+}
+
 export function searchIssues(
   db: Database,
   principal: Principal,
@@ -65,11 +77,7 @@ export function searchIssues(
   const pageSize = Math.max(1, Math.min(req.maxResults ?? DEFAULT_MAX_RESULTS, limit));
   const offset = req.nextPageToken ? decodePageToken(jql, req.nextPageToken) : 0;
 
-  const compiled = compileJql(jql, {
-    db,
-    currentAccountId: principal.kind === 'user' ? principal.accountId : null,
-    properties: env.properties,
-  });
+  const compiled = compileJql(jql, jqlContext(db, principal, env.properties));
   const visible = browsableProjectIds(db, principal);
   const visibility = visible === null ? '' : ' AND i.project_id IN (SELECT value FROM json_each(?))';
   const params = [...compiled.params, ...(visible === null ? [] : [JSON.stringify(visible)]), pageSize + 1, offset];

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Database } from '../db';
 import { JIRA_TABLES } from './schema';
+import { insertFilter } from './filters';
 import { addValidatorRule } from './workflow-rules';
 
 /**
@@ -264,6 +265,24 @@ const DEMO_ISSUES: Record<string, DemoIssue[]> = {
   ],
 };
 
+/**
+ * Saved filters of the demo site: one Avery shared with every logged-in user, across AIP and SUP (what a
+ * dashboard gadget can show instead of whole projects), and one of Priya's she shared with nobody.
+ */
+export const DEMO_FILTERS = {
+  customerFacing: {
+    id: 10000, name: 'Customer-facing AI', ownerId: SEED_ACCOUNTS.admin,
+    description: 'AI initiatives customers meet directly, across AI Pilots and Support Copilot.',
+    jql: 'project in (AIP, SUP) AND labels in (support, sales, agents, self-service) ORDER BY key ASC',
+    shares: [{ type: 'loggedin' as const }],
+  },
+  priyaPrivate: {
+    id: 10001, name: 'My claims initiatives', ownerId: SEED_ACCOUNTS.priya,
+    jql: 'project = CLM AND assignee = currentUser()',
+    shares: [],
+  },
+} as const;
+
 export function isJiraEmpty(db: Database): boolean {
   return (db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n === 0;
 }
@@ -371,6 +390,7 @@ function seedDemoProjects(db: Database): void {
       configuration: { scopeLabel: SCOPE_LABEL },
     });
   });
+  for (const f of Object.values(DEMO_FILTERS)) insertFilter(db, { ...f, shares: [...f.shares] });
 }
 
 /** Empties every Jira table and seeds the demo site again. */

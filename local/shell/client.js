@@ -216,6 +216,10 @@
       case 'invoke': answerCall(frame, m, invokeFor(frame, m)); break;
       case 'fetch': answerCall(frame, m, fetchFor(m)); break;
       case 'gadget-submit': answerCall(frame, m, gadgetSubmitFor(frame, m)); break;
+      case 'gadget-close':
+        // Only an edit view closes: the dashboard shows again, the configuration as it was.
+        if (new URL(frame.src, location.href).searchParams.get('entryPoint') === 'edit') location.assign(location.pathname);
+        break;
       case 'resize':
         if (frame && typeof m.height === 'number' && m.height > 0) frame.style.height = Math.min(m.height, 20000) + 'px';
         break;

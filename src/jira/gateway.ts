@@ -63,6 +63,15 @@ export interface JiraGateway {
   issueTypes(): Promise<IssueTypeMeta[]>;
   /** The projects among `keys` the principal can browse (one GET /project/search); an unknown or hidden key is left out. */
   browsableProjects(keys: readonly string[]): Promise<Array<{ id: string; key: string; name: string }>>;
+  /** Up to 50 projects the principal can browse whose key or name contains `query` (every one without), by key. */
+  searchProjects(query?: string): Promise<Array<{ id: string; key: string; name: string }>>;
+  /**
+   * A saved filter the principal may see; null when Jira says it is not available (it answers 400 alike for
+   * a filter that does not exist and one not shared with the principal).
+   */
+  savedFilter(id: string): Promise<{ id: string; name: string } | null>;
+  /** Up to 50 saved filters the principal may see whose name contains `query` (all without), by name. */
+  searchFilters(query?: string): Promise<Array<{ id: string; name: string }>>;
 }
 
 const BULK_CHUNK = 50;
@@ -236,6 +245,27 @@ export function createJiraGateway(principal: Principal, transport: JiraTransport
       const params = new URLSearchParams([...keys.map((k): [string, string] => ['keys', k]), ['maxResults', '50']]);
       const body = (await call(route`/rest/api/3/project/search?${params}`, { method: 'GET' })) as { values?: Array<{ id: string | number; key: string; name: string }> };
       return (body.values ?? []).map((p) => ({ id: String(p.id), key: String(p.key), name: String(p.name) }));
+    },
+
+    async searchProjects(query) {
+      const params = new URLSearchParams({ maxResults: '50', orderBy: 'key', ...(query ? { query } : {}) });
+      const body = (await call(route`/rest/api/3/project/search?${params}`, { method: 'GET' })) as { values?: Array<{ id: string | number; key: string; name: string }> };
+      return (body.values ?? []).map((p) => ({ id: String(p.id), key: String(p.key), name: String(p.name) }));
+    },
+
+    async savedFilter(id) {
+      const path = route`/rest/api/3/filter/${id}`;
+      const { status, text } = await send(path, { method: 'GET' });
+      if (status === 400 || status === 404) return null;
+      if (status < 200 || status > 299) throw failure(path, status, text);
+      const body = JSON.parse(text) as { id?: string | number; name?: string };
+      return { id: String(body.id ?? id), name: String(body.name ?? '') };
+    },
+
+    async searchFilters(query) {
+      const params = new URLSearchParams({ maxResults: '50', orderBy: 'name', ...(query ? { filterName: query } : {}) });
+      const body = (await call(route`/rest/api/3/filter/search?${params}`, { method: 'GET' })) as { values?: Array<{ id: string | number; name: string }> };
+      return (body.values ?? []).map((f) => ({ id: String(f.id), name: String(f.name) }));
     },
   };
   return gateway;

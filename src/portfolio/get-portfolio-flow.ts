@@ -17,10 +17,11 @@ import { PORTFOLIO_FIELDS, portfolioCondition, portfolioIssueOf, type PortfolioI
 import { PARTITIONS_PER_CALL, planPartitions } from '../domain/report-partitions';
 import { searchIds, searchPartitions } from '../jira';
 import { portfolioScope } from './get-portfolio-page';
+import type { PortfolioSelection } from './gadget-config';
 
-export async function getPortfolioFlow(ctx: CallContext, payload: { projectKeys?: string[] }): Promise<PortfolioFlow> {
+export async function getPortfolioFlow(ctx: CallContext, payload: PortfolioSelection): Promise<PortfolioFlow> {
   const today = isoToday(new Date(), ctx.timezone);
-  const scoped = await portfolioScope(ctx, payload.projectKeys);
+  const scoped = await portfolioScope(ctx, payload);
   const empty = flowMetrics([], [], today);
   if (!scoped) return { today, portfolio: empty, projects: [], complete: true, jiraRequests: ctx.userJira.requestCount };
   // The first 5,000 initiatives by id (one ids-only request), read in id ranges 10 at once instead of 50 pages in a row.

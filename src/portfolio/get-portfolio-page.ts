@@ -11,32 +11,51 @@ import { loadAllSettings } from '../storage';
 import { AppError, type CallContext } from '../kernel';
 import { epicTypeIdsOf, PORTFOLIO_FIELDS, PORTFOLIO_PAGE_SIZE, portfolioJql, type PortfolioScope } from './portfolio-search';
 import { portfolioRowsOf } from './portfolio-rows';
+import type { PortfolioSelection } from './gadget-config';
 
 const DEFAULT_MAX_PAGES = 10;
 
-export interface PortfolioPayload {
-  projectKeys?: string[];
+export interface PortfolioPayload extends PortfolioSelection {
   nextPageToken?: string;
   maxPages?: number;
 }
 
-/** The scope of a call: the site's epic types, every saved setting and, for a configured gadget, the projects the user can browse. */
-export async function portfolioScope(ctx: CallContext, projectKeys?: readonly string[]): Promise<{ scope: PortfolioScope; projects?: Array<{ id: string; key: string; name: string }> } | null> {
+export interface ScopedPortfolio {
+  scope: PortfolioScope;
+  projects?: Array<{ id: string; key: string; name: string }>;
+  filter?: { id: string; name: string };
+}
+
+/**
+ * The scope of a call: the site's epic types, every saved setting and, for a configured gadget, the projects
+ * the user can browse or the saved filter, when Jira lets the user see it. A filter not shared with the user
+ * (or deleted) is said so, never searched as anyone else.
+ */
+export async function portfolioScope(ctx: CallContext, selection: PortfolioSelection): Promise<ScopedPortfolio | null> {
   if (!ctx.accountId) throw new AppError('FORBIDDEN', 'Log in to Jira to use Production Handoff.');
-  // All three at once; projects come back only when the user may browse them (Jira decides).
-  const [types, settings, projects] = await Promise.all([
+  const { projectKeys, filterId } = selection;
+  // All at once; projects and the filter come back only when the user may browse or see them (Jira decides).
+  const [types, settings, projects, filter] = await Promise.all([
     ctx.userJira.issueTypes(),
     loadAllSettings(),
     projectKeys ? ctx.userJira.browsableProjects(projectKeys) : Promise.resolve(undefined),
+    filterId !== undefined ? ctx.userJira.savedFilter(filterId) : Promise.resolve(undefined),
   ]);
+  if (filter === null) {
+    throw new AppError('NOT_FOUND', `This gadget's saved filter (${filterId}) is not shared with you or no longer exists: edit the gadget to choose another.`);
+  }
   const epicTypeIds = epicTypeIdsOf(types);
   if (epicTypeIds.length === 0 || (projects && projects.length === 0)) return null;
-  return { scope: { epicTypeIds, settings, ...(projects ? { projectIds: projects.map((p) => p.id) } : {}) }, ...(projects ? { projects } : {}) };
+  return {
+    scope: { epicTypeIds, settings, ...(projects ? { projectIds: projects.map((p) => p.id) } : {}), ...(filter ? { filterId: filter.id } : {}) },
+    ...(projects ? { projects } : {}),
+    ...(filter ? { filter } : {}),
+  };
 }
 
 export async function getPortfolioPage(ctx: CallContext, payload: PortfolioPayload): Promise<PortfolioPage> {
   const today = isoToday(new Date(), ctx.timezone);
-  const scoped = await portfolioScope(ctx, payload.projectKeys);
+  const scoped = await portfolioScope(ctx, payload);
   if (!scoped) return { rows: [], jiraRequests: ctx.userJira.requestCount, today };
   const { scope } = scoped;
   const jql = portfolioJql(scope);

@@ -4,11 +4,12 @@ import { isIssueId, planPartitions } from '../domain/report-partitions';
 import { searchIds } from '../jira';
 import { AppError, type CallContext } from '../kernel';
 import { portfolioScope } from './get-portfolio-page';
+import type { PortfolioSelection } from './gadget-config';
 import { portfolioCondition } from './portfolio-search';
 
-export async function getPortfolioPlan(ctx: CallContext, payload: { projectKeys?: string[]; after: string }): Promise<PortfolioPlanPage> {
+export async function getPortfolioPlan(ctx: CallContext, payload: PortfolioSelection & { after: string }): Promise<PortfolioPlanPage> {
   if (!isIssueId(payload.after)) throw new AppError('VALIDATION', 'after must be an issue id');
-  const scoped = await portfolioScope(ctx, payload.projectKeys);
+  const scoped = await portfolioScope(ctx, payload);
   if (!scoped) return { plan: { partitions: [] }, jiraRequests: ctx.userJira.requestCount };
   const found = await searchIds(ctx.userJira, portfolioCondition(scoped.scope), payload.after);
   return { plan: planPartitions(found.ids, { after: payload.after, complete: found.complete }), jiraRequests: ctx.userJira.requestCount };

@@ -6,12 +6,13 @@ import { isoToday } from '../domain/dates';
 import { searchPartitions } from '../jira';
 import type { CallContext } from '../kernel';
 import { portfolioScope } from './get-portfolio-page';
+import type { PortfolioSelection } from './gadget-config';
 import { portfolioRowsOf } from './portfolio-rows';
 import { PORTFOLIO_FIELDS, portfolioCondition } from './portfolio-search';
 
-export async function getPortfolioRows(ctx: CallContext, payload: { projectKeys?: string[]; partitions: ReportPartition[] }): Promise<PortfolioRowsPage> {
+export async function getPortfolioRows(ctx: CallContext, payload: PortfolioSelection & { partitions: ReportPartition[] }): Promise<PortfolioRowsPage> {
   const today = isoToday(new Date(), ctx.timezone);
-  const scoped = await portfolioScope(ctx, payload.projectKeys);
+  const scoped = await portfolioScope(ctx, payload);
   if (!scoped) return { rows: [], unfinished: [], jiraRequests: ctx.userJira.requestCount, today };
   const found = await searchPartitions(ctx.userJira, portfolioCondition(scoped.scope), payload.partitions, { fields: PORTFOLIO_FIELDS, properties: [SUMMARY_PROPERTY_KEY] });
   return { rows: portfolioRowsOf(found.issues, scoped.scope, today), unfinished: found.unfinished, jiraRequests: ctx.userJira.requestCount, today };

@@ -10,12 +10,13 @@ import { isoToday } from '../domain/dates';
 import { searchIds } from '../jira';
 import type { CallContext } from '../kernel';
 import { portfolioScope } from './get-portfolio-page';
+import type { PortfolioSelection } from './gadget-config';
 import { portfolioRowsOf } from './portfolio-rows';
 import { PORTFOLIO_FIELDS, portfolioCondition } from './portfolio-search';
 
-export async function getPortfolioStart(ctx: CallContext, payload: { projectKeys?: string[] }): Promise<PortfolioStart> {
+export async function getPortfolioStart(ctx: CallContext, payload: PortfolioSelection): Promise<PortfolioStart> {
   const today = isoToday(new Date(), ctx.timezone);
-  const scoped = await portfolioScope(ctx, payload.projectKeys);
+  const scoped = await portfolioScope(ctx, payload);
   if (!scoped) return { rows: [], plan: { partitions: [] }, jiraRequests: ctx.userJira.requestCount, today };
   const condition = portfolioCondition(scoped.scope);
   const [first, ids] = await Promise.all([
@@ -25,5 +26,5 @@ export async function getPortfolioStart(ctx: CallContext, payload: { projectKeys
   const last = first.issues[first.issues.length - 1]?.id;
   // Everything was on the first page: nothing to plan. Otherwise the plan starts right after it.
   const plan = !first.nextPageToken ? { partitions: [] } : planPartitions(last ? ids.ids.filter((id) => Number(id) > Number(last)) : ids.ids, { after: last, complete: ids.complete });
-  return { rows: portfolioRowsOf(first.issues, scoped.scope, today), plan, jiraRequests: ctx.userJira.requestCount, today };
+  return { rows: portfolioRowsOf(first.issues, scoped.scope, today), plan, jiraRequests: ctx.userJira.requestCount, today, ...(scoped.filter ? { filter: scoped.filter } : {}) };
 }

@@ -20,6 +20,8 @@ export interface PortfolioScope {
   epicTypeIds: readonly string[];
   /** Project ids to keep to; undefined = every project the user can browse. */
   projectIds?: readonly string[];
+  /** A saved filter to keep to (a gadget's), applied by Jira as the searching user. */
+  filterId?: string;
   /** Saved settings per project id; a project without is on the defaults. */
   settings: ReadonlyMap<string, ProjectSettings>;
 }
@@ -45,7 +47,9 @@ export function portfolioCondition(scope: PortfolioScope): string {
   // A project whose label is empty counts every epic: the JQL cannot narrow by label then.
   const scopeClause = labels.has('') ? '' : ` AND (labels in (${[...labels].map((l) => `"${l}"`).join(', ')}) OR issue.property[${SUMMARY_PROPERTY_KEY}].level IS NOT EMPTY)`;
   const projectClause = projects ? ` AND project in (${projects.join(', ')})` : '';
-  return `issuetype in (${ids.join(', ')})${projectClause}${scopeClause}`;
+  if (scope.filterId !== undefined && !/^\d+$/.test(scope.filterId)) throw new Error(`Not a filter id: ${scope.filterId}`);
+  const filterClause = scope.filterId !== undefined ? `filter = ${scope.filterId} AND ` : '';
+  return `${filterClause}issuetype in (${ids.join(', ')})${projectClause}${scopeClause}`;
 }
 
 export const epicTypeIdsOf = (types: readonly IssueTypeMeta[]): string[] => [...new Set(types.filter((t) => t.hierarchyLevel === 1 && !t.subtask).map((t) => t.id))];

@@ -5,12 +5,14 @@ import { getPortfolioPage } from './get-portfolio-page';
 import { getPortfolioPlan } from './get-portfolio-plan';
 import { getPortfolioRows } from './get-portfolio-rows';
 import { getPortfolioStart } from './get-portfolio-start';
-import { projectKeysOf } from './gadget-config';
+import { selectionOf } from './gadget-config';
+import { getGadgetChoices } from './get-gadget-choices';
 
 export const portfolioHandlers = {
-  getPortfolioPage: ({ ctx, payload }) => getPortfolioPage(ctx, { ...payload, projectKeys: projectKeysOf(ctx, payload.projectKeys) }),
-  getPortfolioStart: ({ ctx, payload }) => getPortfolioStart(ctx, { projectKeys: projectKeysOf(ctx, payload.projectKeys) }),
-  getPortfolioPlan: ({ ctx, payload }) => getPortfolioPlan(ctx, { after: payload.after, projectKeys: projectKeysOf(ctx, payload.projectKeys) }),
-  getPortfolioRows: ({ ctx, payload }) => getPortfolioRows(ctx, { partitions: payload.partitions, projectKeys: projectKeysOf(ctx, payload.projectKeys) }),
-  getPortfolioFlow: ({ ctx, payload }) => getPortfolioFlow(ctx, { projectKeys: projectKeysOf(ctx, payload.projectKeys) }),
+  getPortfolioPage: ({ ctx, payload }) => getPortfolioPage(ctx, { nextPageToken: payload.nextPageToken, maxPages: payload.maxPages, ...selectionOf(ctx, payload.projectKeys) }),
+  getPortfolioStart: ({ ctx, payload }) => getPortfolioStart(ctx, selectionOf(ctx, payload.projectKeys)),
+  getPortfolioPlan: ({ ctx, payload }) => getPortfolioPlan(ctx, { after: payload.after, ...selectionOf(ctx, payload.projectKeys) }),
+  getPortfolioRows: ({ ctx, payload }) => getPortfolioRows(ctx, { partitions: payload.partitions, ...selectionOf(ctx, payload.projectKeys) }),
+  getPortfolioFlow: ({ ctx, payload }) => getPortfolioFlow(ctx, selectionOf(ctx, payload.projectKeys)),
+  getGadgetChoices: ({ ctx, payload }) => getGadgetChoices(ctx, payload),
 } satisfies Partial<Handlers>;

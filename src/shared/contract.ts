@@ -53,6 +53,19 @@ export const ProjectKeys = z
   .min(1, { error: 'Choose at least one project.' })
   .max(50, { error: 'At most 50 projects.' });
 
+/** A saved filter's id as Jira gives it (a number, as text). */
+export const FilterId = z.string({ error: 'A saved filter is named by its id.' }).regex(/^\d{1,18}$/, { error: 'A saved filter is named by its id (digits).' });
+
+/**
+ * What a portfolio gadget's edit view saves (Jira keeps it per gadget): its projects, or one saved filter,
+ * never both. A configuration saved before filters existed is `{projects}` and stays valid.
+ */
+export const GadgetConfig = z.union([
+  z.object({ projects: ProjectKeys, filterId: z.undefined().optional() }).loose(),
+  z.object({ filterId: FilterId, projects: z.undefined().optional() }).loose(),
+], { error: 'Choose the projects or the saved filter this gadget shows: edit the gadget.' });
+export type GadgetConfig = z.infer<typeof GadgetConfig>;
+
 export const Empty = z.object({}).strict();
 
 const IssueIdText = z.string({ error: 'must be an issue id' }).refine(isIssueId, { error: 'must be an issue id' });
@@ -113,6 +126,8 @@ export const Payloads = {
   getPortfolioPlan: z.object({ projectKeys: ProjectKeys.optional(), after: IssueIdText }).strict(),
   getPortfolioRows: z.object({ projectKeys: ProjectKeys.optional(), partitions: z.array(Partition).min(1).max(PARTITIONS_PER_CALL) }).strict(),
   getPortfolioFlow: z.object({ projectKeys: ProjectKeys.optional() }).strict(),
+  // A gadget's edit view: the projects the user may browse, or the saved filters they may see, matching what they typed.
+  getGadgetChoices: z.object({ kind: z.enum(['projects', 'filters']), query: z.string().trim().max(100).optional() }).strict(),
 } as const;
 
 export type ResolverName = keyof typeof Payloads;
@@ -321,6 +336,14 @@ export interface PortfolioStart {
   plan: PartitionPlan;
   jiraRequests: number;
   today: string;
+  /** A gadget configured with a saved filter: the filter as Jira names it now. */
+  filter?: { id: string; name: string };
+}
+
+/** What a gadget's edit view offers: projects the user may browse, or saved filters they may see (one list filled, by `kind`). */
+export interface GadgetChoices {
+  projects: Array<{ id: string; key: string; name: string }>;
+  filters: Array<{ id: string; name: string }>;
 }
 
 export interface PortfolioPlanPage {
@@ -419,5 +442,6 @@ export interface Responses {
   getPortfolioPlan: PortfolioPlanPage;
   getPortfolioRows: PortfolioRowsPage;
   getPortfolioFlow: PortfolioFlow;
+  getGadgetChoices: GadgetChoices;
 }
 export type PayloadOf<N extends ResolverName> = z.input<(typeof Payloads)[N]>;

@@ -5,8 +5,8 @@
  */
 import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import type { Frame, Page } from 'playwright-core';
-import { browserSuite } from '../helpers/browser';
+import type { Frame, FrameLocator, Page } from 'playwright-core';
+import { browserSuite, chooseOption } from '../helpers/browser';
 import { LOCAL_ENVIRONMENT_ID } from '../../local/forge/app';
 import { DEMO_KEYS } from '../../local/jira/seed';
 import type { PortfolioPage, Result } from '../../src/shared/contract';
@@ -116,6 +116,8 @@ async function gadgetFrame(page: Page, gadgetId: string, ready: string): Promise
   return frame;
 }
 
+const gadgetLocator = (page: Page, gadgetId: string): FrameLocator => page.frameLocator(`section.gadget[data-gadget-id="${gadgetId}"] iframe.forge-frame`);
+
 describe('the dashboard gadget', () => {
   it('two gadgets side by side, each configured in its edit view, show the initiatives of their own projects; Val sees only SUP in the CLM + SUP one', async () => {
     // Shared with logged-in users (Jira's share permission) so Val can open it too.
@@ -133,17 +135,18 @@ describe('the dashboard gadget', () => {
       await page.selectOption('#dashboard-toolbar select[name=column]', { value: '1' });
       await Promise.all([page.waitForEvent('load'), page.click('#add-gadget')]);
       const [left, right] = await page.$$eval('section.gadget', (els) => els.map((e) => e.getAttribute('data-gadget-id') as string));
-      // A new gadget opens in its edit view; a bad key is refused in the form, nothing is saved.
-      const edit = await gadgetFrame(page, left, '[data-testid="gadget-projects"]');
+      // A new gadget opens in its edit view; saving without a project is refused in the form, nothing is saved.
+      const edit = await gadgetFrame(page, left, '#gadget-projects:not([readonly])');
       expect(await violations(page, `section.gadget[data-gadget-id="${left}"] iframe`)).toEqual([]);
-      await edit.fill('[data-testid="gadget-projects"]', 'CLM, 9X');
       await edit.click('[data-testid="gadget-save"]');
-      await edit.waitForSelector('#gadget-projects-error');
-      await edit.fill('[data-testid="gadget-projects"]', 'clm, SUP');
+      await edit.waitForSelector('#gadget-error');
+      expect(await edit.textContent('#gadget-error')).toBe('Choose at least one project.');
+      await chooseOption(gadgetLocator(page, left), 'gadget-projects', 'CLM', 'Claims Automation (CLM)');
+      await chooseOption(gadgetLocator(page, left), 'gadget-projects', 'SUP', 'Support Copilot (SUP)');
       await Promise.all([page.waitForEvent('load'), edit.click('[data-testid="gadget-save"]')]);
-      const editRight = await gadgetFrame(page, right, '[data-testid="gadget-projects"]');
-      await editRight.fill('[data-testid="gadget-projects"]', 'SUP');
-      await Promise.all([page.waitForEvent('load'), editRight.click('[data-testid="gadget-save"]')]);
+      await gadgetFrame(page, right, '#gadget-projects:not([readonly])');
+      await chooseOption(gadgetLocator(page, right), 'gadget-projects', 'SUP', 'Support Copilot (SUP)');
+      await Promise.all([page.waitForEvent('load'), (await gadgetFrame(page, right, '[data-testid="gadget-save"]')).click('[data-testid="gadget-save"]')]);
 
       const counts = async (p: Page, id: string) => {
         const frame = await gadgetFrame(p, id, '[data-testid="level-counts"]');
@@ -151,6 +154,7 @@ describe('the dashboard gadget', () => {
         const flagged = await frame.$$eval('[data-testid="gadget-flagged-row"] a', (els) => els.map((e) => e.textContent));
         return { total: numbers.reduce((a, b) => a + b, 0), flagged };
       };
+      expect(await (await gadgetFrame(page, left, '[data-testid="gadget-scope"]')).textContent('[data-testid="gadget-scope"]')).toBe('Projects: CLM, SUP');
       const both = await counts(page, left);
       const support = await counts(page, right);
       expect(both.total).toBe(7);
@@ -168,6 +172,75 @@ describe('the dashboard gadget', () => {
       expect(numbers.reduce((a, b) => a + b, 0)).toBe(3);
     } finally {
       await val.context.close();
+    }
+  });
+
+  it('configured with a saved filter in its edit view: shows the filter\'s initiatives beside a projects gadget; a viewer the filter is not shared with is told so', async () => {
+    const auth = { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`${LEAD}:token`).toString('base64')}` };
+    const created = await fetch(`${suite.host.url}/rest/api/3/dashboard`, { method: 'POST', headers: auth, body: JSON.stringify({ name: 'Customer-facing', sharePermissions: [{ type: 'loggedin' }], editPermissions: [] }) });
+    const id = ((await created.json()) as { id: string }).id;
+    const { context, page } = await suite.open(LEAD, `/jira/dashboards/${id}`);
+    try {
+      await page.selectOption('#dashboard-toolbar select[name=moduleKey]', 'portfolio-gadget');
+      await page.selectOption('#dashboard-toolbar select[name=column]', { value: '0' });
+      await Promise.all([page.waitForEvent('load'), page.click('#add-gadget')]);
+      await page.selectOption('#dashboard-toolbar select[name=column]', { value: '1' });
+      await Promise.all([page.waitForEvent('load'), page.click('#add-gadget')]);
+      const [left, right] = await page.$$eval('section.gadget', (els) => els.map((e) => e.getAttribute('data-gadget-id') as string));
+
+      // Left: a saved filter, chosen by typing part of its name.
+      const edit = await gadgetFrame(page, left, '#gadget-projects:not([readonly])');
+      await edit.check('#gadget-source-filter');
+      await edit.waitForSelector('#gadget-filter');
+      await edit.click('[data-testid="gadget-save"]');
+      await edit.waitForSelector('#gadget-error');
+      expect(await edit.textContent('#gadget-error')).toBe('Choose a saved filter.');
+      expect(await violations(page, `section.gadget[data-gadget-id="${left}"] iframe`)).toEqual([]);
+      await chooseOption(gadgetLocator(page, left), 'gadget-filter', 'customer', 'Customer-facing AI');
+      expect(await violations(page, `section.gadget[data-gadget-id="${left}"] iframe`)).toEqual([]);
+      await Promise.all([page.waitForEvent('load'), edit.click('[data-testid="gadget-save"]')]);
+      // Right: a project.
+      await gadgetFrame(page, right, '#gadget-projects:not([readonly])');
+      await chooseOption(gadgetLocator(page, right), 'gadget-projects', 'CLM', 'Claims Automation (CLM)');
+      await Promise.all([page.waitForEvent('load'), (await gadgetFrame(page, right, '[data-testid="gadget-save"]')).click('[data-testid="gadget-save"]')]);
+
+      const shown = async (gadgetId: string) => {
+        const frame = await gadgetFrame(page, gadgetId, '[data-testid="level-counts"]');
+        const numbers = await frame.$$eval('[data-testid^="level-"] span', (els) => els.map((e) => Number(e.textContent)));
+        return { scope: await frame.textContent('[data-testid="gadget-scope"]'), total: numbers.reduce((a, b) => a + b, 0), flagged: await frame.$$eval('[data-testid="gadget-flagged-row"] a', (els) => els.map((e) => e.textContent ?? '')) };
+      };
+      const byFilter = await shown(left);
+      const byProject = await shown(right);
+      expect(byFilter.scope).toBe('Filter: Customer-facing AI');
+      // AIP-3, AIP-6, SUP-1 and SUP-3: the filter's initiatives Lee may browse.
+      expect(byFilter.total).toBe(4);
+      expect(byFilter.flagged.every((k) => /^(AIP-3|AIP-6|SUP-1|SUP-3)$/.test(k))).toBe(true);
+      expect(byProject.scope).toBe('Projects: CLM');
+      expect(byProject.total).toBe(4);
+      expect(byProject.flagged.every((k) => k.startsWith('CLM-'))).toBe(true);
+
+      // Edit again: the saved filter shows by its name; Cancel leaves the configuration as it was.
+      await page.click(`section.gadget[data-gadget-id="${left}"] .gadget-edit`);
+      const again = await gadgetFrame(page, left, '#gadget-filter');
+      await again.waitForSelector('text=Customer-facing AI');
+      await Promise.all([page.waitForEvent('load'), again.click('[data-testid="gadget-cancel"]')]);
+      expect((await shown(left)).scope).toBe('Filter: Customer-facing AI');
+    } finally {
+      await context.close();
+    }
+
+    // Priya's private filter in a gadget on a shared dashboard: Lee is told, and sees none of her initiatives.
+    const gadget = await fetch(`${suite.host.url}/rest/api/3/dashboard/${id}/gadget`, { method: 'POST', headers: auth, body: JSON.stringify({ moduleKey: 'portfolio-gadget', position: { column: 0, row: 1 } }) });
+    const gadgetId = String(((await gadget.json()) as { id: string | number }).id);
+    const configured = await fetch(`${suite.host.url}/__shell/dashboards/${id}/gadgets/${gadgetId}/configuration`, { method: 'PUT', headers: { 'content-type': 'application/json', cookie: `ph_user=${LEAD}` }, body: JSON.stringify({ filterId: '10001' }) });
+    expect(configured.status).toBe(200);
+    const lee = await suite.open(LEAD, `/jira/dashboards/${id}`);
+    try {
+      const frame = await gadgetFrame(lee.page, gadgetId, '[data-testid="error-banner"]');
+      expect(await frame.textContent('[data-testid="error-banner"]')).toContain("This gadget's saved filter (10001) is not shared with you or no longer exists: edit the gadget");
+      expect(await frame.$$('[data-testid="level-counts"]')).toHaveLength(0);
+    } finally {
+      await lee.context.close();
     }
   });
 });

@@ -93,14 +93,17 @@ test('the history is the app\'s own, on the days it happened: audit entries, the
   expect((await auditOf(SEED_KEYS.stalled)).every((e) => e.at.slice(0, 10) === addDays(today, -135))).toBe(true);
 });
 
-test('the seeded steering dashboard is shared with everyone logged in; its claims-and-support gadget shows Priya only CLM', async () => {
+test('the seeded steering dashboard is shared with everyone logged in; its claims-and-support gadget shows Priya only CLM, its saved-filter gadget the filter\'s initiatives', async () => {
   const list = await jira(host.url, 'GET', '/rest/api/3/dashboard', undefined, 'priya@example.com');
   const steering = (list.body.dashboards as Array<{ id: string; name: string }>).find((d) => d.name === 'AI steering committee');
   expect(steering).toBeDefined();
   const gadgets = (await jira(host.url, 'GET', `/rest/api/3/dashboard/${steering!.id}/gadget`, undefined, 'priya@example.com')).body.gadgets as Array<{ id: number; title: string }>;
-  expect(gadgets.map((g) => g.title)).toEqual(['AI initiatives: every project', 'Claims and support']);
+  expect(gadgets.map((g) => g.title)).toEqual(['AI initiatives: every project', 'Claims and support', 'Customer-facing AI']);
   const rows = async (user: string) =>
     ok(await invoke(host.url, 'getPortfolioPage', {}, { moduleKey: MODULES.gadget, user, context: { dashboardId: steering!.id, gadgetId: String(gadgets[1].id) } })).rows.map((r) => r.project.key);
   expect([...new Set(await rows('priya@example.com'))]).toEqual(['CLM']);
   expect([...new Set(await rows('lead@example.com'))].sort()).toEqual(['CLM', 'SUP']);
+  // The third shows the saved filter's initiatives: customer-facing ones in AIP and SUP.
+  const filtered = ok(await invoke(host.url, 'getPortfolioPage', {}, { moduleKey: MODULES.gadget, user: 'lead@example.com', context: { dashboardId: steering!.id, gadgetId: String(gadgets[2].id) } })).rows.map((r) => r.key);
+  expect(filtered.sort()).toEqual([SEED_KEYS.untouched, SEED_KEYS.shipped, DEMO_KEYS.supportReplies, DEMO_KEYS.supportBot].sort());
 });

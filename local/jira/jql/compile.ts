@@ -16,6 +16,16 @@ export interface JqlContext {
   currentAccountId: string | null;
   properties: EntityPropertyIndex;
   now?: Date;
+  /** The saved filters a `filter` value names that the caller may see (none: the field names nothing). */
+  savedFilters?: (value: string) => SavedFilterRef[];
+  /** Filters being expanded (a filter under edit too): naming one of them again is a cycle. */
+  filterStack?: readonly number[];
+}
+
+export interface SavedFilterRef {
+  id: number;
+  name: string;
+  jql: string;
 }
 
 export interface CompiledJql {
@@ -44,7 +54,11 @@ export function compileJql(jql: string, ctx: JqlContext): CompiledJql {
 }
 
 class Compiler {
-  constructor(private readonly ctx: JqlContext, private readonly params: unknown[]) {}
+  private readonly filterStack: number[];
+
+  constructor(private readonly ctx: JqlContext, private readonly params: unknown[]) {
+    this.filterStack = [...(ctx.filterStack ?? [])];
+  }
 
   private bind(value: unknown): string {
     this.params.push(value);
@@ -134,6 +148,11 @@ class Compiler {
           'SELECT id FROM issues WHERE key = ? OR id = ? UNION SELECT issue_id FROM issue_key_history WHERE key = ?', [v, /^\d+$/.test(v) ? Number(v) : -1, v]), true);
       case 'labels':
         return this.labelsField();
+      case 'filter':
+      case 'request':
+      case 'savedfilter':
+      case 'searchrequest':
+        return this.filterField(f.value);
       case 'key':
       case 'issuekey':
       case 'id':
@@ -201,6 +220,48 @@ class Compiler {
             return ids.length > 0 ? `(${column} IS NOT NULL AND ${column} NOT IN (${this.bindList(ids)}))` : `${column} IS NOT NULL`;
           case 'is': return `${column} IS NULL`;
           case 'is not': return `${column} IS NOT NULL`;
+          default: throw unsupportedOperator(op, name);
+        }
+      },
+    };
+  }
+
+  /**
+   * `filter = 10000`, `filter = "Name"`, `filter in (…)`: each filter's own condition (its ORDER BY dropped), as
+   * Jira's saved-filter clause. A filter the caller cannot see does not exist for them; one that leads back to
+   * a filter being expanded is refused as Jira refuses it.
+   */
+  private filterField(name: string): FieldCompiler {
+    const conditions = (atoms: Atom[]) => atoms.map((a) => {
+      if (a.kind === 'empty') throw jqlError(`The field '${name}' does not support searching for EMPTY values.`);
+      if (a.kind === 'function') throw unknownFunction(a.name, name);
+      const found = this.ctx.savedFilters?.(a.value) ?? [];
+      if (found.length === 0) {
+        throw jqlError(/^\d+$/.test(a.value) ? `A value with ID '${a.value}' does not exist for the field '${name}'.` : `The value '${a.value}' does not exist for the field '${name}'.`);
+      }
+      return found.map((filter) => {
+        if (this.filterStack.includes(filter.id)) {
+          throw jqlError(`Field '${name}' with value '${a.value}' matches filter '${filter.name}' and causes a cyclical reference, this query can not be executed and should be edited.`);
+        }
+        const ast = new JastBuilder().build(filter.jql);
+        if (ast.errors.length > 0 || !ast.query) throw jqlError(`Error in the JQL Query of filter '${filter.name}': ${ast.errors.map((e) => e.message).join('; ')}`);
+        if (!ast.query.where) return '1';
+        this.filterStack.push(filter.id);
+        try {
+          return this.clause(ast.query.where);
+        } finally {
+          this.filterStack.pop();
+        }
+      }).join(' OR ');
+    });
+    return {
+      name,
+      compile: (op, atoms) => {
+        switch (op) {
+          case '=':
+          case 'in': return `(${conditions(atoms).join(' OR ')})`;
+          case '!=':
+          case 'not in': return `(NOT (${conditions(atoms).join(' OR ')}))`;
           default: throw unsupportedOperator(op, name);
         }
       },

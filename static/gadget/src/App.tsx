@@ -1,14 +1,12 @@
 /**
  * The portfolio gadget on a Jira dashboard. View: initiatives per readiness level for its projects and the
- * ones that need a sponsor, each linked; in a wide (large) gadget also the flow metrics. Edit: the projects,
- * saved with view.submit as Jira keeps a gadget's configuration. The resolver reads the saved projects from
- * Jira's context, so what shows is decided by the configuration and by what the viewer may browse.
+ * ones that need a sponsor, each linked; in a wide (large) gadget also the flow metrics. Edit (Edit.tsx,
+ * loaded only then): the projects or a saved filter, saved with view.submit as Jira keeps a gadget's
+ * configuration. The resolvers read it from Jira's context, so what shows is decided by the configuration and
+ * by what the viewer may browse (and, for a filter, whether it is shared with them).
  */
-import { useState } from 'react';
-import { view } from '@forge/bridge';
-import Button from '@atlaskit/button/new';
+import { lazy, Suspense } from 'react';
 import { Box, Stack, Text, xcss } from '@atlaskit/primitives';
-import { ProjectKeys } from '@src/shared/contract';
 import type { ForgeContext } from '@ui/bootstrap';
 import { ErrorBanner } from '@ui/components/ErrorBanner';
 import { LoadingState } from '@ui/components/LoadingState';
@@ -22,49 +20,56 @@ const boxStyles = xcss({ padding: 'space.100', backgroundColor: 'elevation.surfa
 /** Jira's large gadget size is the full dashboard width; the flow charts need about this much room. */
 const LARGE_WIDTH = 600;
 
+const Edit = lazy(() => import('./Edit'));
+
 interface Config {
-  projects?: string[];
+  projects?: unknown;
+  filterId?: unknown;
 }
 
 export function App({ context }: { context: ForgeContext }) {
   const extension = context.extension as { entryPoint?: string; gadgetConfiguration?: Config };
   const config = extension.gadgetConfiguration ?? {};
-  return <Box xcss={boxStyles}>{extension.entryPoint === 'edit' ? <Edit config={config} /> : config.projects?.length ? <GadgetView /> : <Text>Edit this gadget to choose its projects.</Text>}</Box>;
-}
-
-function Edit({ config }: { config: Config }) {
-  const [value, setValue] = useState((config.projects ?? []).join(', '));
-  const [error, setError] = useState<string>();
-  const save = () => {
-    const keys = value.split(/[\s,]+/).map((k) => k.trim().toUpperCase()).filter(Boolean);
-    const parsed = ProjectKeys.safeParse([...new Set(keys)]);
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? 'Check the project keys.');
-    setError(undefined);
-    void view.submit({ projects: parsed.data }).catch((e: unknown) => setError(`Jira did not save the gadget: ${String(e)}`));
-  };
+  const projects = Array.isArray(config.projects) ? config.projects.map(String) : [];
+  const filterId = typeof config.filterId === 'string' ? config.filterId : undefined;
+  const configured = projects.length > 0 || filterId !== undefined;
   return (
-    <form onSubmit={(e) => { e.preventDefault(); save(); }}>
-      <Stack space="space.100">
-        <label htmlFor="gadget-projects">Projects (keys, separated by commas)</label>
-        <input id="gadget-projects" data-testid="gadget-projects" value={value} onChange={(e) => setValue(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? 'gadget-projects-error' : undefined} />
-        {error && <Text color="color.text.danger" id="gadget-projects-error">{error}</Text>}
-        <div style={{ display: 'flex', gap: 8 }}>
-          <Button type="submit" appearance="primary" testId="gadget-save">Save</Button>
-          <Button onClick={() => void view.close()} testId="gadget-cancel">Cancel</Button>
-        </div>
-      </Stack>
-    </form>
+    <Box xcss={boxStyles}>
+      {extension.entryPoint === 'edit' ? (
+        <Suspense fallback={<LoadingState label="Loading the gadget's settings" />}><Edit saved={config} /></Suspense>
+      ) : configured ? (
+        <GadgetView projects={projects} filterId={filterId} />
+      ) : (
+        <Text>Edit this gadget to choose its projects or a saved filter.</Text>
+      )}
+    </Box>
   );
 }
 
-function GadgetView() {
+/** What the gadget shows, in words: its projects, or its saved filter by the name Jira gives it now. */
+function ScopeLine({ projects, filterId, filterName }: { projects: string[]; filterId?: string; filterName?: string }) {
+  const text = filterId !== undefined ? `Filter: ${filterName ?? filterId}` : `Projects: ${projects.join(', ')}`;
+  return <Text weight="medium" testId="gadget-scope">{text}</Text>;
+}
+
+function GadgetView({ projects, filterId }: { projects: string[]; filterId?: string }) {
   const rows = usePortfolioRows();
   const large = window.innerWidth >= LARGE_WIDTH;
-  if (rows.error) return <ErrorBanner error={rows.error} onReload={() => void rows.reload()} loading="the initiatives" />;
+  if (rows.error) {
+    // A refusal (the filter is not shared with this viewer, or is gone; a bad configuration) does not go away by trying again.
+    const final = rows.error.code === 'NOT_FOUND' || rows.error.code === 'VALIDATION';
+    return (
+      <Stack space="space.100">
+        <ScopeLine projects={projects} filterId={filterId} />
+        <ErrorBanner error={rows.error} {...(final ? {} : { onReload: () => void rows.reload() })} loading="the initiatives" />
+      </Stack>
+    );
+  }
   if (!rows.data) return <LoadingState label="Loading initiatives" />;
   const flagged = rows.data.rows.filter(needsAttention);
   return (
     <Stack space="space.150">
+      <ScopeLine projects={projects} filterId={filterId} filterName={rows.data.filter?.name} />
       <LevelCounts rows={rows.data.rows} />
       <section aria-label="Needs attention">
         <Text weight="bold">Needs attention ({flagged.length})</Text>

@@ -12,6 +12,8 @@ export interface PortfolioData {
   today: string;
   jiraRequests: number;
   complete: boolean;
+  /** A gadget configured with a saved filter: the filter, as Jira names it now. */
+  filter?: { id: string; name: string };
 }
 
 /** Rows arrive range by range; shown by key as Jira orders keys (project, then number), however they arrived. */
@@ -34,7 +36,8 @@ export function usePortfolioRows(projectKeys?: string[]) {
         jiraRequests += page.jiraRequests;
         today = page.today ?? today;
       };
-      const snapshot = (complete: boolean): PortfolioData => ({ rows: [...rows.values()].sort(byKey), today, jiraRequests, complete });
+      const { filter } = start.data;
+      const snapshot = (complete: boolean): PortfolioData => ({ rows: [...rows.values()].sort(byKey), today, jiraRequests, complete, ...(filter ? { filter } : {}) });
       take(start.data);
 
       const { plan } = start.data;
