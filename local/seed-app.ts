@@ -163,13 +163,13 @@ async function steeringDashboard(url: string): Promise<void> {
     return (await res.json()) as { id: string | number };
   };
   const dashboard = await rest('POST', '/dashboard', { name: 'AI steering committee', description: 'Every AI initiative from pilot to production, for the monthly steering review.', sharePermissions: [{ type: 'loggedin' }], editPermissions: [] });
-  const gadgets: Array<{ title: string; column: number; config: Record<string, unknown> }> = [
-    { title: 'AI initiatives: every project', column: 0, config: { projects: ['AIP', 'CLM', 'SUP'] } },
-    { title: 'Claims and support', column: 1, config: { projects: ['CLM', 'SUP'] } },
-    { title: 'Customer-facing AI', column: 1, config: { filterId: String(DEMO_FILTERS.customerFacing.id) } },
+  const gadgets: Array<{ title: string; column: number; row: number; config: Record<string, unknown> }> = [
+    { title: 'AI initiatives: every project', column: 0, row: 0, config: { projects: ['AIP', 'CLM', 'SUP'] } },
+    { title: 'Claims and support', column: 1, row: 0, config: { projects: ['CLM', 'SUP'] } },
+    { title: 'Customer-facing AI', column: 1, row: 1, config: { filterId: String(DEMO_FILTERS.customerFacing.id) } },
   ];
   for (const g of gadgets) {
-    const gadget = await rest('POST', `/dashboard/${dashboard.id}/gadget`, { moduleKey: 'portfolio-gadget', title: g.title, position: { column: g.column, row: 0 } });
+    const gadget = await rest('POST', `/dashboard/${dashboard.id}/gadget`, { moduleKey: 'portfolio-gadget', title: g.title, position: { column: g.column, row: g.row } });
     const res = await fetch(`${url}/__shell/dashboards/${dashboard.id}/gadgets/${gadget.id}/configuration`, { method: 'PUT', headers: { 'content-type': 'application/json', cookie: `ph_user=${encodeURIComponent(ADMIN)}` }, body: JSON.stringify(g.config) });
     if (res.status !== 200) throw new Error(`Seeding the dashboard: configuring "${g.title}" answered ${res.status}: ${await res.text()}`);
   }
