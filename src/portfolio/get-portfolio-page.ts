@@ -7,8 +7,9 @@
 import type { PortfolioPage, PortfolioRow } from '../shared/contract';
 import { SUMMARY_PROPERTY_KEY } from '../domain/report-types';
 import { isoToday } from '../domain/dates';
-import { loadAllSettings } from '../storage';
+import { loadAllSettings, loadPortfolioEpicTypeIds, rememberPortfolioEpicTypeIds } from '../storage';
 import { AppError, type CallContext } from '../kernel';
+import type { JiraIssue } from '../jira';
 import { epicTypeIdsOf, PORTFOLIO_FIELDS, PORTFOLIO_PAGE_SIZE, portfolioJql, type PortfolioScope } from './portfolio-search';
 import { portfolioRowsOf } from './portfolio-rows';
 
@@ -20,33 +21,70 @@ export interface PortfolioPayload {
   maxPages?: number;
 }
 
-/** The scope of a call: the site's epic types, every saved setting and, for a configured gadget, the projects the user can browse. */
-export async function portfolioScope(ctx: CallContext, projectKeys?: readonly string[]): Promise<{ scope: PortfolioScope; projects?: Array<{ id: string; key: string; name: string }> } | null> {
+export interface ScopedPortfolio<T> {
+  scope: PortfolioScope;
+  projects?: Array<{ id: string; key: string; name: string }>;
+  /** What the call's `search` found with this scope. */
+  found: T;
+}
+
+const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
+
+/**
+ * Runs the call's `search` with its scope: the site's epic types, every saved setting and, for a configured
+ * gadget, the projects the user can browse; null when nothing can be an initiative. As the report does
+ * (report-scope.ts), the search starts with the epic types remembered in storage as soon as storage (and the
+ * projects) answer, instead of after Jira's answer on the types, which still decides: when the types
+ * changed, `search` runs again with Jira's and those are remembered, so a remembered list never decides
+ * which issues are shown. Every search is the user's, so Jira alone decides what they may see.
+ */
+export async function portfolioScope<T>(ctx: CallContext, projectKeys: readonly string[] | undefined, search: (scope: PortfolioScope) => Promise<T>): Promise<ScopedPortfolio<T> | null> {
   if (!ctx.accountId) throw new AppError('FORBIDDEN', 'Log in to Jira to use Production Handoff.');
-  // All three at once; projects come back only when the user may browse them (Jira decides).
-  const [types, settings, projects] = await Promise.all([
-    ctx.userJira.issueTypes(),
+  // All at once; projects come back only when the user may browse them (Jira decides).
+  const types = ctx.userJira.issueTypes().then(epicTypeIdsOf);
+  // Awaited below; until then a failure must not count as unhandled.
+  types.catch(() => undefined);
+  const [settings, remembered, projects] = await Promise.all([
     loadAllSettings(),
+    loadPortfolioEpicTypeIds().catch((e: unknown) => {
+      console.warn('Could not read the portfolio\'s remembered epic types; this call waits for Jira\'s.', e);
+      return null;
+    }),
     projectKeys ? ctx.userJira.browsableProjects(projectKeys) : Promise.resolve(undefined),
   ]);
-  const epicTypeIds = epicTypeIdsOf(types);
-  if (epicTypeIds.length === 0 || (projects && projects.length === 0)) return null;
-  return { scope: { epicTypeIds, settings, ...(projects ? { projectIds: projects.map((p) => p.id) } : {}) }, ...(projects ? { projects } : {}) };
+  if (projects && projects.length === 0) return null;
+  const within = { settings, ...(projects ? { projectIds: projects.map((p) => p.id) } : {}) };
+  const early = remembered?.length ? search({ ...within, epicTypeIds: remembered }) : undefined;
+  // Decided once Jira's types are in: with other types its failure (a type deleted since) does not count.
+  early?.catch(() => undefined);
+  const epicTypeIds = await types;
+  if (epicTypeIds.length === 0) return null;
+  const scope: PortfolioScope = { ...within, epicTypeIds };
+  const place = projects ? { projects } : {};
+  if (early && remembered && sameIds(remembered, epicTypeIds)) return { scope, ...place, found: await early };
+  const [found] = await Promise.all([
+    search(scope),
+    rememberPortfolioEpicTypeIds(epicTypeIds).catch((e: unknown) => console.warn('Could not remember the site\'s epic types; the next portfolio call waits for Jira\'s again.', e)),
+  ]);
+  return { scope, ...place, found };
 }
 
 export async function getPortfolioPage(ctx: CallContext, payload: PortfolioPayload): Promise<PortfolioPage> {
   const today = isoToday(new Date(), ctx.timezone);
-  const scoped = await portfolioScope(ctx, payload.projectKeys);
+  const scoped = await portfolioScope(ctx, payload.projectKeys, async (scope) => {
+    const jql = portfolioJql(scope);
+    const issues: JiraIssue[] = [];
+    let nextPageToken = payload.nextPageToken;
+    for (let page = 0; page < (payload.maxPages ?? DEFAULT_MAX_PAGES); page++) {
+      const result = await ctx.userJira.search(jql, { fields: PORTFOLIO_FIELDS, properties: [SUMMARY_PROPERTY_KEY], maxResults: PORTFOLIO_PAGE_SIZE, nextPageToken });
+      issues.push(...result.issues);
+      nextPageToken = result.nextPageToken;
+      if (!nextPageToken) break;
+    }
+    return { issues, nextPageToken };
+  });
   if (!scoped) return { rows: [], jiraRequests: ctx.userJira.requestCount, today };
-  const { scope } = scoped;
-  const jql = portfolioJql(scope);
-  const rows: PortfolioRow[] = [];
-  let nextPageToken = payload.nextPageToken;
-  for (let page = 0; page < (payload.maxPages ?? DEFAULT_MAX_PAGES); page++) {
-    const result = await ctx.userJira.search(jql, { fields: PORTFOLIO_FIELDS, properties: [SUMMARY_PROPERTY_KEY], maxResults: PORTFOLIO_PAGE_SIZE, nextPageToken });
-    rows.push(...portfolioRowsOf(result.issues, scope, today));
-    nextPageToken = result.nextPageToken;
-    if (!nextPageToken) break;
-  }
+  const { nextPageToken } = scoped.found;
+  const rows: PortfolioRow[] = portfolioRowsOf(scoped.found.issues, scoped.scope, today);
   return { rows, ...(nextPageToken ? { nextPageToken } : {}), jiraRequests: ctx.userJira.requestCount, today };
 }
