@@ -6,7 +6,7 @@
  */
 import { startTestHost, type TestHost } from '../helpers/host';
 import { eventsIdle, invoke, jira, MODULES, ok, resetStats, stats, type InvokeOptions } from '../helpers/local-api';
-import { holdAppJiraRequest, releaseHeldRequest, waitUntilHeld } from '../helpers/jira-admin';
+import { addEpicLevelType, holdAppJiraRequest, releaseHeldRequest, waitUntilHeld } from '../helpers/jira-admin';
 import { SCOPE_LABEL } from '../../local/jira/seed';
 import type { ReportPartition } from '../../src/domain/report-partitions';
 import type { PortfolioRow } from '../../src/shared/contract';
@@ -210,9 +210,7 @@ test('an epic-level type added between two calls: the next call searches again w
   const opts = page('lead@example.com');
   const aip = { projectKeys: ['AIP'] };
   const before = ok(await invoke(host.url, 'getPortfolioStart', aip, opts));
-  const added = await fetch(`${host.url}/__local/issue-types`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Feature', hierarchyLevel: 1 }) });
-  expect(added.status).toBe(201);
-  const { id: featureType } = (await added.json()) as { id: string };
+  const featureType = await addEpicLevelType(host.url, 'Feature');
   const created = await jira<{ key: string }>(host.url, 'POST', '/rest/api/3/issue', {
     fields: { project: { key: 'AIP' }, issuetype: { id: featureType }, summary: 'Portfolio: document intake assistant', labels: [SCOPE_LABEL] },
   });
