@@ -4,12 +4,25 @@
  */
 import type { ConditionKind, DecisionStatus, KpiCategory, ProductionKpi } from './record';
 import type { ReadinessLevel } from './readiness-types';
+import type { ReportFlag } from './report-types';
 
 export const LEVEL_LABELS: Record<ReadinessLevel, string> = {
   'not-started': 'Not started',
   deciding: 'Deciding',
   ready: 'Ready',
   shipped: 'Shipped',
+};
+
+/** A row's flags (report, portfolio page and gadget), in the order the report's filter lists them. */
+export const FLAG_LABELS: Record<ReportFlag, string> = {
+  'ship-signal': 'Weak commitment',
+  stalled: 'Stalled',
+  'no-owner': 'No owner',
+  'kpi-review-past': 'KPI review past',
+  'kpi-off-track': 'KPI off track',
+  'pilot-closing': 'Pilot closing',
+  reopened: 'Reopened',
+  'done-undecided': 'Done without a decided handoff',
 };
 
 export const CONDITION_KIND_LABELS: Record<ConditionKind, string> = {

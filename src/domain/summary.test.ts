@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { expectedSummary, isSameSummary, PublishedSummary, readPublishedSummary, summaryContradictions, toSearchSummary } from './summary';
+import { expectedSummary, isSameSummary, PublishedSummary, readPublishedSummary, summaryContradictions, summaryWithoutRecord, toSearchSummary } from './summary';
 import { defaultProjectSettings } from './policy';
 import { computeReadiness } from './readiness';
 import { HandoffRecord, LIMITS } from './record';
@@ -7,6 +7,20 @@ import type { EpicFacts } from './readiness-types';
 import { AT, POLICY, PRIYA, arbAnyRecord, condition, kpi, readyRecord } from './__fixtures__/records';
 
 const EPIC: EpicFacts = { key: 'AIP-12', statusCategory: 'indeterminate', today: '2026-03-10' };
+
+describe('summaryWithoutRecord (the report\'s and the portfolio\'s row of an initiative nobody started)', () => {
+  it('lists what the project\'s settings ask for, and says a Done one went without its questions decided', () => {
+    const settings = defaultProjectSettings();
+    const open = summaryWithoutRecord({ key: 'AIP-12', statusCategory: 'indeterminate' }, settings, '2026-03-10');
+    expect(open).toMatchObject({ level: 'not-started', missingCount: 4, ownerAccountId: '', version: 0, doneUndecided: 'no' });
+    expect(open.missing).toContain('No delivery owner is named.');
+    expect(summaryWithoutRecord({ key: 'AIP-12', statusCategory: 'done' }, settings, '2026-03-10')).toMatchObject({ level: 'shipped', doneUndecided: 'yes' });
+    // A project that asks for no business KPI is not told it lacks one.
+    const lenient = summaryWithoutRecord({ key: 'AIP-12', statusCategory: 'indeterminate' }, { ...settings, kpiMinimums: { operational: 1, business: 0 } }, '2026-03-10');
+    expect(lenient.missingCount).toBe(3);
+    expect(lenient.missing.join(' ')).not.toMatch(/business KPI/);
+  });
+});
 
 describe('toSearchSummary', () => {
   it('summarises a decided record', () => {

@@ -4,10 +4,10 @@
  */
 import { z } from 'zod';
 import { AccountId, IsoDate, LIMITS, type HandoffRecord } from './record';
-import { READINESS_LEVELS, type MissingAnswer, type Readiness, type WorkstreamFacts } from './readiness-types';
+import { READINESS_LEVELS, type EpicFacts, type MissingAnswer, type Readiness, type WorkstreamFacts } from './readiness-types';
 import type { SearchSummary } from './report-types';
 import { isInitiative, type ProjectSettings } from './policy';
-import { ownerAccepted, readinessOf, type ReadinessFacts } from './readiness';
+import { computeReadiness, ownerAccepted, readinessOf, readinessPolicy, type ReadinessFacts } from './readiness';
 import { clip, undecidedConditionsSentence } from './sentences';
 import { kpiFacts, KpiFactSchema } from './kpi-facts';
 import { firstReminderOn, reminderInputFor } from './reminders';
@@ -53,6 +53,14 @@ export function toSearchSummary(record: HandoffRecord | null, readiness: Readine
   const size = JSON.stringify(summary).length;
   if (size > LIMITS.summaryChars) throw new Error(`Search summary is ${size} characters, over ${LIMITS.summaryChars}`);
   return summary;
+}
+
+/**
+ * An initiative nobody has started a handoff for has no published summary. Its row (report and portfolio)
+ * still lists what is missing, by the same readiness function the panel uses.
+ */
+export function summaryWithoutRecord(epic: Pick<EpicFacts, 'key' | 'statusCategory'>, settings: ProjectSettings, today: string): SearchSummary {
+  return toSearchSummary(null, computeReadiness(null, { key: epic.key, statusCategory: epic.statusCategory, today }, readinessPolicy(settings)));
 }
 
 export interface SummaryFacts extends Omit<ReadinessFacts, 'gate' | 'workstreams'> {

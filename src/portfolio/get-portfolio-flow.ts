@@ -21,12 +21,12 @@ import type { PortfolioSelection } from './gadget-config';
 
 export async function getPortfolioFlow(ctx: CallContext, payload: PortfolioSelection): Promise<PortfolioFlow> {
   const today = isoToday(new Date(), ctx.timezone);
-  const scoped = await portfolioScope(ctx, payload);
+  // The first 5,000 initiatives by id (one ids-only request), read in id ranges 10 at once instead of 50 pages in a row.
+  const scoped = await portfolioScope(ctx, payload, (scope) => searchIds(ctx.userJira, portfolioCondition(scope)));
   const empty = flowMetrics([], [], today);
   if (!scoped) return { today, portfolio: empty, projects: [], complete: true, jiraRequests: ctx.userJira.requestCount };
-  // The first 5,000 initiatives by id (one ids-only request), read in id ranges 10 at once instead of 50 pages in a row.
   const condition = portfolioCondition(scoped.scope);
-  const ids = await searchIds(ctx.userJira, condition);
+  const ids = scoped.found;
   const queue = [...planPartitions(ids.ids, { complete: ids.complete }).partitions];
   const read: PortfolioIssue[] = [];
   while (queue.length > 0) {

@@ -7,8 +7,9 @@
 import type { PortfolioPage, PortfolioRow } from '../shared/contract';
 import { SUMMARY_PROPERTY_KEY } from '../domain/report-types';
 import { isoToday } from '../domain/dates';
-import { loadAllSettings } from '../storage';
+import { loadAllSettings, loadPortfolioEpicTypeIds, rememberPortfolioEpicTypeIds } from '../storage';
 import { AppError, type CallContext } from '../kernel';
+import type { JiraIssue } from '../jira';
 import { epicTypeIdsOf, PORTFOLIO_FIELDS, PORTFOLIO_PAGE_SIZE, portfolioJql, type PortfolioScope } from './portfolio-search';
 import { portfolioRowsOf } from './portfolio-rows';
 import type { PortfolioSelection } from './gadget-config';
@@ -20,52 +21,77 @@ export interface PortfolioPayload extends PortfolioSelection {
   maxPages?: number;
 }
 
-export interface ScopedPortfolio {
+export interface ScopedPortfolio<T> {
   scope: PortfolioScope;
   projects?: Array<{ id: string; key: string; name: string }>;
   filter?: { id: string; name: string };
+  /** What the call's `search` found with this scope. */
+  found: T;
 }
 
+const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
+
 /**
- * The scope of a call: the site's epic types, every saved setting and, for a configured gadget, the projects
- * the user can browse or the saved filter, when Jira lets the user see it. A filter not shared with the user
- * (or deleted) is said so, never searched as anyone else.
+ * Runs the call's `search` with its scope: the site's epic types, every saved setting and, for a configured
+ * gadget, the projects the user can browse or its saved filter when Jira lets the user see it (a filter not
+ * shared with the user, or deleted, is said so, never searched); null when nothing can be an initiative. As the report does
+ * (report-scope.ts), the search starts with the epic types remembered in storage as soon as storage (and the
+ * projects) answer, instead of after Jira's answer on the types, which still decides: when the types
+ * changed, `search` runs again with Jira's and those are remembered, so a remembered list never decides
+ * which issues are shown. Every search is the user's, so Jira alone decides what they may see.
  */
-export async function portfolioScope(ctx: CallContext, selection: PortfolioSelection): Promise<ScopedPortfolio | null> {
+export async function portfolioScope<T>(ctx: CallContext, selection: PortfolioSelection, search: (scope: PortfolioScope) => Promise<T>): Promise<ScopedPortfolio<T> | null> {
   if (!ctx.accountId) throw new AppError('FORBIDDEN', 'Log in to Jira to use Production Handoff.');
   const { projectKeys, filterId } = selection;
   // All at once; projects and the filter come back only when the user may browse or see them (Jira decides).
-  const [types, settings, projects, filter] = await Promise.all([
-    ctx.userJira.issueTypes(),
+  const types = ctx.userJira.issueTypes().then(epicTypeIdsOf);
+  // Awaited below; until then a failure must not count as unhandled.
+  types.catch(() => undefined);
+  const [settings, remembered, projects, filter] = await Promise.all([
     loadAllSettings(),
+    loadPortfolioEpicTypeIds().catch((e: unknown) => {
+      console.warn('Could not read the portfolio\'s remembered epic types; this call waits for Jira\'s.', e);
+      return null;
+    }),
     projectKeys ? ctx.userJira.browsableProjects(projectKeys) : Promise.resolve(undefined),
     filterId !== undefined ? ctx.userJira.savedFilter(filterId) : Promise.resolve(undefined),
   ]);
   if (filter === null) {
     throw new AppError('NOT_FOUND', `This gadget's saved filter (${filterId}) is not shared with you or no longer exists: edit the gadget to choose another.`);
   }
-  const epicTypeIds = epicTypeIdsOf(types);
-  if (epicTypeIds.length === 0 || (projects && projects.length === 0)) return null;
-  return {
-    scope: { epicTypeIds, settings, ...(projects ? { projectIds: projects.map((p) => p.id) } : {}), ...(filter ? { filterId: filter.id } : {}) },
-    ...(projects ? { projects } : {}),
-    ...(filter ? { filter } : {}),
-  };
+  if (projects && projects.length === 0) return null;
+  const within = { settings, ...(projects ? { projectIds: projects.map((p) => p.id) } : {}), ...(filter ? { filterId: filter.id } : {}) };
+  const early = remembered?.length ? search({ ...within, epicTypeIds: remembered }) : undefined;
+  // Decided once Jira's types are in: with other types its failure (a type deleted since) does not count.
+  early?.catch(() => undefined);
+  const epicTypeIds = await types;
+  if (epicTypeIds.length === 0) return null;
+  const scope: PortfolioScope = { ...within, epicTypeIds };
+  const place = { ...(projects ? { projects } : {}), ...(filter ? { filter } : {}) };
+  if (early && remembered && sameIds(remembered, epicTypeIds)) return { scope, ...place, found: await early };
+  const [found] = await Promise.all([
+    search(scope),
+    rememberPortfolioEpicTypeIds(epicTypeIds).catch((e: unknown) => console.warn('Could not remember the site\'s epic types; the next portfolio call waits for Jira\'s again.', e)),
+  ]);
+  return { scope, ...place, found };
 }
 
 export async function getPortfolioPage(ctx: CallContext, payload: PortfolioPayload): Promise<PortfolioPage> {
   const today = isoToday(new Date(), ctx.timezone);
-  const scoped = await portfolioScope(ctx, payload);
+  const scoped = await portfolioScope(ctx, payload, async (scope) => {
+    const jql = portfolioJql(scope);
+    const issues: JiraIssue[] = [];
+    let nextPageToken = payload.nextPageToken;
+    for (let page = 0; page < (payload.maxPages ?? DEFAULT_MAX_PAGES); page++) {
+      const result = await ctx.userJira.search(jql, { fields: PORTFOLIO_FIELDS, properties: [SUMMARY_PROPERTY_KEY], maxResults: PORTFOLIO_PAGE_SIZE, nextPageToken });
+      issues.push(...result.issues);
+      nextPageToken = result.nextPageToken;
+      if (!nextPageToken) break;
+    }
+    return { issues, nextPageToken };
+  });
   if (!scoped) return { rows: [], jiraRequests: ctx.userJira.requestCount, today };
-  const { scope } = scoped;
-  const jql = portfolioJql(scope);
-  const rows: PortfolioRow[] = [];
-  let nextPageToken = payload.nextPageToken;
-  for (let page = 0; page < (payload.maxPages ?? DEFAULT_MAX_PAGES); page++) {
-    const result = await ctx.userJira.search(jql, { fields: PORTFOLIO_FIELDS, properties: [SUMMARY_PROPERTY_KEY], maxResults: PORTFOLIO_PAGE_SIZE, nextPageToken });
-    rows.push(...portfolioRowsOf(result.issues, scope, today));
-    nextPageToken = result.nextPageToken;
-    if (!nextPageToken) break;
-  }
+  const { nextPageToken } = scoped.found;
+  const rows: PortfolioRow[] = portfolioRowsOf(scoped.found.issues, scoped.scope, today);
   return { rows, ...(nextPageToken ? { nextPageToken } : {}), jiraRequests: ctx.userJira.requestCount, today };
 }

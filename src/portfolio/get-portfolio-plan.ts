@@ -9,8 +9,8 @@ import { portfolioCondition } from './portfolio-search';
 
 export async function getPortfolioPlan(ctx: CallContext, payload: PortfolioSelection & { after: string }): Promise<PortfolioPlanPage> {
   if (!isIssueId(payload.after)) throw new AppError('VALIDATION', 'after must be an issue id');
-  const scoped = await portfolioScope(ctx, payload);
+  const scoped = await portfolioScope(ctx, payload, (scope) => searchIds(ctx.userJira, portfolioCondition(scope), payload.after));
   if (!scoped) return { plan: { partitions: [] }, jiraRequests: ctx.userJira.requestCount };
-  const found = await searchIds(ctx.userJira, portfolioCondition(scoped.scope), payload.after);
+  const { found } = scoped;
   return { plan: planPartitions(found.ids, { after: payload.after, complete: found.complete }), jiraRequests: ctx.userJira.requestCount };
 }

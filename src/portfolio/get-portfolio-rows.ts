@@ -12,8 +12,8 @@ import { PORTFOLIO_FIELDS, portfolioCondition } from './portfolio-search';
 
 export async function getPortfolioRows(ctx: CallContext, payload: PortfolioSelection & { partitions: ReportPartition[] }): Promise<PortfolioRowsPage> {
   const today = isoToday(new Date(), ctx.timezone);
-  const scoped = await portfolioScope(ctx, payload);
+  const scoped = await portfolioScope(ctx, payload, (scope) => searchPartitions(ctx.userJira, portfolioCondition(scope), payload.partitions, { fields: PORTFOLIO_FIELDS, properties: [SUMMARY_PROPERTY_KEY] }));
   if (!scoped) return { rows: [], unfinished: [], jiraRequests: ctx.userJira.requestCount, today };
-  const found = await searchPartitions(ctx.userJira, portfolioCondition(scoped.scope), payload.partitions, { fields: PORTFOLIO_FIELDS, properties: [SUMMARY_PROPERTY_KEY] });
+  const { found } = scoped;
   return { rows: portfolioRowsOf(found.issues, scoped.scope, today), unfinished: found.unfinished, jiraRequests: ctx.userJira.requestCount, today };
 }

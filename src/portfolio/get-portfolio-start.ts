@@ -16,13 +16,15 @@ import { PORTFOLIO_FIELDS, portfolioCondition } from './portfolio-search';
 
 export async function getPortfolioStart(ctx: CallContext, payload: PortfolioSelection): Promise<PortfolioStart> {
   const today = isoToday(new Date(), ctx.timezone);
-  const scoped = await portfolioScope(ctx, payload);
+  const scoped = await portfolioScope(ctx, payload, (scope) => {
+    const condition = portfolioCondition(scope);
+    return Promise.all([
+      ctx.userJira.search(`${condition} ORDER BY id ASC`, { fields: PORTFOLIO_FIELDS, properties: [SUMMARY_PROPERTY_KEY], maxResults: PARTITION_SIZE }),
+      searchIds(ctx.userJira, condition),
+    ]);
+  });
   if (!scoped) return { rows: [], plan: { partitions: [] }, jiraRequests: ctx.userJira.requestCount, today };
-  const condition = portfolioCondition(scoped.scope);
-  const [first, ids] = await Promise.all([
-    ctx.userJira.search(`${condition} ORDER BY id ASC`, { fields: PORTFOLIO_FIELDS, properties: [SUMMARY_PROPERTY_KEY], maxResults: PARTITION_SIZE }),
-    searchIds(ctx.userJira, condition),
-  ]);
+  const [first, ids] = scoped.found;
   const last = first.issues[first.issues.length - 1]?.id;
   // Everything was on the first page: nothing to plan. Otherwise the plan starts right after it.
   const plan = !first.nextPageToken ? { partitions: [] } : planPartitions(last ? ids.ids.filter((id) => Number(id) > Number(last)) : ids.ids, { after: last, complete: ids.complete });

@@ -2,7 +2,8 @@
 import type { PortfolioRow } from '../shared/contract';
 import { toReportRow } from '../domain/report';
 import type { JiraIssue } from '../jira';
-import { portfolioIssueOf, settingsOf, summaryWithoutRecord, type PortfolioScope } from './portfolio-search';
+import { summaryWithoutRecord } from '../domain/summary';
+import { portfolioIssueOf, settingsOf, type PortfolioScope } from './portfolio-search';
 
 export function portfolioRowsOf(issues: readonly JiraIssue[], scope: PortfolioScope, today: string): PortfolioRow[] {
   return issues.flatMap((issue) => {

@@ -7,8 +7,7 @@
  */
 import { SUMMARY_PROPERTY_KEY, type SearchSummary } from '../domain/report-types';
 import { defaultProjectSettings, JiraLabel, type ProjectSettings } from '../domain/policy';
-import { computeReadiness, readinessPolicy } from '../domain/readiness';
-import { readPublishedSummary, toSearchSummary } from '../domain/summary';
+import { readPublishedSummary } from '../domain/summary';
 import type { ReportIssue } from '../domain/report';
 import { issueBasics, type IssueTypeMeta, type JiraIssue } from '../jira';
 
@@ -71,10 +70,4 @@ export function portfolioIssueOf(issue: JiraIssue, scope: Pick<PortfolioScope, '
   const labels = Array.isArray(f.labels) ? f.labels.map(String) : [];
   if (!summary && label !== '' && !labels.includes(label)) return null;
   return { epic: issueBasics(issue), project, ...(summary ? { summary } : {}), ...(typeof f.statuscategorychangedate === 'string' ? { statusCategoryChanged: f.statuscategorychangedate } : {}) };
-}
-
-/** An initiative nobody started a handoff for: what is missing, by the panel's own readiness function. */
-export function summaryWithoutRecord(epic: ReportIssue, settings: ProjectSettings, today: string): SearchSummary {
-  const readiness = computeReadiness(null, { key: epic.key, statusCategory: epic.statusCategory, today }, readinessPolicy(settings));
-  return toSearchSummary(null, readiness);
 }

@@ -6,7 +6,8 @@ import type { ProjectSettings } from '../domain/policy';
 import type { JiraIssue } from '../jira';
 import type { CallContext } from '../kernel';
 import { repairForgedSummaries, type ReadRow } from './forged-summaries';
-import { reportIssueOf, summaryOf, summaryWithoutRecord } from './report-search';
+import { summaryWithoutRecord } from '../domain/summary';
+import { reportIssueOf, summaryOf } from './report-search';
 
 export function readRowOf(issue: JiraIssue): ReadRow {
   return { issue, epic: reportIssueOf(issue), published: issue.properties?.[SUMMARY_PROPERTY_KEY], summary: summaryOf(issue) };

@@ -8,9 +8,8 @@
  */
 import { SUMMARY_PROPERTY_KEY, type SearchSummary } from '../domain/report-types';
 import type { ReportIssue } from '../domain/report';
-import { JiraLabel, type ProjectSettings } from '../domain/policy';
-import { computeReadiness, readinessPolicy } from '../domain/readiness';
-import { readPublishedSummary, toSearchSummary } from '../domain/summary';
+import { JiraLabel } from '../domain/policy';
+import { readPublishedSummary } from '../domain/summary';
 import { issueBasics, type IssueTypeMeta, type JiraIssue } from '../jira';
 
 export const REPORT_FIELDS = ['summary', 'status', 'labels'] as const;
@@ -46,13 +45,4 @@ export function reportIssueOf(issue: JiraIssue): ReportIssue {
  */
 export function summaryOf(issue: JiraIssue): SearchSummary | undefined {
   return readPublishedSummary(issue.properties?.[SUMMARY_PROPERTY_KEY]);
-}
-
-/**
- * An epic nobody has started a handoff for has no published summary. Its row still lists what is
- * missing, computed by the same readiness function the panel uses (pure: no request, no read).
- */
-export function summaryWithoutRecord(epic: ReportIssue, settings: ProjectSettings, today: string): SearchSummary {
-  const readiness = computeReadiness(null, { key: epic.key, statusCategory: epic.statusCategory, today }, readinessPolicy(settings));
-  return toSearchSummary(null, readiness);
 }

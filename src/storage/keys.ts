@@ -27,6 +27,8 @@ export const lockKey = (name: string): string => `lock:${name}`;
 
 /** The report's remembered epic-level issue type ids of a project (storage/report-facts.ts). */
 export const reportTypesKey = (projectId: string): string => `report-epic-types:${projectId}`;
+/** The portfolio's remembered epic-level issue type ids of the site (storage/report-facts.ts). */
+export const PORTFOLIO_TYPES_KEY = 'portfolio-epic-types';
 
 /** A KPI reading, outside the record: per epic and KPI, in date order (then the reading's id). */
 export const readingPrefix = (issueId: string, kpiId: string): string => `reading:${issueId}:${kpiId}:`;

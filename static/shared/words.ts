@@ -6,7 +6,7 @@
 import { humanDate, isTimeZone, isoToday } from '@src/domain/dates';
 
 // The product's codes in words live in the domain, so the brief and the history say what the screens say.
-export { CONDITION_KIND_LABELS, DECISION_LABELS, DIRECTION_LABELS, KPI_CATEGORY_LABELS, KPI_STATUS_LABELS, LEVEL_LABELS } from '@src/domain/labels';
+export { CONDITION_KIND_LABELS, DECISION_LABELS, DIRECTION_LABELS, FLAG_LABELS, KPI_CATEGORY_LABELS, KPI_STATUS_LABELS, LEVEL_LABELS } from '@src/domain/labels';
 
 // Jira shows times in the user's profile time zone, which need not be the browser's: mountRoot (mount.tsx) sets it
 // from view.getContext().timezone once, before anything renders.

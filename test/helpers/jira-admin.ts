@@ -1,7 +1,7 @@
 /**
  * What a Jira admin (or Jira itself) does behind the app's back, for tests and benchmarks: a required
  * field on a project's create screen, a system field taken off it, the project's issue type scheme, changing an issue's type, moving issues to another project (Jira's
- * bulk Move), holding one of the app's Jira requests, and how issue events are delivered.
+ * bulk Move), a new epic-level issue type, holding one of the app's Jira requests, and how issue events are delivered.
  */
 import { jira } from './local-api';
 
@@ -14,6 +14,14 @@ async function control(baseUrl: string, method: string, path: string, body?: unk
   const text = await res.text();
   if (res.status !== 200) throw new Error(`${method} /__local${path} answered ${res.status}: ${text}`);
   return JSON.parse(text) as unknown;
+}
+
+/** Adds an issue type beside Epic (hierarchy level 1), as a Jira admin does in Settings > Issue type hierarchy; answers its id. */
+export async function addEpicLevelType(baseUrl: string, name: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/__local/issue-types`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, hierarchyLevel: 1 }) });
+  const text = await res.text();
+  if (res.status !== 201) throw new Error(`POST /__local/issue-types answered ${res.status}: ${text}`);
+  return (JSON.parse(text) as { id: string }).id;
 }
 
 export interface RequiredField {

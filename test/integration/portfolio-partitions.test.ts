@@ -6,6 +6,7 @@
  */
 import { startTestHost, type TestHost } from '../helpers/host';
 import { eventsIdle, invoke, jira, MODULES, ok, resetStats, stats, type InvokeOptions } from '../helpers/local-api';
+import { addEpicLevelType, holdAppJiraRequest, releaseHeldRequest, waitUntilHeld } from '../helpers/jira-admin';
 import { SCOPE_LABEL } from '../../local/jira/seed';
 import type { ReportPartition } from '../../src/domain/report-partitions';
 import type { PortfolioRow } from '../../src/shared/contract';
@@ -169,4 +170,65 @@ test('an initiative created while the portfolio loads is read once: the last ran
   }
   expect(duplicates(rows.map((r) => r.key))).toEqual([]);
   expect(keysOf(rows)).toEqual(await visibleInitiatives('lead@example.com', ['SUP']));
+});
+
+/** How many searches the app has sent since the stats were reset, once `count` went out or 5 s passed. */
+async function searchesSent(count: number): Promise<number> {
+  const deadline = Date.now() + 5000;
+  let sent = 0;
+  while (Date.now() < deadline && sent < count) {
+    sent = (await stats(host.url)).jira.byRoute['POST /rest/api/3/search/jql'] ?? 0;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return sent;
+}
+
+test("a rows call does not wait for the site's issue types: with the epic types the portfolio remembered, its searches go out while that request waits", async () => {
+  // The call before asked Jira for the types and remembered them.
+  const start = ok(await invoke(host.url, 'getPortfolioStart', {}, page('lead@example.com')));
+  const partitions = start.plan.partitions.slice(0, 3);
+  expect(partitions).toHaveLength(3);
+  // The issue events of the epics created above search too (their trigger): nothing else may run meanwhile.
+  await eventsIdle(host.url);
+  await resetStats(host.url);
+  await holdAppJiraRequest(host.url, 'GET', '/issuetype');
+  const answer = invoke(host.url, 'getPortfolioRows', { partitions }, page('lead@example.com'));
+  try {
+    expect(await waitUntilHeld(host.url)).toBe('GET /issuetype');
+    expect(await searchesSent(3)).toBe(3);
+  } finally {
+    await releaseHeldRequest(host.url);
+  }
+  const rows = ok(await answer);
+  expect(rows.rows.length).toBeGreaterThan(200);
+  // Jira's answer on the types still came and matched: nothing was searched twice.
+  expect((await stats(host.url)).jira.byRoute).toEqual({ 'GET /rest/api/3/issuetype': 1, 'POST /rest/api/3/search/jql': 3 });
+});
+
+// Last in this file: the added type's initiative is not an "Epic" to visibleInitiatives above.
+test('an epic-level type added between two calls: the next call searches again with it, shows its initiatives and remembers the new types', async () => {
+  const opts = page('lead@example.com');
+  const aip = { projectKeys: ['AIP'] };
+  const before = ok(await invoke(host.url, 'getPortfolioStart', aip, opts));
+  const featureType = await addEpicLevelType(host.url, 'Feature');
+  const created = await jira<{ key: string }>(host.url, 'POST', '/rest/api/3/issue', {
+    fields: { project: { key: 'AIP' }, issuetype: { id: featureType }, summary: 'Portfolio: document intake assistant', labels: [SCOPE_LABEL] },
+  });
+  expect(created.status).toBe(201);
+  const feature = created.body.key;
+  await eventsIdle(host.url);
+  expect(before.rows.map((r) => r.key)).not.toContain(feature);
+
+  await resetStats(host.url);
+  const rows = ok(await invoke(host.url, 'getPortfolioRows', { ...aip, partitions: [{ from: '1' }] }, opts));
+  expect(rows.rows.map((r) => r.key)).toContain(feature);
+  expect(rows.rows.map((r) => r.key).sort()).toEqual([...before.rows.map((r) => r.key), feature].sort());
+  // The remembered types went out first and were out of date: one search with them, one with Jira's.
+  expect((await stats(host.url)).jira.byRoute['POST /rest/api/3/search/jql']).toBe(2);
+
+  // The new list was remembered: the next call's searches (first page and ids) are not repeated.
+  await resetStats(host.url);
+  const after = ok(await invoke(host.url, 'getPortfolioStart', aip, opts));
+  expect(after.rows.map((r) => r.key)).toContain(feature);
+  expect((await stats(host.url)).jira.byRoute['POST /rest/api/3/search/jql']).toBe(2);
 });

@@ -4,6 +4,7 @@
  */
 import { startTestHost, type TestHost } from '../helpers/host';
 import { eventsIdle, invoke, jira, ok, resetStats, stats } from '../helpers/local-api';
+import { addEpicLevelType } from '../helpers/jira-admin';
 import { ISSUE_TYPE_IDS, SCOPE_LABEL, SEED_KEYS } from '../../local/jira/seed';
 
 jest.setTimeout(120_000);
@@ -14,9 +15,7 @@ beforeAll(async () => {
   host = await startTestHost();
   const renamed = await jira(host.url, 'PUT', `/rest/api/3/issuetype/${ISSUE_TYPE_IDS.epic}`, { name: 'Initiative' });
   expect(renamed).toMatchObject({ status: 200, body: { id: ISSUE_TYPE_IDS.epic, name: 'Initiative', hierarchyLevel: 1 } });
-  const added = await fetch(`${host.url}/__local/issue-types`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Feature', hierarchyLevel: 1 }) });
-  expect(added.status).toBe(201);
-  const { id: featureType } = (await added.json()) as { id: string };
+  const featureType = await addEpicLevelType(host.url, 'Feature');
   const created = await jira<{ key: string }>(host.url, 'POST', '/rest/api/3/issue', {
     fields: { project: { key: 'AIP' }, issuetype: { id: featureType }, summary: 'Document intake assistant', labels: [SCOPE_LABEL] },
   });

@@ -1,29 +1,18 @@
 /**
  * Words and CSV for the portfolio's two screens (global page and gadget). The flag words are the report's
- * (static/report flags.ts); the report keeps its own copy until it moves to static/shared.
+ * (FLAG_LABELS, the product's words in src/domain/labels.ts).
  */
 import type { ReportFlag } from '@src/domain/report-types';
 import type { PortfolioRow } from '@src/shared/contract';
 import type { DurationMetric, FlowMetrics } from '@src/domain/flow-metrics';
 import { toCsv, type CsvCell } from '@src/domain/csv';
-import { LEVEL_LABELS } from '@ui/words';
-
-export const PORTFOLIO_FLAG_LABELS: Record<ReportFlag, string> = {
-  'ship-signal': 'Weak commitment',
-  stalled: 'Stalled',
-  'no-owner': 'No owner',
-  'kpi-review-past': 'KPI review past',
-  'pilot-closing': 'Pilot closing',
-  reopened: 'Reopened',
-  'done-undecided': 'Done without a decided handoff',
-  'kpi-off-track': 'KPI off track',
-};
+import { FLAG_LABELS, LEVEL_LABELS } from '@ui/words';
 
 /** Flags a sponsor acts on (the issue's list): purgatory is a row with purgatory days. */
 export const ATTENTION_FLAGS: readonly ReportFlag[] = ['stalled', 'ship-signal', 'done-undecided', 'reopened', 'kpi-review-past', 'kpi-off-track'];
 
 export function flagWords(row: PortfolioRow): string[] {
-  const words = row.flags.map((f) => PORTFOLIO_FLAG_LABELS[f]);
+  const words = row.flags.map((f) => FLAG_LABELS[f]);
   return row.purgatoryDays !== null ? [`Purgatory ${row.purgatoryDays} days`, ...words] : words;
 }
 

@@ -9,9 +9,8 @@ import type { ReportRow } from '@src/domain/report-types';
 import { ErrorBanner } from '@ui/components/ErrorBanner';
 import { LoadingState } from '@ui/components/LoadingState';
 import { useForgeContext } from '@ui/forge-context';
-import { formatDate, LEVEL_LABELS } from '@ui/words';
+import { FLAG_LABELS, formatDate, LEVEL_LABELS } from '@ui/words';
 import { atLevelText } from './cells';
-import { FLAG_LABELS } from './flags';
 import { isFiltered, type ReportRoute } from './route';
 import type { ReportData } from './useReportData';
 

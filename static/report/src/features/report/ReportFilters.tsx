@@ -6,8 +6,8 @@ import { Box, Inline, Stack, xcss } from '@atlaskit/primitives';
 import { READINESS_LEVELS } from '@src/domain/readiness-types';
 import { REPORT_SORT_COLUMNS, type ReportFilter, type ReportSortColumn, type SortDirection } from '@src/domain/report';
 import type { ReportRow } from '@src/domain/report-types';
-import { LEVEL_LABELS } from '@ui/words';
-import { FLAG_LABELS, FLAG_ORDER } from './flags';
+import { FLAG_LABELS, LEVEL_LABELS } from '@ui/words';
+import { FLAG_ORDER } from './flags';
 import { isFiltered, type SortState } from './route';
 
 interface Option {

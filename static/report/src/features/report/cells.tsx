@@ -6,9 +6,9 @@ import type { ReportRow } from '@src/domain/report-types';
 import { IssueLink } from '@ui/components/IssueLink';
 import { ReadinessLozenge } from '@ui/components/ReadinessLozenge';
 import { StatusLozenge } from '@ui/components/StatusLozenge';
-import { FLAG_APPEARANCE, FLAG_LABELS } from './flags';
+import { FLAG_APPEARANCE } from './flags';
 import { relativeDate } from './relative-date';
-import { formatDateTime } from '@ui/words';
+import { FLAG_LABELS, formatDateTime } from '@ui/words';
 import type { AtLevel } from '@src/domain/readiness-trend';
 
 /** Long words (names, keys) break rather than push the cell wider: nothing is cut off. */

@@ -1,15 +1,6 @@
+/** How the report shows flags; their words are the product's (FLAG_LABELS in @ui/words), shared with the portfolio. */
 import type { ReportFlag } from '@src/domain/report-types';
-
-export const FLAG_LABELS: Record<ReportFlag, string> = {
-  'ship-signal': 'Weak commitment',
-  stalled: 'Stalled',
-  'no-owner': 'No owner',
-  'kpi-review-past': 'KPI review past',
-  'kpi-off-track': 'KPI off track',
-  'pilot-closing': 'Pilot closing',
-  reopened: 'Reopened',
-  'done-undecided': 'Done without a decided handoff',
-};
+import { FLAG_LABELS } from '@ui/words';
 
 /** Lozenge appearance per flag: red for what blocks shipping, yellow for what needs a look. */
 export const FLAG_APPEARANCE = {

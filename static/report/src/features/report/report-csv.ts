@@ -1,7 +1,6 @@
 import { toCsv, type CsvCell } from '@src/domain/csv';
 import type { ReportRow } from '@src/domain/report-types';
-import { LEVEL_LABELS } from '@ui/words';
-import { FLAG_LABELS } from './flags';
+import { FLAG_LABELS, LEVEL_LABELS } from '@ui/words';
 
 const HEADER = [
   'Epic', 'Summary', 'Status', 'Delivery owner', 'Owner accepted', 'Conditions decided', 'Conditions', 'Permanent', 'Withdrawn',
