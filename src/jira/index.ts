@@ -12,4 +12,5 @@ export {
   DELIVERY_PROPERTIES, WORKSTREAM_FIELDS, type Delivery, type EpicLookup, type EpicRef, type FoundSubtask, type FoundWorkstream,
 } from './workstream-search';
 export { searchIds, searchPartitions, type PartitionsSearched } from './partition-search';
+export { epicTypeIdsOf, searchEarly, searchWithEpicTypes, type EarlySearch } from './epic-types';
 export * from './types';

@@ -9,8 +9,8 @@ import { SUMMARY_PROPERTY_KEY } from '../domain/report-types';
 import { isoToday } from '../domain/dates';
 import { loadAllSettings, loadPortfolioEpicTypeIds, rememberPortfolioEpicTypeIds } from '../storage';
 import { AppError, type CallContext } from '../kernel';
-import type { JiraIssue } from '../jira';
-import { epicTypeIdsOf, PORTFOLIO_FIELDS, PORTFOLIO_PAGE_SIZE, portfolioJql, type PortfolioScope } from './portfolio-search';
+import { epicTypeIdsOf, searchEarly, searchWithEpicTypes, type JiraIssue } from '../jira';
+import { PORTFOLIO_FIELDS, PORTFOLIO_PAGE_SIZE, portfolioJql, type PortfolioScope } from './portfolio-search';
 import { portfolioRowsOf } from './portfolio-rows';
 import type { PortfolioSelection } from './gadget-config';
 
@@ -28,8 +28,6 @@ export interface ScopedPortfolio<T> {
   /** What the call's `search` found with this scope. */
   found: T;
 }
-
-const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
 
 /**
  * Runs the call's `search` with its scope: the site's epic types, every saved setting and, for a configured
@@ -61,18 +59,12 @@ export async function portfolioScope<T>(ctx: CallContext, selection: PortfolioSe
   }
   if (projects && projects.length === 0) return null;
   const within = { settings, ...(projects ? { projectIds: projects.map((p) => p.id) } : {}), ...(filter ? { filterId: filter.id } : {}) };
-  const early = remembered?.length ? search({ ...within, epicTypeIds: remembered }) : undefined;
-  // Decided once Jira's types are in: with other types its failure (a type deleted since) does not count.
-  early?.catch(() => undefined);
+  const early = searchEarly(remembered, (epicTypeIds) => search({ ...within, epicTypeIds }));
   const epicTypeIds = await types;
   if (epicTypeIds.length === 0) return null;
   const scope: PortfolioScope = { ...within, epicTypeIds };
   const place = { ...(projects ? { projects } : {}), ...(filter ? { filter } : {}) };
-  if (early && remembered && sameIds(remembered, epicTypeIds)) return { scope, ...place, found: await early };
-  const [found] = await Promise.all([
-    search(scope),
-    rememberPortfolioEpicTypeIds(epicTypeIds).catch((e: unknown) => console.warn('Could not remember the site\'s epic types; the next portfolio call waits for Jira\'s again.', e)),
-  ]);
+  const found = await searchWithEpicTypes(early, epicTypeIds, (ids) => search({ ...within, epicTypeIds: ids }), rememberPortfolioEpicTypeIds);
   return { scope, ...place, found };
 }
 

@@ -9,7 +9,7 @@ import { SUMMARY_PROPERTY_KEY, type SearchSummary } from '../domain/report-types
 import { defaultProjectSettings, JiraLabel, type ProjectSettings } from '../domain/policy';
 import { readPublishedSummary } from '../domain/summary';
 import type { ReportIssue } from '../domain/report';
-import { issueBasics, type IssueTypeMeta, type JiraIssue } from '../jira';
+import { issueBasics, type JiraIssue } from '../jira';
 
 export const PORTFOLIO_FIELDS = ['summary', 'status', 'labels', 'project', 'statuscategorychangedate'] as const;
 export const PORTFOLIO_PAGE_SIZE = 100;
@@ -50,8 +50,6 @@ export function portfolioCondition(scope: PortfolioScope): string {
   const filterClause = scope.filterId !== undefined ? `filter = ${scope.filterId} AND ` : '';
   return `${filterClause}issuetype in (${ids.join(', ')})${projectClause}${scopeClause}`;
 }
-
-export const epicTypeIdsOf = (types: readonly IssueTypeMeta[]): string[] => [...new Set(types.filter((t) => t.hierarchyLevel === 1 && !t.subtask).map((t) => t.id))];
 
 export interface PortfolioIssue {
   epic: ReportIssue;

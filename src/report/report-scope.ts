@@ -12,7 +12,8 @@ import { isoToday } from '../domain/dates';
 import type { ProjectSettings } from '../domain/policy';
 import { loadReportFacts, rememberEpicTypeIds } from '../storage';
 import { requireProject, requireProjectPermission, type CallContext } from '../kernel';
-import { epicTypeIdsOf, reportScope } from './report-search';
+import { epicTypeIdsOf, searchEarly, searchWithEpicTypes } from '../jira';
+import { reportScope } from './report-search';
 
 export interface ScopedRead<T> {
   settings: ProjectSettings;
@@ -27,7 +28,6 @@ const valueOf = <T>(s: Settled<T>): T => {
   if (!s.ok) throw s.error;
   return s.value;
 };
-const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
 
 /** Runs `search` with the report's JQL condition (no ORDER BY) for this call's project. Search only: no writes. */
 export async function withReportScope<T>(ctx: CallContext, search: (scope: string) => Promise<T>): Promise<ScopedRead<T>> {
@@ -35,18 +35,13 @@ export async function withReportScope<T>(ctx: CallContext, search: (scope: strin
   const allowed = settle(requireProjectPermission(ctx.userJira, project.key, 'BROWSE_PROJECTS'));
   const types = settle(ctx.userJira.projectIssueTypes(project.id));
   const facts = await settle(loadReportFacts(project.id));
-  const remembered = facts.ok ? facts.value.epicTypeIds : null;
-  const early = facts.ok && remembered?.length ? settle(search(reportScope(project.id, facts.value.settings.initiativeLabel, remembered))) : undefined;
+  const early = facts.ok ? searchEarly(facts.value.epicTypeIds, (ids) => search(reportScope(project.id, facts.value.settings.initiativeLabel, ids))) : undefined;
 
   valueOf(await allowed);
   const { settings } = valueOf(facts);
   const epicTypeIds = epicTypeIdsOf(valueOf(await types));
   const today = isoToday(new Date(), ctx.timezone);
   if (epicTypeIds.length === 0) return { settings, today, found: null };
-  if (early && remembered && sameIds(remembered, epicTypeIds)) return { settings, today, found: valueOf(await early) };
-  const [found] = await Promise.all([
-    search(reportScope(project.id, settings.initiativeLabel, epicTypeIds)),
-    rememberEpicTypeIds(project.id, epicTypeIds).catch((e: unknown) => console.warn('Could not remember the project\'s epic types; the next report call asks Jira first again.', e)),
-  ]);
+  const found = await searchWithEpicTypes(early, epicTypeIds, (ids) => search(reportScope(project.id, settings.initiativeLabel, ids)), (ids) => rememberEpicTypeIds(project.id, ids));
   return { settings, today, found };
 }

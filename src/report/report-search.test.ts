@@ -1,4 +1,5 @@
-import { epicTypeIdsOf, reportJql } from './report-search';
+import { epicTypeIdsOf } from '../jira';
+import { reportJql } from './report-search';
 
 describe('the report query', () => {
   it('searches the project’s level-1 issue types by id, never by the name "Epic"', () => {

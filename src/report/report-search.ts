@@ -10,7 +10,7 @@ import { SUMMARY_PROPERTY_KEY, type SearchSummary } from '../domain/report-types
 import type { ReportIssue } from '../domain/report';
 import { JiraLabel } from '../domain/policy';
 import { readPublishedSummary } from '../domain/summary';
-import { issueBasics, type IssueTypeMeta, type JiraIssue } from '../jira';
+import { issueBasics, type JiraIssue } from '../jira';
 
 export const REPORT_FIELDS = ['summary', 'status', 'labels'] as const;
 /** Jira's maximum page size when fields are asked for. */
@@ -27,11 +27,6 @@ export function reportScope(projectId: string, initiativeLabel: string, epicType
 
 export function reportJql(projectId: string, initiativeLabel: string, epicTypeIds: readonly string[]): string {
   return `${reportScope(projectId, initiativeLabel, epicTypeIds)} ORDER BY key ASC`;
-}
-
-/** The ids of the project's epic-level (hierarchy level 1) issue types. */
-export function epicTypeIdsOf(types: readonly IssueTypeMeta[]): string[] {
-  return types.filter((t) => t.hierarchyLevel === 1 && !t.subtask).map((t) => t.id);
 }
 
 export function reportIssueOf(issue: JiraIssue): ReportIssue {

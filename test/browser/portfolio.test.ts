@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import type { Frame, FrameLocator, Page } from 'playwright-core';
+import type { BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
 import { browserSuite, chooseOption } from '../helpers/browser';
 import { LOCAL_ENVIRONMENT_ID } from '../../local/forge/app';
 import { DEMO_KEYS } from '../../local/jira/seed';
@@ -118,23 +118,40 @@ async function gadgetFrame(page: Page, gadgetId: string, ready: string): Promise
 
 const gadgetLocator = (page: Page, gadgetId: string): FrameLocator => page.frameLocator(`section.gadget[data-gadget-id="${gadgetId}"] iframe.forge-frame`);
 
+/** Lee's basic auth, for Jira's REST. */
+const LEAD_JSON = { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`${LEAD}:token`).toString('base64')}` };
+
+/**
+ * A dashboard of Lee's shared with logged-in users (Jira's share permission, so others can open it too),
+ * open in Lee's browser with the portfolio gadget added to each column from the toolbar, as a user adds them.
+ */
+async function dashboardWithTwoGadgets(name: string): Promise<{ id: string; context: BrowserContext; page: Page; left: string; right: string }> {
+  const created = await fetch(`${suite.host.url}/rest/api/3/dashboard`, {
+    method: 'POST',
+    headers: LEAD_JSON,
+    body: JSON.stringify({ name, sharePermissions: [{ type: 'loggedin' }], editPermissions: [] }),
+  });
+  const id = ((await created.json()) as { id: string }).id;
+  const { context, page } = await suite.open(LEAD, `/jira/dashboards/${id}`);
+  try {
+    await page.selectOption('#dashboard-toolbar select[name=moduleKey]', 'portfolio-gadget');
+    await page.selectOption('#dashboard-toolbar select[name=column]', { value: '0' });
+    await Promise.all([page.waitForEvent('load'), page.click('#add-gadget')]);
+    await page.selectOption('#dashboard-toolbar select[name=column]', { value: '1' });
+    await Promise.all([page.waitForEvent('load'), page.click('#add-gadget')]);
+    const [left, right] = await page.$$eval('section.gadget', (els) => els.map((e) => e.getAttribute('data-gadget-id') as string));
+    return { id, context, page, left, right };
+  } catch (e) {
+    await context.close();
+    throw e;
+  }
+}
+
 describe('the dashboard gadget', () => {
   it('two gadgets side by side, each configured in its edit view, show the initiatives of their own projects; Val sees only SUP in the CLM + SUP one', async () => {
-    // Shared with logged-in users (Jira's share permission) so Val can open it too.
-    const created = await fetch(`${suite.host.url}/rest/api/3/dashboard`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`${LEAD}:token`).toString('base64')}` },
-      body: JSON.stringify({ name: 'AI steering', sharePermissions: [{ type: 'loggedin' }], editPermissions: [] }),
-    });
-    const id = ((await created.json()) as { id: string }).id;
-    const { context, page } = await suite.open(LEAD, `/jira/dashboards/${id}`);
+    // Shared with logged-in users, so Val can open it too.
+    const { id, context, page, left, right } = await dashboardWithTwoGadgets('AI steering');
     try {
-      await page.selectOption('#dashboard-toolbar select[name=moduleKey]', 'portfolio-gadget');
-      await page.selectOption('#dashboard-toolbar select[name=column]', { value: '0' });
-      await Promise.all([page.waitForEvent('load'), page.click('#add-gadget')]);
-      await page.selectOption('#dashboard-toolbar select[name=column]', { value: '1' });
-      await Promise.all([page.waitForEvent('load'), page.click('#add-gadget')]);
-      const [left, right] = await page.$$eval('section.gadget', (els) => els.map((e) => e.getAttribute('data-gadget-id') as string));
       // A new gadget opens in its edit view; saving without a project is refused in the form, nothing is saved.
       const edit = await gadgetFrame(page, left, '#gadget-projects:not([readonly])');
       expect(await violations(page, `section.gadget[data-gadget-id="${left}"] iframe`)).toEqual([]);
@@ -176,17 +193,8 @@ describe('the dashboard gadget', () => {
   });
 
   it('configured with a saved filter in its edit view: shows the filter\'s initiatives beside a projects gadget; a viewer the filter is not shared with is told so', async () => {
-    const auth = { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`${LEAD}:token`).toString('base64')}` };
-    const created = await fetch(`${suite.host.url}/rest/api/3/dashboard`, { method: 'POST', headers: auth, body: JSON.stringify({ name: 'Customer-facing', sharePermissions: [{ type: 'loggedin' }], editPermissions: [] }) });
-    const id = ((await created.json()) as { id: string }).id;
-    const { context, page } = await suite.open(LEAD, `/jira/dashboards/${id}`);
+    const { id, context, page, left, right } = await dashboardWithTwoGadgets('Customer-facing');
     try {
-      await page.selectOption('#dashboard-toolbar select[name=moduleKey]', 'portfolio-gadget');
-      await page.selectOption('#dashboard-toolbar select[name=column]', { value: '0' });
-      await Promise.all([page.waitForEvent('load'), page.click('#add-gadget')]);
-      await page.selectOption('#dashboard-toolbar select[name=column]', { value: '1' });
-      await Promise.all([page.waitForEvent('load'), page.click('#add-gadget')]);
-      const [left, right] = await page.$$eval('section.gadget', (els) => els.map((e) => e.getAttribute('data-gadget-id') as string));
 
       // Left: a saved filter, chosen by typing part of its name.
       const edit = await gadgetFrame(page, left, '#gadget-projects:not([readonly])');
@@ -230,7 +238,7 @@ describe('the dashboard gadget', () => {
     }
 
     // Priya's private filter in a gadget on a shared dashboard: Lee is told, and sees none of her initiatives.
-    const gadget = await fetch(`${suite.host.url}/rest/api/3/dashboard/${id}/gadget`, { method: 'POST', headers: auth, body: JSON.stringify({ moduleKey: 'portfolio-gadget', position: { column: 0, row: 1 } }) });
+    const gadget = await fetch(`${suite.host.url}/rest/api/3/dashboard/${id}/gadget`, { method: 'POST', headers: LEAD_JSON, body: JSON.stringify({ moduleKey: 'portfolio-gadget', position: { column: 0, row: 1 } }) });
     const gadgetId = String(((await gadget.json()) as { id: string | number }).id);
     const configured = await fetch(`${suite.host.url}/__shell/dashboards/${id}/gadgets/${gadgetId}/configuration`, { method: 'PUT', headers: { 'content-type': 'application/json', cookie: `ph_user=${LEAD}` }, body: JSON.stringify({ filterId: '10001' }) });
     expect(configured.status).toBe(200);

@@ -5,22 +5,14 @@
  * see does not exist and one that leads back to itself is refused.
  */
 import { startTestHost, type TestHost } from '../helpers/host';
+import { jira } from '../helpers/local-api';
 import { DEMO_FILTERS, DEMO_KEYS, SEED_ACCOUNTS, SEED_KEYS } from '../../local/jira/seed';
 
 jest.setTimeout(120_000);
 
 let host: TestHost;
-const basic = (user: string) => `Basic ${Buffer.from(`${user}:token`).toString('base64')}`;
-async function rest(method: string, path: string, body?: unknown, user = 'lead@example.com') {
-  const res = await fetch(`${host.url}/rest/api/3${path}`, {
-    method,
-    headers: { accept: 'application/json', authorization: basic(user), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Jira's answers, read field by field in each test
-  return { status: res.status, body: (text ? JSON.parse(text) : {}) as Record<string, any> };
-}
+/** Jira REST v3 as a user (basic auth), Lee unless told. */
+const rest = (method: string, path: string, body?: unknown, user = 'lead@example.com') => jira(host.url, method, `/rest/api/3${path}`, body, user);
 const search = async (jql: string, user: string) => rest('POST', '/search/jql', { jql, fields: ['summary'], maxResults: 100 }, user);
 const keysOf = (r: { body: Record<string, unknown> }) => (r.body.issues as Array<{ key: string }>).map((i) => i.key).sort();
 const NOT_AVAILABLE = 'The selected filter is not available to you, perhaps it has been deleted or had its permissions changed.';

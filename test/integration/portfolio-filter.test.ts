@@ -6,7 +6,7 @@
  * view's choices come from what the user may browse and see.
  */
 import { startTestHost, type TestHost } from '../helpers/host';
-import { eventsIdle, invoke, MODULES, ok } from '../helpers/local-api';
+import { eventsIdle, invoke, jira, MODULES, ok } from '../helpers/local-api';
 import { DEMO_FILTERS, DEMO_KEYS, SEED_KEYS } from '../../local/jira/seed';
 
 jest.setTimeout(120_000);
@@ -14,16 +14,8 @@ jest.setTimeout(120_000);
 let host: TestHost;
 let dashboardId: string;
 
-const basic = (user: string) => `Basic ${Buffer.from(`${user}:token`).toString('base64')}`;
-async function rest(method: string, path: string, body?: unknown, user = 'lead@example.com') {
-  const res = await fetch(`${host.url}/rest/api/3${path}`, {
-    method,
-    headers: { accept: 'application/json', authorization: basic(user), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
-}
+/** Jira REST v3 as a user (basic auth), Lee unless told. */
+const rest = (method: string, path: string, body?: unknown, user = 'lead@example.com') => jira(host.url, method, `/rest/api/3${path}`, body, user);
 async function addGadget(config: unknown): Promise<string> {
   const id = String((await rest('POST', `/dashboard/${dashboardId}/gadget`, { moduleKey: MODULES.gadget })).body.id);
   const res = await fetch(`${host.url}/__shell/dashboards/${dashboardId}/gadgets/${id}/configuration`, {

@@ -4,7 +4,7 @@
  * with different configurations side by side, and the global page's rows and flow metrics.
  */
 import { startTestHost, type TestHost } from '../helpers/host';
-import { eventsIdle, invoke, MODULES, ok, resetStats, stats } from '../helpers/local-api';
+import { eventsIdle, invoke, jira, MODULES, ok, resetStats, stats } from '../helpers/local-api';
 import { DEMO_KEYS, SEED_KEYS } from '../../local/jira/seed';
 
 jest.setTimeout(120_000);
@@ -14,15 +14,8 @@ let dashboardId: string;
 let bothProjects: string;
 let supportOnly: string;
 
-const basic = (user: string) => `Basic ${Buffer.from(`${user}:token`).toString('base64')}`;
-async function rest(method: string, path: string, body?: unknown, user = 'lead@example.com') {
-  const res = await fetch(`${host.url}/rest/api/3${path}`, {
-    method,
-    headers: { accept: 'application/json', authorization: basic(user), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-}
+/** Jira REST v3 as a user (basic auth), Lee unless told. */
+const rest = (method: string, path: string, body?: unknown, user = 'lead@example.com') => jira(host.url, method, `/rest/api/3${path}`, body, user);
 /** What the gadget's edit view does with view.submit: the dashboard stores the configuration per gadget. */
 async function configure(gadgetId: string, config: unknown) {
   const res = await fetch(`${host.url}/__shell/dashboards/${dashboardId}/gadgets/${gadgetId}/configuration`, {
